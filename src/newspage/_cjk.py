@@ -1,0 +1,142 @@
+"""Character classes, the matching shadow of a text, and the lazily loaded statistics.
+
+The parser never changes the text it returns. It matches on a *shadow*: the same text
+with full-width forms folded to half-width (`，` -> `,`), odd spaces folded to a plain
+space, and Traditional characters converted to Simplified with OpenCC (`本報訊` ->
+`本报讯`). The shadow has the same length as the text, so a match in the shadow is a
+match at the same offsets in the printed text.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+from importlib import resources
+from typing import Any
+
+import attrs
+
+# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, and every space-like character -> " ".
+_WIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH_FOLD.update(
+    {
+        0x3000: 0x20,  # ideographic space, the paragraph indent
+        0x00A0: 0x20,  # no-break space, name padding in e-paper dumps
+        0x2002: 0x20,
+        0x2003: 0x20,
+        0x2009: 0x20,
+        0x200B: 0x20,  # zero-width space left by some PDF extractors
+        0xFEFF: 0x20,  # a BOM in the middle of a concatenated dump
+        0x09: 0x20,
+        0xFE50: 0x2C,  # small comma
+        0xFE51: 0x3001,  # small ideographic comma
+        0xFF61: 0x3002,  # half-width ideographic full stop
+        0x2015: 0x2014,  # horizontal bar used as a dash
+        0x2500: 0x2014,  # box-drawing line used as a dash
+    }
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> Any:
+    # Imported here: building the converter loads dictionaries, which `import newspage`
+    # should not pay for.
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width forms and space-like characters; length is unchanged."""
+    return text.translate(_WIDTH_FOLD)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified, keeping the length (character by character if needed)."""
+    if text.isascii():
+        return text
+    conv = _converter().convert
+    out: str = conv(text)
+    if len(out) != len(text):
+        # OpenCC's phrase tables may change length; char by char never does.
+        out = "".join(c2 if len(c2 := conv(c)) == 1 else c for c in text)
+    return out
+
+
+def shadow(text: str) -> str:
+    """The matching shadow of `text`: width-folded and simplified, same length."""
+    return to_simplified(fold_width(text))
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK ideograph (the BMP blocks newspapers print)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def is_wordish(ch: str) -> bool:
+    """A Latin letter or digit, between which a line break means a space."""
+    return ch.isascii() and ch.isalnum()
+
+
+@attrs.frozen
+class CharStats:
+    """Character counts of newspaper text (see tools/derive_stats.py for the source).
+
+    `start_ratio` and `pmi` are the two questions the column-break repair asks.
+    """
+
+    unigram: dict[str, int]
+    start: dict[str, int]
+    end: dict[str, int]
+    bigram: dict[str, int]
+    total: int
+    paragraphs: int
+
+    def start_ratio(self, ch: str) -> float:
+        """log of how much likelier `ch` is to open a paragraph than to stand anywhere.
+
+        Positive for paragraph openers (`在`, `“`), strongly negative for characters that
+        open a paragraph almost only when a column break cut a word (`息`, `了`, `，`).
+        """
+        p_start = (self.start.get(ch, 0) + 0.5) / (self.paragraphs + 1)
+        p_any = (self.unigram.get(ch, 0) + 1) / (self.total + 1)
+        return math.log(p_start / p_any)
+
+    def end_ratio(self, ch: str) -> float:
+        """log of how much likelier `ch` is to close a paragraph than to stand anywhere."""
+        p_end = (self.end.get(ch, 0) + 0.5) / (self.paragraphs + 1)
+        p_any = (self.unigram.get(ch, 0) + 1) / (self.total + 1)
+        return math.log(p_end / p_any)
+
+    def pmi(self, a: str, b: str) -> float:
+        """How much likelier `b` is after `a` than anywhere: log P(b|a) / P(b).
+
+        High inside words (`信`+`息`), negative across word boundaries that never meet.
+        P(b|a) is shrunk towards P(b) (pseudo-count 20), so rare characters with few
+        observations give values near zero instead of wild guesses.
+        """
+        pb = (self.unigram.get(b, 0) + 1) / (self.total + 1)
+        ca = self.unigram.get(a, 0)
+        p_b_given_a = (self.bigram.get(a + b, 0) + 20 * pb) / (ca + 20)
+        return math.log(p_b_given_a / pb)
+
+
+@functools.lru_cache(maxsize=1)
+def char_stats() -> CharStats:
+    """The shipped statistics, loaded on first use and kept for the process."""
+    raw = resources.files("newspage").joinpath("data/charstats.json.gz").read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    keys: str = data["bigram_keys"]
+    counts: list[int] = data["bigram_counts"]
+    bigram = {keys[2 * i : 2 * i + 2]: c for i, c in enumerate(counts)}
+    unigram: dict[str, int] = data["unigram"]
+    return CharStats(
+        unigram=unigram,
+        start=data["start"],
+        end=data["end"],
+        bigram=bigram,
+        total=sum(unigram.values()),
+        paragraphs=int(data["paragraphs"]),
+    )

@@ -1,0 +1,151 @@
+"""Every pattern of the trade newspage recognises, in one place.
+
+All patterns run on the *shadow* of a block (see `_cjk.shadow`): Simplified characters,
+half-width punctuation (`，：（）` are `,:()` here), every space-like character a plain
+space. Each pattern is anchored and free of nested quantifiers over the same characters,
+so matching is linear in the length of the block (no catastrophic backtracking).
+"""
+
+from __future__ import annotations
+
+import regex
+
+# A person's name as bylines print it: 2-4 Han characters, or a transliterated name with
+# a middle dot (`阿不都·热合曼`). Two-character names are often padded (`周 明`); the
+# byline parser below merges such halves.
+NAME = r"[\p{Han}·•]{2,10}"
+
+# Roles in bylines and datelines: `本报记者`, `新华社记者`, `本报特约记者`, `通讯员`,
+# `本报驻京记者`, `实习生`, `见习记者`, `特约撰稿人`.
+ROLE = (
+    r"(?:(?:本报|本刊|新华社|中新社|人民日报|光明日报|经济日报|人民网|新华网|央视|本台)"
+    r"(?:驻[\p{Han}]{1,6})?)?"
+    r"(?:首席|高级|特约|特派|见习|实习|摄影|全媒体|融媒体)?"
+    r"(?:记者|通讯员|实习生|评论员|撰稿人|撰稿|编辑|摄影)"
+)
+ROLE_RE = regex.compile(ROLE)
+
+# A token that is a role glued to a name: `记者崔振波`, `本报记者周明`.
+ROLE_NAME_RE = regex.compile(rf"({ROLE})({NAME})")
+
+# Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `文/张三`,
+# `文·图/李四`.
+BYLINE_MARKER_RE = regex.compile(r"^(?:[□■◇◆●]|(?:文|图|文图|文·图|文/图)\s*[/|:])\s*")
+
+# 电头, the dateline that opens the first paragraph of a news story. Examples:
+#   `本报讯`                         `本报讯（记者张三 通讯员李四）`
+#   `本报讯 记者崔振波报道`            `本报北京2月1日电（记者 王某某）`
+#   `新华社北京11月21日电`             `新华社北京2月19日电 （记者潘洁）`
+#   `本报电`                          `中新社香港3月5日电`
+# Group `lead` is the agency/paper part, `paren` the parenthesised reporters, `reported`
+# the `记者X报道` form.
+DATELINE_RE = regex.compile(
+    r"""
+    ^(?P<lead>
+        (?:本报|本刊|新华社|中新社|人民网|新华网|央视网|据新华社|据本报|本台)
+        [\p{Han}]{0,10}?                    # place: 北京, 香港, 沈阳
+        (?:\d{1,2}月\d{1,2}日)?             # date: 2月1日
+        (?:电|讯)
+    )
+    (?:
+        \ ?\((?P<paren>[^()]{1,40})\)       # （记者 张三 通讯员 李四）
+      | \ (?P<reported>(?:[\p{Han}·]{1,20}\ ?){1,4}报道)(?=\ |$)  # 记者崔振波报道
+    )?
+    """,
+    regex.VERBOSE,
+)
+
+# A closing dateline at the end of a story, printed as its own paragraph:
+# `（本报科伦坡电）`, `（据新华社伦敦电 记者张家伟）`.
+CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[^()]{0,30}电[^()]{0,20}\)$")
+
+# 摄影 credits. Examples:
+#   `本报特约记者 门 莹 摄`       `新华社记者 张三摄`        `张三摄（人民视觉）`
+#   `王 昊 孙 昊摄影报道（影像中国）` `本文图片由本报特约记者门莹摄`
+#   `本版图片来源：人民视觉`       `（资料图片）`              `张三 供图`   `制图：李四`
+CREDIT_RE = regex.compile(
+    r"""
+    ^(?:
+        (?:本文|本版|本组|上|下|左|右)?图片?(?:均)?由[^。]{1,40}(?:摄|提供)
+      | (?:[^\s。,;:!?()]{1,20}\ ?){1,5}(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?
+      | (?:本版|本文)?图片来源:.{1,30}
+      | (?:制图|摄影|图片|视觉|图)\ ?[:/]\ ?[^\s。,]{1,20}(?:\ [^\s。,]{1,20}){0,3}
+      | \((?:资料图片|资料图|资料片|新华社发|人民视觉|影像中国|视觉中国|网络图片|受访者供图)\)
+    )$
+    """,
+    regex.VERBOSE,
+)
+
+# A caption with its credit in the same block: `东华园鸟瞰。 本报特约记者 门 莹 摄`.
+# Group `credit` starts after the last sentence end (or closing bracket) before the credit.
+TRAILING_CREDIT_RE = regex.compile(
+    r"(?<=[。!?)”])\ ?(?P<credit>[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?)$"
+)
+
+# Marks that make a block a photo caption wherever it stands: `图为…`, `(资料片)`,
+# `（新华社发）`, `上图：`, `（2月6日摄）`.
+CAPTION_MARK_RE = regex.compile(
+    r"^(?:图为|上图|下图|左图|右图|图[一二三四五六1-9]?:)"
+    r"|图为"
+    r"|\((?:资料片|资料图片|资料图|新华社发|人民视觉|影像中国|视觉中国|\d{1,2}月\d{1,2}日摄)\)\s*$"
+)
+
+# Labels of a lead box: `核心提示`, `编者按`, `导读`, `核心阅读`; alone, or followed by
+# a colon and the lead text (`编者按：…`).
+LEAD_LABEL_RE = regex.compile(
+    r"^(?P<label>核心提示|编者按|编者的话|导读|核心阅读|阅读提示|内容提要|提要|开栏的话|题记|前言)"
+    r"(?P<colon>\ ?[::]\ ?)?"
+)
+
+# A rubric with pinyin decoration, the header of a side column: `XX时讯 SHI XUN`,
+# `图说 TU SHUO`, `本地快讯 KUAIXUN`.
+RUBRIC_PINYIN_RE = regex.compile(r"^\ ?(?P<name>[\p{Han}]{2,8})\ ?(?P<deco>[A-Z][A-Z ]{2,24})$")
+
+# A rubric without decoration, recognised by the words column headers are made of:
+# `本地快讯`, `新闻速递`, `图片新闻`, `经济简讯`.
+RUBRIC_WORD_RE = regex.compile(
+    r"^[\p{Han}]{0,6}(?:时讯|快讯|简讯|短讯|速递|速览|简报|集萃|扫描|一览|图说|图片新闻|图片报道|新闻眼)$"
+)
+
+# Column names that hold picture stories rather than briefs.
+PHOTO_RUBRIC_RE = regex.compile(r"图说|图片|图闻|影像|视觉")
+
+# Page furniture: editors, designers, masthead lines, page numbers, ads, jump markers.
+#   `责任编辑：张三`   `本版责编：李四 版式设计：王五`   `2019年2月15日 星期五`
+#   `第3版`   `·广告·`   `（下转第二版）`   `上接第一版`
+FURNITURE_RE = regex.compile(
+    r"""
+    ^(?:
+        (?:责任编辑|本版责编|本版编辑|责编|编辑|版式设计|版式|美编|美术编辑|图片编辑|校对|
+           版面设计|本版统筹|统筹|值班编辑|签发)\ ?[::].{0,60}
+      | \d{4}年\d{1,2}月\d{1,2}日\ ?(?:星期|周)[一二三四五六日天](?:\ .{0,30})?
+      | (?:第\ ?)?[\dA-Z]{1,3}\ ?版(?:\ .{0,20})?
+      | [·•]?\ ?广告\ ?[·•]?
+      | \(?(?:下转|上接|转|接)(?:第\ ?)?[\d一二三四五六七八九十]{1,3}\ ?版\)?
+    )$
+    """,
+    regex.VERBOSE,
+)
+
+# A line that opens with dashes: the 副题 under a headline, `——资源型城市的转型之路`.
+DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")
+
+# Sentence-final punctuation, optionally followed by closing quotes/brackets.
+SENTENCE_END_RE = regex.compile(r"[。!?…](?:[”’」』)\]]{0,3})$|……$")
+
+# An attribution that continues a quotation printed elsewhere: the piece after a column
+# break that reads `王吉勇说。接下来…` continues `…实现了远程控制。”`.
+ATTRIBUTION_START_RE = regex.compile(
+    r"^[^,。!?;:“”\"]{1,30}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?[。,:]"
+)
+
+# Body paragraphs never start with these; a piece that does was cut from a paragraph.
+CONTINUATION_START_RE = regex.compile(r"^[,。、;:!?)\]”’」』%…]")
+
+# A piece ending with these was cut in the middle of a sentence.
+OPEN_END_RE = regex.compile(r"[,、;(\[“‘「『《〈—-]$")
+
+# Enumerated or bulleted subheads: `一、`, `（二）`, `第三章`, `看点一`, `●`.
+SUBHEAD_NUMBER_RE = regex.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十\d]{1,3}[章节部分篇])"
+)

@@ -1,0 +1,416 @@
+"""Assemble articles from classified blocks and column-break joins, in reading order.
+
+The dump is in column order. It is cut into *runs*, stretches of blocks that read on
+from one another: a run ends where a story's head begins, at a rubric, after a piece
+whose continuation is printed elsewhere, and before a piece that continues one printed
+elsewhere. A run belongs to the story whose head opens it, to the story of the piece
+it continues, or else to the story of the run before it. A story's runs are then read
+in the order the joins link them: `…抚顺举` + `全市之力…` puts the run that starts
+with `全市之力` right after the run that ends with `抚顺举`, wherever it was printed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import attrs
+
+from .._cjk import char_stats, shadow
+from .._patterns import DATELINE_RE, LEAD_LABEL_RE, PHOTO_RUBRIC_RE, RUBRIC_PINYIN_RE
+from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
+from .blocks import Block, Role
+from .heads import cohesion, same_story
+from .people import byline_people, credit_people, reported_people
+from .repair import ColumnBreak, open_pieces
+
+_HEAD_ROLES = (Role.KICKER, Role.HEADLINE)
+
+
+@attrs.define
+class _Run:
+    blocks: list[int]
+    owner: int | None = None  # index into the story list
+    starts_story: bool = False
+
+
+@attrs.define
+class _Story:
+    kind: ArticleKind
+    column: str | None
+    runs: list[int] = attrs.field(factory=list)
+
+
+def assemble(
+    blocks: Sequence[Block],
+    breaks: Sequence[ColumnBreak],
+    *,
+    source: str | None = None,
+    warnings: Sequence[Diagnostic] = (),
+) -> Page:
+    """Build the `Page` from resolved blocks (no TITLE left) and the chosen joins."""
+    succ = {j.first: j for j in breaks}
+    pred = {j.second: j for j in breaks}
+    flow_next = _flow_next(blocks)
+    runs, stories, idle_rubrics = _cut_runs(blocks, succ, pred, flow_next)
+    # Furniture, and rubrics no item was printed under, belong to no article.
+    unplaced = [b.text for b in blocks if b.role is Role.FURNITURE or b.index in idle_rubrics]
+    run_of = {i: r for r, run in enumerate(runs) for i in run.blocks}
+    _assign_owners(runs, stories, blocks, pred, run_of)
+
+    articles: list[Article] = []
+    for story_id, story in enumerate(stories):
+        order = _reading_order(
+            [r for r, run in enumerate(runs) if run.owner == story_id], runs, succ, run_of
+        )
+        if not order:
+            continue
+        articles.append(
+            _build_article(story, [i for r in order for i in runs[r].blocks], blocks, succ, pred)
+        )
+
+    diags = list(warnings)
+    for block, side in open_pieces(blocks, breaks):
+        what = "ends" if side == "end" else "starts"
+        text = block.text[-12:] if side == "end" else block.text[:12]
+        diags.append(
+            Diagnostic(
+                "unresolved-break",
+                f"line {block.line}: a paragraph {what} mid-sentence and no piece continues it",
+                text,
+            )
+        )
+    if not blocks:
+        diags.append(Diagnostic("empty-page", "the page has no text"))
+    elif not any(a.headline for a in articles):
+        diags.append(Diagnostic("no-headline", "no headline found on the page"))
+    return Page(
+        source=source, articles=tuple(articles), unplaced=tuple(unplaced), warnings=tuple(diags)
+    )
+
+
+def _flow_next(blocks: Sequence[Block]) -> dict[int, int]:
+    """Next block in dump order that is not a caption, credit or furniture."""
+    out: dict[int, int] = {}
+    last: int | None = None
+    for b in blocks:
+        if b.role in (Role.CAPTION, Role.CREDIT, Role.FURNITURE):
+            continue
+        if last is not None:
+            out[last] = b.index
+        last = b.index
+    return out
+
+
+def _cut_runs(
+    blocks: Sequence[Block],
+    succ: dict[int, ColumnBreak],
+    pred: dict[int, ColumnBreak],
+    flow_next: dict[int, int],
+) -> tuple[list[_Run], list[_Story], set[int]]:
+    runs: list[_Run] = []
+    stories: list[_Story] = []
+    idle_rubrics: set[int] = set()
+    rubric: int | None = None  # the rubric no story has been opened under yet
+    column: str | None = None
+    kind: ArticleKind = "article"
+    cut_after = False
+    prev_role: Role | None = None
+    for b in blocks:
+        if b.role is Role.FURNITURE:
+            continue
+        if b.role is Role.RUBRIC:
+            if rubric is not None:
+                idle_rubrics.add(rubric)
+            rubric = b.index
+            column, kind = _rubric(b)
+            cut_after = True
+            prev_role = b.role
+            continue
+        opens_story = (b.role in _HEAD_ROLES and prev_role not in _HEAD_ROLES) or (
+            b.role is Role.HEADLINE and prev_role is Role.HEADLINE
+        )
+        if b.role in (Role.SUBHEADLINE, Role.BYLINE) and prev_role in (None, Role.RUBRIC):
+            opens_story = True
+        if (
+            b.role is Role.BODY
+            and column is not None
+            and DATELINE_RE.match(b.shadow)
+            and prev_role is not Role.HEADLINE
+        ):
+            # In a column of briefs, a dateline without a headline opens the next brief.
+            opens_story = prev_role not in _HEAD_ROLES
+        continues_far = b.index in pred and flow_next.get(pred[b.index].first) != b.index
+        if opens_story:
+            if b.reason == "head_full":
+                column, kind = None, "article"  # a full story head ends a side column
+            if column is not None:
+                rubric = None
+            stories.append(_Story(kind=kind, column=column))
+            runs.append(_Run([b.index], owner=len(stories) - 1, starts_story=True))
+        elif not runs or cut_after or continues_far:
+            runs.append(_Run([b.index]))
+        else:
+            runs[-1].blocks.append(b.index)
+        cut_after = b.index in succ and flow_next.get(b.index) != succ[b.index].second
+        if b.role not in (Role.CAPTION, Role.CREDIT):
+            prev_role = b.role
+    if rubric is not None:
+        idle_rubrics.add(rubric)
+    return runs, stories, idle_rubrics
+
+
+def _rubric(block: Block) -> tuple[str, ArticleKind]:
+    m = RUBRIC_PINYIN_RE.fullmatch(block.shadow)
+    name = block.text[m.start("name") : m.end("name")] if m else block.text.strip()
+    kind: ArticleKind = "photo" if PHOTO_RUBRIC_RE.search(block.shadow) else "brief"
+    return name, kind
+
+
+def _assign_owners(
+    runs: list[_Run],
+    stories: list[_Story],
+    blocks: Sequence[Block],
+    pred: dict[int, ColumnBreak],
+    run_of: dict[int, int],
+) -> None:
+    """Owner of each run: its own head, the story of the piece it continues, else the
+    story of the run before it; runs before any story go to the most cohesive story."""
+
+    def owner(r: int, seen: frozenset[int] = frozenset()) -> int | None:
+        run = runs[r]
+        if run.owner is not None or r in seen:
+            return run.owner
+        first = run.blocks[0]
+        if first in pred:
+            o = owner(run_of[pred[first].first], seen | {r})
+        elif r > 0:
+            o = owner(r - 1, seen | {r})
+        else:
+            o = None
+        run.owner = o
+        return o
+
+    for r in range(len(runs)):
+        owner(r)
+    orphans = [r for r, run in enumerate(runs) if run.owner is None]
+    if not orphans:
+        return
+    stats = char_stats()
+    texts = [
+        "".join(
+            blocks[i].shadow for r, run in enumerate(runs) if run.owner == s for i in run.blocks
+        )
+        for s in range(len(stories))
+    ]
+    for r in orphans:
+        if r > 0 and r - 1 in orphans and runs[r].blocks[0] not in pred:
+            runs[r].owner = runs[r - 1].owner  # reads on from the orphan before it
+            continue
+        text = "".join(blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY)
+        best: int | None = None
+        best_shared = -1
+        for s, story_text in enumerate(texts):
+            if text and same_story(story_text, text, stats):
+                shared = cohesion(story_text, text, stats)[0]
+                if shared > best_shared:
+                    best, best_shared = s, shared
+        if best is None and not text and stories:
+            best = 0  # photos above the first headline belong to the first story
+        if best is None:
+            stories.append(_Story(kind="article", column=None))
+            texts.append(text)
+            best = len(stories) - 1
+        runs[r].owner = best
+
+
+def _reading_order(
+    story_runs: list[int], runs: list[_Run], succ: dict[int, ColumnBreak], run_of: dict[int, int]
+) -> list[int]:
+    """Chains of runs linked by joins, the chain with the head first, then dump order."""
+    mine = set(story_runs)
+    nxt: dict[int, int] = {}
+    has_pred: set[int] = set()
+    for r in story_runs:
+        last = runs[r].blocks[-1]
+        if last in succ:
+            r2 = run_of[succ[last].second]
+            if r2 in mine and r2 != r and runs[r2].blocks[0] == succ[last].second:
+                nxt[r] = r2
+                has_pred.add(r2)
+    heads = [r for r in story_runs if r not in has_pred]
+    heads.sort(key=lambda r: (not runs[r].starts_story, r))
+    order: list[int] = []
+    seen: set[int] = set()
+    for h in heads + story_runs:  # story_runs again: runs caught in a cycle
+        node: int | None = h
+        while node is not None and node not in seen:
+            seen.add(node)
+            order.append(node)
+            node = nxt.get(node)
+    return order
+
+
+def _build_article(
+    story: _Story,
+    order: list[int],
+    blocks: Sequence[Block],
+    succ: dict[int, ColumnBreak],
+    pred: dict[int, ColumnBreak],
+) -> Article:
+    kicker: list[str] = []
+    headline: list[str] = []
+    subheadline: list[str] = []
+    byline: str | None = None
+    authors: list[Author] = []
+    lead_label: str | None = None
+    lead: list[str] = []
+    sections: list[tuple[str | None, list[str]]] = [(None, [])]
+    captions: list[Caption] = []
+    joins: list[Join] = []
+    in_lead = False
+    body_seen = False
+    pending_caption: Block | None = None
+
+    def flush_caption() -> None:
+        nonlocal pending_caption
+        if pending_caption is not None:
+            captions.append(Caption(pending_caption.text, None, ()))
+            pending_caption = None
+
+    mine = set(order)
+    lead_blocks = _lead_box(order, blocks)
+    placed: set[int] = set()
+    for i in order:
+        if i in placed or (i in pred and pred[i].first in mine):
+            continue  # a continuation piece: its first piece's paragraph takes it
+        b = blocks[i]
+        role = b.role
+        if role is not Role.CREDIT:
+            flush_caption()
+        if role is Role.KICKER:
+            kicker.append(b.text)
+        elif role is Role.HEADLINE:
+            headline.append(b.text)
+        elif role is Role.SUBHEADLINE and not body_seen:
+            subheadline.append(b.text)
+        elif role is Role.BYLINE and byline is None:
+            byline = b.text
+            authors.extend(byline_people(b.shadow, b.text) or ())
+        elif role is Role.LEAD_LABEL:
+            m = LEAD_LABEL_RE.match(b.shadow)
+            cut = m.end() if m else len(b.text)
+            lead_label = b.text[:cut].rstrip()
+            rest = b.text[cut:].strip()
+            if rest:
+                lead.append(rest)
+            in_lead = True
+        elif role is Role.CAPTION and not (story.kind == "photo" and b.reason == "caption_context"):
+            pending_caption = b  # a picture story's text is its body, the photo has a credit
+        elif role is Role.CREDIT:
+            names = credit_people(b.shadow, b.text)
+            if pending_caption is not None and not b.shadow.startswith(("本文", "本版", "本组")):
+                captions.append(Caption(pending_caption.text, b.text, names))
+                pending_caption = None
+            else:
+                flush_caption()
+                captions.append(Caption(None, b.text, names))
+        elif role is Role.SUBHEAD:
+            in_lead = False
+            if sections[-1][0] is not None and not sections[-1][1]:
+                # Two title lines in a row: one subhead printed on two lines.
+                sections[-1] = (f"{sections[-1][0]} {b.text}", [])
+            else:
+                sections.append((b.text, []))
+        else:  # BODY, and heads or bylines that came late: keep their text as body
+            text, chain = _paragraph(i, blocks, succ, mine)
+            placed.update(chain)
+            for first, second in itertools.pairwise(chain):
+                j = succ[first]
+                joins.append(
+                    Join(blocks[first].text[-8:], blocks[second].text[:8], j.confidence, j.evidence)
+                )
+            if in_lead and i not in lead_blocks:
+                in_lead = False
+            if in_lead:
+                lead.append(text)
+            else:
+                sections[-1][1].append(text)
+                body_seen = True
+    flush_caption()
+
+    opening = next((p for _, ps in sections for p in ps), None)
+    dateline: str | None = None
+    if opening is not None and (m := DATELINE_RE.match(shadow(opening))):
+        # 电头 opens the first paragraph and stays in it; the field repeats it.
+        dateline = opening[: m.end()].rstrip()
+        for group in ("paren", "reported"):
+            if m.group(group):
+                printed = opening[m.start(group) : m.end(group)]
+                authors.extend(reported_people(m.group(group), printed))
+    seen_names: set[str] = set()
+    unique: list[Author] = []
+    for a in authors:
+        if a.name not in seen_names:
+            seen_names.add(a.name)
+            unique.append(a)
+    return Article(
+        kind=story.kind,
+        column=story.column,
+        kicker=" ".join(kicker) or None,
+        headline=" ".join(headline) or None,
+        subheadline=" ".join(subheadline) or None,
+        byline=byline,
+        authors=tuple(unique),
+        dateline=dateline,
+        lead_label=lead_label,
+        lead=tuple(lead),
+        sections=tuple(Section(h, tuple(ps)) for h, ps in sections if h is not None or ps),
+        captions=tuple(captions),
+        joins=tuple(joins),
+    )
+
+
+def _paragraph(
+    i: int, blocks: Sequence[Block], succ: dict[int, ColumnBreak], mine: set[int]
+) -> tuple[str, list[int]]:
+    """The paragraph that starts with block `i`, following its joins within the story."""
+    chain = [i]
+    while chain[-1] in succ and (nxt := succ[chain[-1]].second) in mine and nxt not in chain:
+        chain.append(nxt)
+    return "".join(blocks[c].text for c in chain), chain
+
+
+def _lead_box(order: Sequence[int], blocks: Sequence[Block]) -> set[int]:
+    """The body blocks inside a lead box (核心提示, 编者按) in reading order.
+
+    A lead box holds bulleted points, or the paragraphs up to a subhead that follows
+    within `_MAX_LEAD` paragraphs; otherwise only its first paragraph. A dateline
+    paragraph is the story proper and never in the box.
+    """
+    out: set[int] = set()
+    for k, i in enumerate(order):
+        if blocks[i].role is not Role.LEAD_LABEL:
+            continue
+        body: list[int] = []
+        for j in order[k + 1 :]:
+            b = blocks[j]
+            if b.role in (Role.CAPTION, Role.CREDIT):
+                continue
+            if b.role is not Role.BODY or DATELINE_RE.match(b.shadow):
+                break
+            body.append(j)
+            if len(body) > _MAX_LEAD:
+                break
+        bullets = [j for j in body if blocks[j].shadow[:1] in _BULLETS]
+        if bullets:
+            out.update(j for j in body[: len(bullets)] if j in bullets)
+        elif len(body) <= _MAX_LEAD:
+            out.update(body)
+        elif body:
+            out.add(body[0])
+    return out
+
+
+_MAX_LEAD = 3
+_BULLETS = "●■◆•·"

@@ -1,0 +1,41 @@
+"""Normalize a raw page dump so later phases see one spelling of line structure.
+
+Only invisible things change here: line ends, a leading BOM, control characters and
+unpaired surrogates. Every printed character stays where it is.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Diagnostic
+
+# C0/C1 control characters other than tab and newline; form feed and vertical tab are
+# page and line breaks from PDF extractors and become newlines first.
+_CONTROL_RE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# An unpaired UTF-16 surrogate cannot be written as UTF-8; it arrives from lax decoders.
+_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
+_LINE_BREAKS = str.maketrans(
+    {"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
+)
+
+
+def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
+    """Unify line ends and remove what cannot be printed; idempotent.
+
+    Returns the text and a diagnostic per kind of removal (`control-characters`,
+    `surrogates`), so a caller can see that the input was not clean.
+    """
+    diags: list[Diagnostic] = []
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if _CONTROL_RE.search(text):
+        n = len(_CONTROL_RE.findall(text))
+        text = _CONTROL_RE.sub("", text)
+        diags.append(Diagnostic("control-characters", f"removed {n} control character(s)"))
+    if _SURROGATE_RE.search(text):
+        n = len(_SURROGATE_RE.findall(text))
+        text = _SURROGATE_RE.sub("\ufffd", text)
+        diags.append(Diagnostic("surrogates", f"replaced {n} unpaired surrogate(s) with U+FFFD"))
+    return text, tuple(diags)

@@ -1,0 +1,105 @@
+"""Read names and roles out of bylines, datelines and photo credits.
+
+Works on the shadow for matching and returns the printed characters, so a Traditional
+byline `本報記者 周 明` gives the name `周明` as printed and the role `本報記者`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .._patterns import BYLINE_MARKER_RE, ROLE_NAME_RE, ROLE_RE
+from ..model import Author
+
+_TOKEN_RE = regex.compile(r"[^ 、,，/|]+")
+_NAME_TOKEN_RE = regex.compile(r"[\p{Han}·•]{1,4}|[\p{Han}]{1,4}[·•][\p{Han}·•]{1,12}")
+# What a credit line wraps around the photographers' names.
+_CREDIT_PREFIX_RE = regex.compile(r"^(?:(?:本文|本版|本组|上|下|左|右)?图片?均?由)")
+_CREDIT_SUFFIX_RE = regex.compile(r"\ ?(?:摄影?报道|摄|供图|提供)(?:\ ?\([^()]{2,12}\))?$")
+_REPORTED_SUFFIX_RE = regex.compile(r"\ ?报道$")
+
+
+def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
+    """Names and roles of a byline-shaped text, or None if it is not one.
+
+    `shadow` and `printed` are the same text (same length), matched and returned.
+    A name without a role before it gets role None; a role applies to every name after
+    it until the next role: `张毅臣 本报记者 崔振波` gives (张毅臣, None),
+    (崔振波, 本报记者). Single characters in a row are a padded two-character name:
+    `周 明` is 周明.
+    """
+    tokens: list[tuple[str, str, str]] = []  # (kind, shadow token, printed token)
+    for m in _TOKEN_RE.finditer(shadow):
+        tok, ptok = m.group(), printed[m.start() : m.end()]
+        if ROLE_RE.fullmatch(tok):
+            tokens.append(("role", tok, ptok))
+        elif rn := ROLE_NAME_RE.fullmatch(tok):
+            cut = rn.end(1)
+            tokens.append(("role", tok[:cut], ptok[:cut]))
+            tokens.append(("name", tok[cut:], ptok[cut:]))
+        elif _NAME_TOKEN_RE.fullmatch(tok):
+            tokens.append(("name", tok, ptok))
+        else:
+            return None
+    authors: list[Author] = []
+    role: str | None = None
+    half: str | None = None  # first character of a padded two-character name
+    for kind, tok, ptok in tokens:
+        if kind == "role":
+            if half is not None:
+                authors.append(Author(half, role))
+                half = None
+            role = ptok
+        elif len(tok) == 1:
+            if half is None:
+                half = ptok
+            else:
+                authors.append(Author(half + ptok, role))
+                half = None
+        else:
+            if half is not None:
+                authors.append(Author(half, role))
+                half = None
+            authors.append(Author(ptok, role))
+    if half is not None:
+        authors.append(Author(half, role))
+    return tuple(authors) if authors else None
+
+
+def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
+    """People of a byline block, or None when the block is not a byline.
+
+    A byline needs a role word (`本报记者 张三`), a byline marker (`□ 张三`, `文/张三`)
+    or parentheses (`（张三）`, the closing author line of a brief).
+    """
+    start, end = 0, len(shadow)
+    marked = False
+    if m := BYLINE_MARKER_RE.match(shadow):
+        start, marked = m.end(), True
+    elif shadow.startswith("(") and shadow.endswith(")"):
+        start, end, marked = 1, end - 1, True
+    people = parse_people(shadow[start:end], printed[start:end])
+    if people is None:
+        return None
+    if not marked and all(a.role is None for a in people):
+        return None
+    return people
+
+
+def credit_people(shadow: str, printed: str) -> tuple[str, ...]:
+    """Photographers named in a credit line: `本报特约记者 门 莹 摄` gives (门莹,)."""
+    start, end = 0, len(shadow)
+    if m := _CREDIT_PREFIX_RE.match(shadow):
+        start = m.end()
+    if m := _CREDIT_SUFFIX_RE.search(shadow, start):
+        end = m.start()
+    people = parse_people(shadow[start:end].strip(), printed[start:end].strip())
+    return tuple(a.name for a in people) if people else ()
+
+
+def reported_people(text: str, printed: str) -> tuple[Author, ...]:
+    """People of a dateline's `（记者 张三）` or `记者张三报道` part (shadow, printed)."""
+    end = len(text)
+    if m := _REPORTED_SUFFIX_RE.search(text):
+        end = m.start()
+    return parse_people(text[:end], printed[:end]) or ()

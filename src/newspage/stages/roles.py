@@ -1,0 +1,192 @@
+"""Give each block a role: first alone, then revised with its neighbours.
+
+The first pass looks at one block and asks the patterns of the trade (`_patterns.py`):
+furniture, rubric, lead label, 副题, credit, byline, caption marks, title shape. The
+second pass uses neighbours, as a layout editor reads a page: the block above a credit
+line is its caption, a short sentence alone after a photo gap is a caption. Which title
+line is a headline, a kicker or a subhead is left to the assemble phase, which sees the
+article structure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from .._patterns import (
+    CAPTION_MARK_RE,
+    CLOSING_DATELINE_RE,
+    CONTINUATION_START_RE,
+    CREDIT_RE,
+    DASH_LINE_RE,
+    DATELINE_RE,
+    FURNITURE_RE,
+    LEAD_LABEL_RE,
+    OPEN_END_RE,
+    RUBRIC_PINYIN_RE,
+    SENTENCE_END_RE,
+)
+from .blocks import Block, Role
+from .people import byline_people
+
+Classifier = Callable[[Block], "Role | None"]
+"""Context-free rule: look at one block, return its role or None to pass."""
+
+# Longest title line, in printed characters. Headlines of 人民日报 run to about 30;
+# two-part headlines with a space to about 40.
+MAX_TITLE = 40
+# Longest byline or credit line.
+MAX_BYLINE = 40
+# Longest caption found alone after a photo gap, without a credit or caption mark.
+MAX_GAP_CAPTION = 80
+# Longest block above a credit line still read as its caption.
+MAX_CREDITED_CAPTION = 160
+
+
+def furniture(block: Block) -> Role | None:
+    """`责任编辑：张三`, `2019年2月15日 星期五`, `第3版`, `（下转第二版）`."""
+    return Role.FURNITURE if FURNITURE_RE.fullmatch(block.shadow) else None
+
+
+def rubric(block: Block) -> Role | None:
+    """A side-column header with pinyin decoration: `XX时讯 SHIXUN`, `图说 TUSHUO`."""
+    m = RUBRIC_PINYIN_RE.fullmatch(block.shadow)
+    if m and sum(c.isalpha() for c in m.group("deco")) >= 4:
+        return Role.RUBRIC
+    return None
+
+
+def lead_label(block: Block) -> Role | None:
+    """`核心提示`, `编者按`, alone or opening the lead text (`编者按：…`)."""
+    m = LEAD_LABEL_RE.match(block.shadow)
+    if m and (m.end() == len(block.shadow) or m.group("colon")):
+        return Role.LEAD_LABEL
+    return None
+
+
+def dash_line(block: Block) -> Role | None:
+    """副题 `——资源型城市的转型发展之路`: a short line opening with dashes."""
+    if DASH_LINE_RE.match(block.shadow) and block.size <= 2 * MAX_TITLE:
+        return Role.SUBHEADLINE
+    return None
+
+
+def credit(block: Block) -> Role | None:
+    """`本报特约记者 门 莹 摄`, `张三摄（人民视觉）`, `本文图片由…摄`, `（资料图片）`."""
+    if block.size <= MAX_BYLINE and CREDIT_RE.fullmatch(block.shadow):
+        return Role.CREDIT
+    return None
+
+
+def byline(block: Block) -> Role | None:
+    """`本报记者 周 明 崔振波`, `张三 本报记者 李四`, `□ 张三`, `（新华社记者 张三）`."""
+    if (
+        block.size <= MAX_BYLINE
+        and not CLOSING_DATELINE_RE.match(block.shadow)
+        and byline_people(block.shadow, block.text)
+    ):
+        return Role.BYLINE
+    return None
+
+
+def caption_mark(block: Block) -> Role | None:
+    """A block that says it is a caption: `图为…`, `…（资料片）`, `…（新华社发）`."""
+    if (
+        block.size <= MAX_CREDITED_CAPTION
+        and not DATELINE_RE.match(block.shadow)
+        and CAPTION_MARK_RE.search(block.shadow)
+    ):
+        return Role.CAPTION
+    return None
+
+
+def title_shape(block: Block) -> Role | None:
+    """A short line that does not end a sentence: a headline, kicker or subhead.
+
+    Body text cut by a column break can look like this too (`据了`); the repair and
+    assemble phases take such pieces back.
+    """
+    s = block.shadow
+    if block.size > MAX_TITLE or block.indented:
+        return None
+    if "。" in s or CONTINUATION_START_RE.match(s) or OPEN_END_RE.search(s):
+        return None
+    if s.count("“") != s.count("”"):
+        return None  # titles quote whole words; an unbalanced quote is a cut piece
+    if SENTENCE_END_RE.search(s) and not s.endswith(("?", "!", "”")):
+        return None
+    if DATELINE_RE.match(s):
+        return None
+    return Role.TITLE
+
+
+def default_rules() -> tuple[tuple[str, Classifier], ...]:
+    """The context-free rules in the order they are tried; the first match wins."""
+    return (
+        ("furniture", furniture),
+        ("rubric", rubric),
+        ("lead_label", lead_label),
+        ("dash_line", dash_line),
+        ("credit", credit),
+        ("byline", byline),
+        ("caption_mark", caption_mark),
+        ("title_shape", title_shape),
+    )
+
+
+def classify(
+    blocks: Sequence[Block], rules: Sequence[tuple[str, Classifier]] | None = None
+) -> tuple[Block, ...]:
+    """Give every block a role: context-free rules first, then the neighbour revisions."""
+    rules = default_rules() if rules is None else rules
+    out = [_classify_one(b, rules) for b in blocks]
+    _revise_captions(out)
+    return tuple(out)
+
+
+def _classify_one(block: Block, rules: Sequence[tuple[str, Classifier]]) -> Block:
+    for name, rule in rules:
+        if (role := rule(block)) is not None:
+            return attrs.evolve(block, role=role, reason=name)
+    return attrs.evolve(block, role=Role.BODY, reason="fallback")
+
+
+def _revise_captions(out: list[Block]) -> None:
+    """Captions known by their neighbours: above a credit line, or alone after a gap."""
+    for i, b in enumerate(out):
+        if b.role not in (Role.BODY, Role.TITLE):
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        credited = (
+            nxt is not None
+            and nxt.role is Role.CREDIT
+            and nxt.gap_before == 1
+            and not _whole_page_credit(nxt)
+            and b.size <= MAX_CREDITED_CAPTION
+            and (b.gap_before >= 2 or _one_sentence(b))
+        )
+        if credited or (b.gap_before >= 2 and _gap_caption_shape(b)):
+            out[i] = attrs.evolve(b, role=Role.CAPTION, reason="caption_context")
+
+
+def _whole_page_credit(block: Block) -> bool:
+    """`本文图片由…摄` credits every photo of a story and stands alone."""
+    return block.shadow.startswith(("本文", "本版", "本组"))
+
+
+def _one_sentence(block: Block) -> bool:
+    s = block.shadow.rstrip("。!?”) ")
+    return block.size <= MAX_GAP_CAPTION and not any(c in s for c in "。!?")
+
+
+def _gap_caption_shape(block: Block) -> bool:
+    """A complete short sentence after a photo gap, not the piece of a paragraph."""
+    s = block.shadow
+    return (
+        _one_sentence(block)
+        and bool(SENTENCE_END_RE.search(s) or s.endswith(")"))
+        and not CONTINUATION_START_RE.match(s)
+        and s.count("“") == s.count("”")
+        and not DATELINE_RE.match(s)
+    )

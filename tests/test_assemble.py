@@ -1,0 +1,208 @@
+"""Stages heads + assemble: what a title line is, runs, reading order, article fields."""
+
+from __future__ import annotations
+
+import newspage
+
+from .conftest import page_text
+
+
+def test_headline_with_kicker_subheadline_byline() -> None:
+    """Two title lines above a byline are kicker + headline; `——…` is the 副题."""
+    page = newspage.parse(
+        page_text(
+            "改革开放再出发",
+            "全市新增就业岗位十万个",
+            "——来自基层的报告",
+            "本报记者 张 三 李四",
+            "今年以来，全市就业形势稳定。",
+        )
+    )
+    (a,) = page.articles
+    assert (a.kicker, a.headline, a.subheadline) == (
+        "改革开放再出发",
+        "全市新增就业岗位十万个",
+        "——来自基层的报告",
+    )
+    assert a.byline == "本报记者 张 三 李四"
+    assert [(x.name, x.role) for x in a.authors] == [("张三", "本报记者"), ("李四", "本报记者")]
+    assert a.paragraphs == ("今年以来，全市就业形势稳定。",)
+
+
+def test_dateline_and_its_reporters() -> None:
+    """`本报北京2月1日电（记者 王五）` is the dateline; 王五 is an author; text keeps it."""
+    page = newspage.parse(
+        page_text("会议在京召开", "本报北京2月1日电（记者 王五）会议1日在京召开。")
+    )
+    (a,) = page.articles
+    assert a.dateline == "本报北京2月1日电（记者 王五）"
+    assert [(x.name, x.role) for x in a.authors] == [("王五", "记者")]
+    assert a.paragraphs[0].startswith("本报北京2月1日电")
+
+
+def test_xinhua_dateline_traditional() -> None:
+    """Traditional datelines are recognised and returned as printed."""
+    page = newspage.parse(
+        page_text("會議在京召開", "新華社北京2月1日電（記者 王五）會議1日在京召開。")
+    )
+    assert page.articles[0].dateline == "新華社北京2月1日電（記者 王五）"
+    assert page.articles[0].authors[0].name == "王五"
+
+
+def test_subheads_inside_a_story() -> None:
+    """A title line between paragraphs of the same story is a subhead, not a new story."""
+    page = newspage.parse(
+        page_text(
+            "抚远市推进乡村振兴",
+            "本报记者 张三",
+            "抚远市地处黑龙江与乌苏里江交汇处，抚远市的乡村振兴工作成效明显。",
+            "稻米产业走出新路子",
+            "抚远市大力发展稻米产业，抚远市的稻米远销各地，乡村振兴有了产业支撑。",
+        )
+    )
+    (a,) = page.articles
+    assert [s.heading for s in a.sections] == [None, "稻米产业走出新路子"]
+
+
+def test_side_column_briefs() -> None:
+    """A rubric opens a column: each brief gets the column name, its headline, the
+    dateline and its closing author line; the pinyin decoration is dropped."""
+    page = newspage.parse(
+        page_text(
+            "本地快讯 KUAIXUN",
+            "稳就业 举办线上招聘会",
+            "本报讯 今年，全市围绕稳就业，积极制定方案。",
+            "王五 本报记者 赵六",
+            "创优环境 推出审批服务",
+            "本报讯 记者赵六报道 5月21日，全市推出审批服务事项清单。",
+        )
+    )
+    a, b = page.articles
+    assert (a.kind, a.column, a.headline, a.dateline) == (
+        "brief",
+        "本地快讯",
+        "稳就业 举办线上招聘会",
+        "本报讯",
+    )
+    assert a.byline == "王五 本报记者 赵六"
+    assert [(x.name, x.role) for x in a.authors] == [("王五", None), ("赵六", "本报记者")]
+    assert (b.dateline, [x.name for x in b.authors]) == ("本报讯 记者赵六报道", ["赵六"])
+
+
+def test_picture_story_under_picture_rubric() -> None:
+    """Under `图说`, the item is a photo story; its credit stands alone."""
+    page = newspage.parse(
+        page_text(
+            "图说 TUSHUO",
+            "营业执照全程自助办",
+            "申请人几分钟内就可以在银行网点自助完成打印领取。",
+            "本报记者 赵六 摄",
+        )
+    )
+    (a,) = page.articles
+    assert (a.kind, a.column) == ("photo", "图说")
+    assert [(c.text, c.credit) for c in a.captions] == [(None, "本报记者 赵六 摄")]
+    assert a.paragraphs == ("申请人几分钟内就可以在银行网点自助完成打印领取。",)
+
+
+def test_lead_box() -> None:
+    """`核心提示` and the paragraphs up to the first subhead are the lead box."""
+    page = newspage.parse(
+        page_text(
+            "奋跃而上 塑造发展新优势",
+            "本报记者 张三",
+            "核心提示",
+            "新起点，再启航。",
+            "蓝图绘就，正当其时。",
+            "一核引领",
+            "正文从这里开始。",
+        )
+    )
+    (a,) = page.articles
+    assert a.lead_label == "核心提示"
+    assert a.lead == ("新起点，再启航。", "蓝图绘就，正当其时。")
+    assert a.sections[0].heading == "一核引领"
+
+
+def test_far_continuation_read_after_its_first_piece() -> None:
+    """Runs that continue pieces printed earlier are read right after those pieces: the
+    layout of the sample page, two far joins crossing each other."""
+    page = newspage.parse(
+        page_text(
+            "转型发展的新篇章",
+            "本报记者 张三",
+            "做深做实以采煤影响区为核心的综合治理与开发利用，全面推进生态恢复、绿色矿山、景观提升、文化弘扬治理模式，全市上下举",
+            "项目导入探索转型振兴",
+            "战略性新兴产业方面，加快推进信",
+            "全市之力实施三年行动计划，环境治理工程建成投用。",
+            "息化与工业化深度融合，引进跨境电商等领域重点项目。",
+        )
+    )
+    (a,) = page.articles
+    assert (
+        a.sections[0]
+        .paragraphs[0]
+        .endswith("全市上下举全市之力实施三年行动计划，环境治理工程建成投用。")
+    )
+    assert a.sections[1].heading == "项目导入探索转型振兴"
+    assert a.sections[1].paragraphs == (
+        "战略性新兴产业方面，加快推进信息化与工业化深度融合，引进跨境电商等领域重点项目。",
+    )
+    assert [(j.first, j.second) for j in a.joins] == [
+        ("治理模式，全市上下举"[-8:], "全市之力实施三年"),
+        ("方面，加快推进信", "息化与工业化深度"),
+    ]
+
+
+def test_unresolved_piece_is_kept_and_reported() -> None:
+    """A piece whose other half is missing is kept as printed and warned about."""
+    piece = (
+        "国潮文化街区商业综合体项目完成签约，通过盘活区内商场的商业闲置资产，打造集购物、娱乐、休闲"
+    )
+    page = newspage.parse(
+        page_text(
+            "商业综合体签约",
+            "本报记者 张三",
+            piece,
+            "“一带”提质升级出新出彩",
+            "面对机遇，开发区充分发挥作用。",
+        )
+    )
+    assert piece in page.articles[0].paragraphs
+    assert [w.code for w in page.warnings] == ["unresolved-break"]
+    assert page.warnings[0].text is not None
+    assert page.warnings[0].text.endswith("休闲")
+
+
+def test_furniture_is_unplaced() -> None:
+    """Editors' lines and masthead dates belong to no article."""
+    page = newspage.parse(
+        page_text("2019年2月15日 星期五", "会议召开", "本报讯 会议召开了。", "责任编辑：张三")
+    )
+    assert page.unplaced == ("2019年2月15日 星期五", "责任编辑：张三")
+    assert page.articles[0].headline == "会议召开"
+
+
+def test_captions_with_credit() -> None:
+    """A caption and the credit under it are one caption entry with the photographer."""
+    page = newspage.parse(
+        page_text(
+            "会议召开",
+            "本报讯 会议召开了。",
+            "\n\n东华园鸟瞰。",
+            "本报特约记者 门 莹 摄",
+            "会议还讨论了其他事项。",
+        )
+    )
+    (a,) = page.articles
+    assert [(c.text, c.credit, c.photographers) for c in a.captions] == [
+        ("东华园鸟瞰。", "本报特约记者 门 莹 摄", ("门莹",))
+    ]
+    assert a.paragraphs == ("本报讯 会议召开了。", "会议还讨论了其他事项。")
+
+
+def test_empty_page() -> None:
+    """An empty page is an empty result with a warning, not an error."""
+    page = newspage.parse("")
+    assert page.articles == ()
+    assert [w.code for w in page.warnings] == ["empty-page"]

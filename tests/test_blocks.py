@@ -1,0 +1,57 @@
+"""Stage blocks: splitting, line joining, gaps, indentation, the shadow."""
+
+from __future__ import annotations
+
+from newspage.stages.blocks import join_lines, split_blocks
+
+
+def test_blank_lines_separate_blocks() -> None:
+    """One blank line or more separates blocks; the gap is counted."""
+    blocks = split_blocks("标题\n\n正文一。\n\n\n\n图片说明。")
+    assert [b.text for b in blocks] == ["标题", "正文一。", "图片说明。"]
+    assert [b.gap_before for b in blocks] == [1, 1, 3]
+    assert [b.line for b in blocks] == [1, 3, 7]
+
+
+def test_hard_wrapped_lines_join_without_space_between_cjk() -> None:
+    """OCR-style wrapped lines rejoin: no space between CJK characters."""
+    assert split_blocks("加快推进信\n息化与工业化")[0].text == "加快推进信息化与工业化"
+
+
+def test_line_break_between_latin_becomes_space() -> None:
+    """Between Latin letters or digits a line break is a space."""
+    assert join_lines(["5G and", "AI技术"]) == "5G and AI技术"
+    assert join_lines(["共计2100", "人"]) == "共计2100人"
+
+
+def test_inner_spaces_collapse_to_one() -> None:
+    """Runs of spaces (NBSP, U+3000) inside a line become one space."""
+    assert split_blocks("本报记者\u00a0\u00a0周\u3000明")[0].text == "本报记者 周 明"
+
+
+def test_indentation_is_evidence_and_removed() -> None:
+    """A leading U+3000 indent is recorded and stripped from the text."""
+    b = split_blocks("\u3000\u3000正文开始。")[0]
+    assert b.indented
+    assert b.text == "正文开始。"
+
+
+def test_indented_lines_start_new_paragraphs_in_wrapped_dumps() -> None:
+    """pdftotext style: indented lines inside one chunk are separate paragraphs."""
+    blocks = split_blocks("\u3000\u3000第一段开\n始的续行。\n\u3000\u3000第二段。")
+    assert [b.text for b in blocks] == ["第一段开始的续行。", "第二段。"]
+    assert all(b.indented for b in blocks)
+
+
+def test_shadow_is_simplified_halfwidth_same_length() -> None:
+    """The shadow folds width and script but keeps offsets."""
+    b = split_blocks("本報訊（記者張三）")[0]
+    assert b.shadow == "本报讯(记者张三)"
+    assert len(b.shadow) == len(b.text)
+    assert b.text == "本報訊（記者張三）"
+
+
+def test_empty_and_blank_input() -> None:
+    """No text, no blocks."""
+    assert split_blocks("") == ()
+    assert split_blocks("\n \n\u3000\n") == ()

@@ -1,0 +1,45 @@
+"""Stage normalize: line ends, BOM, control characters, surrogates."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newspage.stages.normalize import normalize
+
+
+def test_crlf_and_cr_become_lf() -> None:
+    """Windows and old Mac line ends become \\n."""
+    assert normalize("甲\r\n乙\r丙")[0] == "甲\n乙\n丙"
+
+
+def test_leading_bom_removed() -> None:
+    """A BOM left by the decoder is not text."""
+    assert normalize("\ufeff标题")[0] == "标题"
+
+
+def test_control_characters_removed_with_diagnostic() -> None:
+    """NUL and other controls disappear and are reported."""
+    text, diags = normalize("标\x00题\x07")
+    assert text == "标题"
+    assert [d.code for d in diags] == ["control-characters"]
+
+
+def test_surrogates_replaced() -> None:
+    """Unpaired surrogates become U+FFFD so the result can be written as UTF-8."""
+    text, diags = normalize("甲\ud800乙")
+    assert text == "甲\ufffd乙"
+    assert diags[0].code == "surrogates"
+    text.encode("utf-8")
+
+
+def test_clean_text_untouched() -> None:
+    """Printed characters, tabs and newlines pass unchanged, with no diagnostics."""
+    assert normalize("标题\n\n　　正文，“引号”。\tA B") == ("标题\n\n　　正文，“引号”。\tA B", ())
+
+
+@given(st.text())
+def test_idempotent(text: str) -> None:
+    """normalize(normalize(t)) == normalize(t)."""
+    once = normalize(text)[0]
+    assert normalize(once)[0] == once

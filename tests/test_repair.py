@@ -1,0 +1,112 @@
+"""Stage repair: which pieces are joined across column breaks, and which never are."""
+
+from __future__ import annotations
+
+from newspage.stages.repair import find_breaks
+
+from .conftest import blocks_of
+
+HEAD = ("转型发展的新篇章", "本报记者 张三")
+
+
+def pairs(*texts: str, gaps: list[int] | None = None) -> list[tuple[int, int]]:
+    return [(j.first, j.second) for j in find_breaks(blocks_of(*texts, gaps=gaps))]
+
+
+def test_adjacent_cut_inside_a_word() -> None:
+    """`…语音或视` + `频实时互动…`: the cut splits the word 视频."""
+    got = pairs(
+        *HEAD, "通过该平台，居家老人与中心工作人员语音或视", "频实时互动，能够及时得到助餐服务。"
+    )
+    assert got == [(2, 3)]
+
+
+def test_adjacent_cut_before_punctuation() -> None:
+    """A piece that starts with a comma continues the one before it."""
+    assert pairs(
+        *HEAD, "市人力资源和社会保障局班子成", "员、市社会保险事业服务中心部分领导带队。"
+    ) == [(2, 3)]
+
+
+def test_complete_paragraphs_are_not_joined() -> None:
+    """Two paragraphs that end and start properly stay apart."""
+    assert (
+        pairs(*HEAD, "第一段写完了。", "第二段从这里开始，也写完了。", "在第三段里，事情继续。")
+        == []
+    )
+
+
+def test_far_join_inside_a_word() -> None:
+    """`…加快推进信` continues four blocks later as `息化与工业化…`."""
+    got = pairs(
+        *HEAD,
+        "战略性新兴产业方面，加快推进信",
+        "全省上下积极推进项目建设，成效明显。",
+        "目前，各项工作进展顺利。",
+        "息化与工业化深度融合，引进跨境电商等领域重点项目。",
+    )
+    assert (2, 5) in got
+
+
+def test_join_across_a_caption() -> None:
+    """A photo caption printed between the two pieces does not stop the join."""
+    got = pairs(
+        *HEAD,
+        "在党员家庭代办员的带领下，社区",
+        "社区建立党员家庭代办站，为居民开展无偿代办服务。",
+        "居民纷纷争当志愿者，谁家有个大小事，大伙儿都抢着帮忙解决。",
+        gaps=[1, 1, 1, 3, 1],
+    )
+    assert got == [(2, 4)]
+
+
+def test_second_piece_printed_before_first() -> None:
+    """An unclosed quote `“四` pairs with `最”。…` printed earlier on the page."""
+    got = pairs(
+        *HEAD,
+        "最”。志愿服务范围已涵盖便民服务、环境保护等十几个领域。",
+        "雷锋文化是这座城市特有的文化资源。",
+        "有关项目被评为学雷锋志愿服务“四",
+    )
+    assert got == [(4, 2)]
+
+
+def test_quotation_continues_with_attribution_elsewhere() -> None:
+    """`…远程控制。”` + `…王吉勇说。接下来…` printed further down."""
+    got = pairs(
+        *HEAD,
+        "“以前，冶炼、轧制、调度等分散在十余个工区，现在所有生产流程实现了远程控制。”",
+        "面对时代赋予的机遇，开发区充分发挥主阵地作用。",
+        "抚矿集团副总经理王吉勇说。接下来，企业将建设新的生产线。",
+    )
+    assert got == [(2, 4)]
+
+
+def test_open_end_without_partner_stays_open() -> None:
+    """`…娱乐、休闲` has no continuation on the page: no join is forced on it."""
+    got = pairs(
+        *HEAD,
+        "通过盘活商业闲置资产，打造集购物、娱乐、休闲",
+        "面对时代赋予的机遇，开发区充分发挥主阵地作用。",
+        "在农业产业发展方面，全区建设形成连片大棚园区。",
+    )
+    assert got == []
+
+
+def test_side_column_piece_does_not_continue_another_story() -> None:
+    """A brief under a rubric is not the continuation of a story outside the column."""
+    got = pairs(
+        *HEAD,
+        "做深做实采煤影响区综合治理，全面推进生态恢复治理模式，全市举",
+        "本地快讯 KUAIXUN",
+        "稳就业 举办线上招聘会",
+        "本报讯 今年，全市围绕稳就业，积极制定方案。",
+        "动员多方力量，凝聚工作合力。",
+    )
+    assert got == []
+
+
+def test_each_piece_joined_once() -> None:
+    """Two open ends compete for one continuation: only one gets it."""
+    got = pairs(*HEAD, "加快推进信", "全面推进信", "息化与工业化深度融合。")
+    assert len(got) == 1
