@@ -107,11 +107,12 @@ class TestInputs:
     def test_directory_is_every_txt_below_sorted(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """A directory gives its *.txt files, recursively and sorted; others are ignored."""
+        """A directory gives its *.txt files, recursively and sorted; hidden and other files not."""
         (tmp_path / "sub").mkdir()
         for name in ("b.txt", "a.txt", "sub/c.txt"):
             (tmp_path / name).write_text(PAGE_A, encoding="utf-8")
         (tmp_path / "notes.md").write_text("不是版面", encoding="utf-8")
+        (tmp_path / ".hidden.txt").write_text(PAGE_A, encoding="utf-8")
         assert main(["parse", str(tmp_path), "-f", "jsonl"]) == 0
         sources = [json.loads(line)["source"] for line in capsys.readouterr().out.splitlines()]
         assert sources == ["a.txt", "b.txt", "c.txt"]
@@ -268,10 +269,20 @@ class TestOutputFile:
         assert json.loads(out.read_text(encoding="utf-8")) == expected_json(a)
         assert out.stat().st_mode & 0o777 == 0o640
 
+    @pytest.mark.parametrize(
+        ("failure", "status"),
+        [(OSError(28, "No space left on device"), 1), (KeyboardInterrupt(), 130)],
+    )
     def test_failure_during_write_keeps_old_file(
-        self, pages: Pages, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+        self,
+        pages: Pages,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        failure: BaseException,
+        status: int,
     ) -> None:
-        """If rendering fails midway, OUT keeps its old content and no temp file is left."""
+        """If writing stops midway, OUT keeps its old content and no temp file is left."""
         a, b = pages
         out = tmp_path / "out"
         out.mkdir()
@@ -281,15 +292,15 @@ class TestOutputFile:
 
         def failing_to_json(page: Page, *, indent: int | None = 2) -> str:
             calls.append(page)
-            if len(calls) == 2:
-                raise KeyboardInterrupt
+            if len(calls) == 2:  # the first page is already in the temporary file
+                raise failure
             return to_json(page, indent=indent)
 
         monkeypatch.setattr(cli, "to_json", failing_to_json)
-        with pytest.raises(KeyboardInterrupt):
-            main(["parse", str(a), str(b), "-f", "jsonl", "-o", str(target)])
+        assert main(["parse", str(a), str(b), "-f", "jsonl", "-o", str(target)]) == status
         assert target.read_text(encoding="utf-8") == "old\n"
         assert os.listdir(out) == ["all.jsonl"]
+        assert capsys.readouterr().err.startswith("newspage: ")
 
     def test_single_failed_input_leaves_out_alone(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

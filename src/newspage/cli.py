@@ -51,6 +51,7 @@ SUFFIXES: dict[Format, str] = {
 STDIN = "-"
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
 _EPILOG = """\
 output:
@@ -59,7 +60,8 @@ output:
   -o FILE             one file, written atomically
   --format json gives one object for a single file or -, else an array of pages.
 
-exit status: 0 all inputs parsed, 1 some input or the output failed, 2 usage error
+exit status: 0 all inputs parsed, 1 some input or the output failed, 2 usage error,
+  130 interrupted
 """
 
 
@@ -122,6 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"newspage: {out or '<stdout>'}: cannot write: {_os_reason(exc)}", file=sys.stderr)
         return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("newspage: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     if failures and not args.quiet and len(sources) > 1:
         print(f"newspage: {len(failures)} of {len(sources)} inputs failed", file=sys.stderr)
     return EXIT_FAILED if failures else EXIT_OK
@@ -156,7 +161,8 @@ def iter_results(
     """Parse each source, in order, yielding the page or the error it failed with.
 
     A `--jobs N` option can replace the loop by `ProcessPoolExecutor.map(load, ...)`, which
-    keeps input order; a progress bar can wrap this iterator.
+    keeps input order (stdin must then be read in this process, and the returned errors
+    must pickle); a progress bar can wrap this iterator.
 
     Args:
         sources: What to read, from `expand_inputs`.

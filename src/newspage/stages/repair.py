@@ -134,7 +134,7 @@ def start_openness(
         points += max(-3.0, min(3.0, ratio))
         if ratio > 1.0:
             why.append("rare-paragraph-opener")
-    if indented_page:
+    if indented_page and block.role is Role.BODY:  # titles are never indented
         if block.indented:
             points -= 5.0
         else:

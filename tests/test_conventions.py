@@ -1,0 +1,219 @@
+"""Conventions of the trade, each in Simplified and in Traditional characters.
+
+Every case is a tiny page; the Traditional variant is the same page through OpenCC
+`s2t`, and must give the same structure with the text returned as printed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import opencc
+import pytest
+
+import newspage
+
+S2T = opencc.OpenCC("s2t")
+
+
+def both_scripts(text: str) -> list[Any]:
+    return [pytest.param(text, id="simplified"), pytest.param(S2T.convert(text), id="traditional")]
+
+
+def parse(*blocks: str) -> newspage.Page:
+    return newspage.parse("\n\n".join(blocks))
+
+
+def t(text: str, like: str) -> str:
+    """`text` in the script of `like` (Traditional when `like` is)."""
+    return S2T.convert(text) if S2T.convert(like) == like and like != text else text
+
+
+DATELINES = [
+    ("本报北京2月1日电（记者 王某某）", "本报北京2月1日电（记者 王某某）", [("王某某", "记者")]),
+    ("新华社北京2月1日电（记者 李某）", "新华社北京2月1日电（记者 李某）", [("李某", "记者")]),
+    (
+        "本报讯（记者张三 通讯员李四）",
+        "本报讯（记者张三 通讯员李四）",
+        [("张三", "记者"), ("李四", "通讯员")],
+    ),
+    ("本报讯 记者张三报道", "本报讯 记者张三报道", [("张三", "记者")]),
+    ("本报讯", "本报讯", []),
+    ("新华社东京2月3日电", "新华社东京2月3日电", []),
+]
+
+
+@pytest.mark.parametrize(("lead", "dateline", "people"), DATELINES)
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_datelines(lead: str, dateline: str, people: list[tuple[str, str]], script: str) -> None:
+    """The dateline is read from the first paragraph, with its reporters as authors."""
+    conv = S2T.convert if script == "traditional" else (lambda x: x)
+    page = parse(conv("会议在京召开"), conv(lead + " 会议今天在京召开，各方代表参加。"))
+    (a,) = page.articles
+    assert a.dateline == conv(dateline)
+    assert [(x.name, x.role) for x in a.authors] == [(conv(n), conv(r)) for n, r in people]
+    assert a.paragraphs[0].startswith(conv(lead))
+
+
+BYLINES = [
+    ("本报记者 张三 李四", [("张三", "本报记者"), ("李四", "本报记者")]),
+    ("□ 张三", [("张三", None)]),
+    ("本报通讯员 王五", [("王五", "本报通讯员")]),
+    ("特约记者 赵六", [("赵六", "特约记者")]),
+    ("本报记者 周 明", [("周明", "本报记者")]),
+    ("新华社记者 钱七 孙八", [("钱七", "新华社记者"), ("孙八", "新华社记者")]),
+]
+
+
+@pytest.mark.parametrize(("byline", "people"), BYLINES)
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_bylines_under_headline(
+    byline: str, people: list[tuple[str, str | None]], script: str
+) -> None:
+    """A byline under the headline: printed as is, names without padding, roles."""
+    conv = S2T.convert if script == "traditional" else (lambda x: x)
+    page = parse(conv("乡村振兴的新路子"), conv(byline), conv("今年以来，全县农民收入稳步增长。"))
+    (a,) = page.articles
+    assert a.byline == conv(byline)
+    assert [(x.name, x.role) for x in a.authors] == [
+        (conv(n), conv(r) if r else None) for n, r in people
+    ]
+
+
+@pytest.mark.parametrize("closing", ["（张三）", "（新华社记者 张三）", "王五 本报记者 张三"])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_closing_author_lines(closing: str, script: str) -> None:
+    """A closing author line after the body of a brief is its byline."""
+    conv = S2T.convert if script == "traditional" else (lambda x: x)
+    page = parse(
+        conv("本地快讯 KUAIXUN"),
+        conv("全市新增就业岗位"),
+        conv("本报讯 今年全市新增就业岗位一万个。"),
+        conv(closing),
+    )
+    (a,) = page.articles
+    assert a.byline == conv(closing)
+    assert conv("张三") in [x.name for x in a.authors]
+
+
+CREDITS = [
+    ("新华社记者 张三摄", ("张三",)),
+    ("张三摄（人民视觉）", ("张三",)),
+    ("（资料图片）", ()),
+    ("本报记者 李 四 摄", ("李四",)),
+]
+
+
+@pytest.mark.parametrize(("credit", "names"), CREDITS)
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_photo_credits(credit: str, names: tuple[str, ...], script: str) -> None:
+    """A caption above a credit line: one caption entry with the photographers."""
+    conv = S2T.convert if script == "traditional" else (lambda x: x)
+    page = parse(
+        conv("春耕时节"), conv("本报讯 各地抓紧春耕。"), conv("农民在田间劳作。"), conv(credit)
+    )
+    (a,) = page.articles
+    assert [(c.text, c.credit, c.photographers) for c in a.captions] == [
+        (conv("农民在田间劳作。"), conv(credit), tuple(conv(n) for n in names))
+    ]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_caption_marked_by_tuwei(script: str) -> None:
+    """`图为…` makes a caption wherever it stands."""
+    conv = S2T.convert if script == "traditional" else (lambda x: x)
+    page = parse(
+        conv("春耕时节"),
+        conv("本报讯 各地抓紧春耕。"),
+        conv("图为农民在田间劳作。"),
+        conv("各地还加强了农技服务。"),
+    )
+    (a,) = page.articles
+    assert [c.text for c in a.captions] == [conv("图为农民在田间劳作。")]
+    assert len(a.paragraphs) == 2
+
+
+@pytest.mark.parametrize("label", ["核心提示", "编者按", "导读"])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_lead_labels(label: str, script: str) -> None:
+    """A lead label and the paragraph under it form the lead box."""
+    conv = S2T.convert if script == "traditional" else (lambda x: x)
+    page = parse(
+        conv("乡村振兴的新路子"),
+        conv("本报记者 张三"),
+        conv(label),
+        conv("这是导语。"),
+        conv("产业兴旺"),
+        conv("正文开始。"),
+    )
+    (a,) = page.articles
+    assert a.lead_label == conv(label)
+    assert a.lead == (conv("这是导语。"),)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "（下转第二版）",
+        "上接第一版",
+        "责任编辑：张三",
+        "版式设计：李四",
+        "本版责编：王五",
+        "2019年2月15日 星期五",
+        "第25965期",
+        "人民日报",
+    ],
+)
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_furniture_unplaced(furniture: str, script: str) -> None:
+    """Jump markers, editors, masthead, dates and issue numbers go to `unplaced`."""
+    conv = S2T.convert if script == "traditional" else (lambda x: x)
+    page = parse(conv(furniture), conv("会议召开"), conv("本报讯 会议召开了。"))
+    assert page.unplaced == (conv(furniture),)
+    assert page.articles[0].headline == conv("会议召开")
+
+
+def test_hard_wrapped_ocr_lines() -> None:
+    """Lines wrapped inside a block are rejoined without spaces between CJK."""
+    page = newspage.parse("会议\n召开\n\n本报讯 会议今天\n在京召开，各方\n代表参加。")
+    (a,) = page.articles
+    assert a.headline == "会议召开"
+    assert a.paragraphs == ("本报讯 会议今天在京召开，各方代表参加。",)
+
+
+@pytest.mark.parametrize(("indent", "joined"), [("", True), ("\u3000\u3000", False)])
+def test_indentation_as_evidence(indent: str, joined: bool) -> None:
+    """On a page that indents paragraphs, an indented block after an open end starts a
+    new paragraph, and an unindented one continues it."""
+    text = "\n\n".join(
+        [
+            "会议召开",
+            "\u3000\u3000本报讯 会议今天在京召开。",
+            "\u3000\u3000来自各地的代表和特邀嘉宾共三百余人出席了会议，并听取了工作报告，各方代表",
+            indent + "在会上发言，提出意见建议。",
+            "\u3000\u3000会议还审议了其他事项。",
+        ]
+    )
+    (a,) = newspage.parse(text).articles
+    assert (len(a.paragraphs) == 3) is joined
+    assert any(p.endswith("各方代表在会上发言，提出意见建议。") for p in a.paragraphs) is joined
+
+
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_full_and_half_width_punctuation(comma: str) -> None:
+    """Full-width and half-width punctuation are read the same; text stays as printed."""
+    page = newspage.parse(
+        f"会议召开\n\n本报讯 会议今天在京召开{comma}各方代表参加{comma}加快推进信\n\n息化建设。"
+    )
+    (a,) = page.articles
+    assert a.paragraphs == (
+        f"本报讯 会议今天在京召开{comma}各方代表参加{comma}加快推进信息化建设。",
+    )
+
+
+def test_traditional_text_returned_as_printed() -> None:
+    """Matching happens on a simplified shadow; output keeps the Traditional text."""
+    page = newspage.parse("經濟發展新動能\n\n本報記者 張 三\n\n本報訊 今年以來，經濟運行穩中向好。")
+    (a,) = page.articles
+    assert (a.headline, a.byline, a.dateline) == ("經濟發展新動能", "本報記者 張 三", "本報訊")
+    assert a.authors[0].name == "張三"
