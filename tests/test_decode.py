@@ -240,3 +240,20 @@ def test_gb18030_round_trip(text: str) -> None:
         data.decode("utf-8")
     except UnicodeDecodeError:
         assert decode_bytes(data) == text
+
+
+def test_errors_survive_pickling() -> None:
+    """Errors cross process boundaries (batch workers) with all their attributes."""
+    import pickle
+
+    from newspage.errors import DecodeError, InputError
+
+    e = pickle.loads(pickle.dumps(DecodeError("a.txt", 17, "utf-8")))
+    assert (e.path, e.offset, e.encoding, str(e)) == (
+        "a.txt",
+        17,
+        "utf-8",
+        "a.txt: cannot decode byte at offset 17 as utf-8",
+    )
+    i = pickle.loads(pickle.dumps(InputError("b.txt", "no such file")))
+    assert (type(i), i.path, i.reason) == (InputError, "b.txt", "no such file")

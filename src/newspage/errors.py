@@ -28,6 +28,11 @@ class InputError(NewspageError, ValueError):
         self.reason = reason
         super().__init__(f"{path}: {reason}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Rebuild from the constructor's arguments, so the error survives pickling
+        # (worker processes of `newspage parse --jobs N` send errors back).
+        return (type(self), (self.path, self.reason))
+
 
 class DecodeError(InputError):
     """The bytes of a file do not decode as UTF-8, UTF-16 or GB18030.
@@ -41,3 +46,6 @@ class DecodeError(InputError):
         self.offset = offset
         self.encoding = encoding
         super().__init__(path, reason or f"cannot decode byte at offset {offset} as {encoding}")
+
+    def __reduce__(self) -> tuple[type[DecodeError], tuple[str, int, str, str]]:  # type: ignore[override]
+        return (type(self), (self.path, self.offset, self.encoding, self.reason))
