@@ -62,7 +62,7 @@ CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[
 # 摄影 credits. Examples:
 #   `本报特约记者 门 莹 摄`       `新华社记者 张三摄`        `张三摄（人民视觉）`
 #   `王 昊 孙 昊摄影报道（影像中国）` `本文图片由本报特约记者门莹摄`
-#   `本版图片来源：人民视觉`       `（资料图片）`              `张三 供图`   `制图：李四`
+#   `本版图片来源：人民视觉`       `（资料图片）`   `新华社发`  `张三 供图`   `制图：李四`
 CREDIT_RE = regex.compile(
     r"""
     ^(?:
@@ -70,7 +70,7 @@ CREDIT_RE = regex.compile(
       | (?:[^\s。,;:!?()]{1,20}\ ?){1,5}(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?
       | (?:本版|本文)?图片来源:.{1,30}
       | (?:制图|摄影|图片|视觉|图)\ ?[:/]\ ?[^\s。,]{1,20}(?:\ [^\s。,]{1,20}){0,3}
-      | \((?:资料图片|资料图|资料片|新华社发|人民视觉|影像中国|视觉中国|网络图片|受访者供图)\)
+      | \(?(?:资料图片|资料图|资料片|新华社发|中新社发|人民视觉|影像中国|视觉中国|网络图片|受访者供图)\)?
     )$
     """,
     regex.VERBOSE,
@@ -138,9 +138,10 @@ DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")
 SENTENCE_END_RE = regex.compile(r"[。!?…](?:[”’」』)\]]{0,3})$|……$")
 
 # An attribution that continues a quotation printed elsewhere: the piece after a column
-# break that reads `王吉勇说。接下来…` continues `…实现了远程控制。”`.
+# break that reads `王吉勇说。接下来…` continues `…实现了远程控制。”`. The sentence ends
+# right after the verb; `张三说，…` or `张三指出，…` open a paragraph of their own.
 ATTRIBUTION_START_RE = regex.compile(
-    r"^[^,。!?;:“”\"]{1,30}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?[。,:]"
+    r"^[^,。!?;:“”\"]{1,30}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?。"
 )
 
 # Body paragraphs never start with these; a piece that does was cut from a paragraph.

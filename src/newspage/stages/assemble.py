@@ -142,8 +142,8 @@ def _cut_runs(
             opens_story = prev_role not in _HEAD_ROLES
         continues_far = b.index in pred and flow_next.get(pred[b.index].first) != b.index
         if opens_story:
-            if b.reason == "head_full":
-                column, kind = None, "article"  # a full story head ends a side column
+            if b.role in _HEAD_ROLES and b.reason != "head_column":
+                column, kind = None, "article"  # the side column has ended
             if column is not None:
                 rubric = None
             stories.append(_Story(kind=kind, column=column))
@@ -305,8 +305,8 @@ def _build_article(
             if rest:
                 lead.append(rest)
             in_lead = True
-        elif role is Role.CAPTION and not (story.kind == "photo" and b.reason == "caption_context"):
-            pending_caption = b  # a picture story's text is its body, the photo has a credit
+        elif role is Role.CAPTION:
+            pending_caption = b
         elif role is Role.CREDIT:
             names = credit_people(b.shadow, b.text)
             if pending_caption is not None and not b.shadow.startswith(("本文", "本版", "本组")):

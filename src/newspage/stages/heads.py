@@ -17,7 +17,7 @@ import attrs
 import regex
 
 from .._cjk import CharStats, char_stats
-from .._patterns import DATELINE_RE, RUBRIC_WORD_RE
+from .._patterns import DATELINE_RE, PHOTO_RUBRIC_RE, RUBRIC_WORD_RE
 from .blocks import Block, Role
 
 # Skipped when looking for the block after a title: photos sit anywhere.
@@ -30,6 +30,8 @@ COHESION_SHARE = 0.1
 _HAN_RUN_RE = regex.compile(r"\p{Han}{2,}")
 # Fewer topic bigrams than this on either side is too little text to call a new story.
 _MIN_EVIDENCE = 12
+# A side column's brief is shorter than this (characters); a longer text is a story.
+BRIEF_MAX_CHARS = 1500
 # How much text on each side the cohesion test reads.
 _COHESION_WINDOW = 600
 
@@ -51,10 +53,11 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
     `joined` holds the blocks that the column-break repair made part of a paragraph;
     a title-shaped piece among them is body text.
     """
-    out = list(blocks)
+    out = _picture_story_text(list(blocks))
     stats = char_stats()
     sig = [b.index for b in out if b.role not in _TRANSPARENT]
-    in_column = False
+    column: str | None = None  # "photo" or "brief" inside a side column
+    item_text = 0  # characters of body text in the column's current item
     story_text: list[str] = []  # shadow text of the current story, for cohesion
     have_story = False
     p = 0
@@ -64,12 +67,14 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             out[b.index] = attrs.evolve(b, role=Role.BODY, reason="joined_piece")
             b = out[b.index]
         if b.role is Role.RUBRIC:
-            in_column, have_story, story_text = True, False, []
+            column = "photo" if PHOTO_RUBRIC_RE.search(b.shadow) else "brief"
+            have_story, story_text, item_text = False, [], 0
             p += 1
             continue
         if b.role is not Role.TITLE:
             if b.role is Role.BODY:
                 story_text.append(b.shadow)
+                item_text += b.size
             p += 1
             continue
         q = p
@@ -77,27 +82,35 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             q += 1
         titles = sig[p:q]
         after = out[sig[q]] if q < len(sig) else None
-        if len(titles) >= 2 and RUBRIC_WORD_RE.fullmatch(out[titles[0]].shadow):
+        previous = out[sig[p - 1]] if p > 0 else None
+        if (
+            len(titles) >= 2
+            and RUBRIC_WORD_RE.fullmatch(out[titles[0]].shadow)
+            and (previous is None or previous.role is not Role.RUBRIC)
+        ):
             out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.RUBRIC, reason="rubric_word")
-            in_column, have_story, story_text = True, False, []
+            column = "photo" if PHOTO_RUBRIC_RE.search(out[titles[0]].shadow) else "brief"
+            have_story, story_text, item_text = False, [], 0
             titles = titles[1:]
         anchored = after is not None and is_anchor(after)
-        if (
-            anchored
-            and after is not None
-            and after.role in (Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL)
+        following = _text_after(out, sig, q)
+        if column is not None and (
+            (anchored and after is not None and after.role is not Role.BODY)
+            or (column == "photo" and item_text > 0)
+            or len(following) > BRIEF_MAX_CHARS
         ):
-            in_column = False  # a full story head ends a side column
-        if anchored or in_column or not have_story:
-            new_story = True
+            # A story with a byline or 副题, a second item after a picture story, or a
+            # text longer than any brief: the side column has ended.
+            column = None
+        kicker = len(titles) >= 2 and out[titles[0]].shadow.endswith(("—", ":"))
+        if anchored or kicker or column is not None or not have_story:
+            new_story = True  # `…多国代表呼吁——` above a title line is a kicker
         else:
-            following = _text_after(out, sig, q)
             new_story = not same_story("".join(story_text), following, stats)
         if new_story:
             roles = _head_roles(len(titles))
-            full = anchored and after is not None and after.role is not Role.BODY
-            reason = "head_full" if full else ("head_column" if in_column else "head")
-            story_text = []
+            reason = "head_column" if column is not None else "head"
+            story_text, item_text = [], 0
             have_story = True
         else:
             roles = [Role.SUBHEAD] * len(titles)
@@ -108,6 +121,29 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
     return tuple(out)
 
 
+def _picture_story_text(out: list[Block]) -> list[Block]:
+    """Under a picture rubric (`图说`), the text under the photo is the story's body,
+    not a caption: the credit line is the photo's only caption."""
+    photo = False
+    seen_title = seen_text = False
+    for i, b in enumerate(out):
+        if b.role is Role.RUBRIC:
+            photo = bool(PHOTO_RUBRIC_RE.search(b.shadow))
+            seen_title = seen_text = False
+        elif not photo:
+            continue
+        elif b.role is Role.TITLE:
+            if seen_text:
+                photo = False  # a second item: the picture column has ended
+            seen_title = True
+        elif b.role is Role.CAPTION and b.reason == "caption_context" and seen_title:
+            out[i] = attrs.evolve(b, role=Role.BODY, reason="picture_story_text")
+            seen_text = True
+        elif b.role is Role.BODY:
+            seen_text = True
+    return out
+
+
 def _head_roles(n: int) -> list[Role]:
     """One title line is a headline; two are kicker + headline; more add subheadlines."""
     if n == 1:
@@ -116,9 +152,10 @@ def _head_roles(n: int) -> list[Role]:
 
 
 def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> str:
+    """Body text after position `q` up to the next title line, at most a brief's length."""
     parts: list[str] = []
     size = 0
-    while q < len(sig) and size < _COHESION_WINDOW:
+    while q < len(sig) and size <= BRIEF_MAX_CHARS:
         b = blocks[sig[q]]
         if b.role is not Role.BODY:
             break

@@ -42,8 +42,10 @@ MIN_FIT = 1.5
 # A title-shaped line (`…带领下，社区`) is the first piece of a paragraph only when the
 # next block continues it this well.
 TITLE_PIECE_FIT = 7.0
-# Points for a closed quotation (`…控制。”`) when the candidate is an attribution.
+# Points for a closed quotation (`…控制。”`) when the candidate is an attribution...
 QUOTE_CLOSED_END = 3.0
+# ...and for the attribution (`王吉勇说。`) as its continuation.
+ATTRIBUTION_START = 3.0
 # An open end or an open start at least this strong is reported when left unpaired.
 REPORT_OPEN = 3.0
 
@@ -90,6 +92,8 @@ def end_openness(block: Block) -> tuple[float, tuple[str, ...], bool]:
     if SENTENCE_END_RE.search(s) and not quote_open:
         quote_closed = s.endswith(("”", "’", "」", "』"))
         return -10.0, (), quote_closed
+    if s.endswith(")") and s.count("(") == s.count(")") and not quote_open:
+        return -10.0, (), False  # `…（完）`, `（本报科伦坡电）`: a closed unit
     points = 0.0
     if OPEN_END_RE.search(s):
         points += 4.0
@@ -125,11 +129,10 @@ def start_openness(
     elif first_close >= 0 and (first_open < 0 or first_close < first_open):
         points += 4.0
         why.append("unopened-quote")
-    elif ATTRIBUTION_START_RE.match(s):
-        points += 3.0
-        attribution = True
-        why.append("attribution-start")
     else:
+        # An attribution (`王吉勇说。`) is scored as any start here; it earns its
+        # points only against a closed quotation (see `_score_pair`).
+        attribution = bool(ATTRIBUTION_START_RE.match(s))
         ratio = -stats.start_ratio(s[0])
         points += max(-3.0, min(3.0, ratio))
         if ratio > 1.0:
@@ -223,13 +226,16 @@ def _score_pair(
 ) -> tuple[float, tuple[str, ...]] | None:
     """Score `b` as the continuation of `a`, or None when it cannot be one."""
     end, end_why = a.end, a.end_why
+    start, start_why = b.start, b.start_why
     if a.quote_closed and end <= 0:
         if not b.attribution:
             return None  # a closed quotation only continues with its attribution
         end, end_why = QUOTE_CLOSED_END, ("closed-quote-end",)
+        # Names open many paragraphs, so the first character says nothing here.
+        start, start_why = max(start, 0.0) + ATTRIBUTION_START, ("attribution-start",)
     # How much `b` continues `a` in particular: its start, the words across the cut,
     # quotes that balance, the layout.
-    fit = b.start
+    fit = start
     pmi = _cut_pmi(a.block, b.block, stats)
     if pmi is not None:
         fit += max(-2.0, min(6.0, pmi))  # unseen pairs say little: the table is finite
@@ -249,16 +255,16 @@ def _score_pair(
     if (
         a.block.role is Role.TITLE
         and not (adjacent and fit >= TITLE_PIECE_FIT)
-        and not (pmi is not None and pmi > 3.0 and b.start > 1.0)
+        and not (pmi is not None and pmi > 3.0 and start > 1.0)
         and not (_clause_inside(a.block.shadow) and fit >= MIN_FIT + 1.5)
     ):
         return None  # a title-shaped line is a piece only on strong evidence
-    if b.block.role is Role.TITLE and b.start < 3:
+    if b.block.role is Role.TITLE and start < 3:
         return None
     score = end + fit
     if fit < MIN_FIT or score < JOIN_THRESHOLD:
         return None
-    why = end_why + b.start_why
+    why = end_why + start_why
     if pmi is not None and pmi > 2.0:
         why += ("inside-word",)
     elif pmi is not None and pmi < -1.0:
@@ -305,10 +311,16 @@ def _unopened_quote(s: str) -> bool:
 
 
 def _cut_pmi(a: Block, b: Block, stats: CharStats) -> float | None:
+    """PMI of the two characters that meet at the cut: Han with Han (`信`+`息`), or a
+    comma with what follows it (`，`+`并` is common, `，`+`议` is not)."""
     x, y = a.shadow[-1], b.shadow[0]  # blocks are stripped and never empty
-    if is_han(x) and is_han(y):
+    if (is_han(x) or x in _PMI_PUNCT) and is_han(y):
         return stats.pmi(x, y)
     return None
+
+
+# Punctuation before the cut whose following character the statistics know well.
+_PMI_PUNCT = frozenset(",、;:“")
 
 
 def _flow_successors(blocks: Sequence[Block]) -> dict[int, int]:

@@ -116,10 +116,19 @@ def title_shape(block: Block) -> Role | None:
     s = block.shadow
     if block.size > MAX_TITLE or block.indented:
         return None
-    if "。" in s or CONTINUATION_START_RE.match(s) or OPEN_END_RE.search(s):
+    if "。" in s or CONTINUATION_START_RE.match(s) or CLOSING_DATELINE_RE.match(s):
         return None
+    if OPEN_END_RE.search(s) and not s.endswith(("—", ":")):
+        return None  # a kicker may end `…多国代表呼吁——` or `…：`
     if s.count("“") != s.count("”"):
         return None  # titles quote whole words; an unbalanced quote is a cut piece
+    if s.startswith("(") and s.endswith(")"):
+        return None  # `（作者为…）`, `（综合本报和新华社电）`: a note closing a story
+    if s.endswith(("?", "!")) and ("," in s or "、" in s):
+        return None  # `…，一起去博物馆里过大年吧！`: a sentence, not a title
+    clauses = s.split(",")
+    if len(clauses) > 1 and len(clauses[-1]) <= 3 and not s.endswith(("—", ":")):
+        return None  # `…赋予了重任和厚望，新`: cut right after a comma
     if SENTENCE_END_RE.search(s) and not s.endswith(("?", "!", "”")):
         return None
     if DATELINE_RE.match(s):
