@@ -8,6 +8,7 @@ Reads the development corpus (人民日报 articles, one JSON per line, see
 
 * `unigram`: how often each character occurs;
 * `start` / `end`: how often each character opens / closes a paragraph;
+* `start2` / `end2`: how often each pair of characters opens / closes a paragraph;
 * `bigram`: how often each pair of adjacent characters occurs (pairs seen fewer than
   `--min-count` times are dropped; smoothing covers them).
 
@@ -42,6 +43,8 @@ def main() -> int:
     unigram: Counter[str] = Counter()
     start: Counter[str] = Counter()
     end: Counter[str] = Counter()
+    start2: Counter[str] = Counter()
+    end2: Counter[str] = Counter()
     bigram: Counter[str] = Counter()
     articles = paragraphs = 0
     with args.corpus.open(encoding="utf-8") as f:
@@ -58,6 +61,8 @@ def main() -> int:
                 unigram.update(text)
                 start[text[0]] += 1
                 end[text[-1]] += 1
+                start2[text[:2]] += 1
+                end2[text[-2:]] += 1
                 bigram.update(text[i : i + 2] for i in range(len(text) - 1))
 
     kept = sorted((k, v) for k, v in bigram.items() if v >= args.min_count)
@@ -68,6 +73,8 @@ def main() -> int:
         "unigram": dict(sorted(unigram.items())),
         "start": dict(sorted(start.items())),
         "end": dict(sorted(end.items())),
+        "start2": {k: v for k, v in sorted(start2.items()) if v >= args.min_count},
+        "end2": {k: v for k, v in sorted(end2.items()) if v >= args.min_count},
         "bigram_keys": "".join(k for k, _ in kept),
         "bigram_counts": [v for _, v in kept],
     }

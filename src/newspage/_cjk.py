@@ -101,6 +101,8 @@ class CharStats:
     unigram: dict[str, int]
     start: dict[str, int]
     end: dict[str, int]
+    start2: dict[str, int]
+    end2: dict[str, int]
     bigram: dict[str, int]
     total: int
     paragraphs: int
@@ -121,6 +123,19 @@ class CharStats:
         """log of how much likelier `ch` is to close a paragraph than to stand anywhere."""
         p_end = (self.end.get(ch, 0) + 0.5) / (self.paragraphs + 1)
         p_any = (self.unigram.get(ch, 0) + 1) / (self.total + 1)
+        return math.log(p_end / p_any)
+
+    def start2_ratio(self, pair: str) -> float:
+        """log of how much likelier the two characters `pair` are to open a paragraph
+        than to stand anywhere: `在香` opens many, `乃至` few."""
+        p_start = (self.start2.get(pair, 0) + 0.5) / (self.paragraphs + 1)
+        p_any = (self.bigram.get(pair, 0) + 1) / (self.total + 1)
+        return math.log(p_start / p_any)
+
+    def end2_ratio(self, pair: str) -> float:
+        """log of how much likelier `pair` is to close a paragraph than to stand anywhere."""
+        p_end = (self.end2.get(pair, 0) + 0.5) / (self.paragraphs + 1)
+        p_any = (self.bigram.get(pair, 0) + 1) / (self.total + 1)
         return math.log(p_end / p_any)
 
     def pmi(self, a: str, b: str) -> float:
@@ -151,6 +166,8 @@ def char_stats() -> CharStats:
         unigram=unigram,
         start=data["start"],
         end=data["end"],
+        start2=data["start2"],
+        end2=data["end2"],
         bigram=bigram,
         total=total,
         paragraphs=int(data["paragraphs"]),

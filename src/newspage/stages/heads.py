@@ -19,6 +19,7 @@ import regex
 from .._cjk import CharStats, char_stats
 from .._patterns import DATELINE_RE, PHOTO_RUBRIC_RE, RUBRIC_WORD_RE
 from .blocks import Block, Role
+from .repair import end_features
 
 # Skipped when looking for the block after a title: photos sit anywhere.
 _TRANSPARENT = (Role.CAPTION, Role.CREDIT, Role.FURNITURE)
@@ -78,7 +79,12 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             p += 1
             continue
         q = p
-        while q < len(sig) and out[sig[q]].role is Role.TITLE and sig[q] not in joined:
+        while (
+            q < len(sig)
+            and out[sig[q]].role is Role.TITLE
+            and sig[q] not in joined
+            and (q == p or not _photo_between(out, sig[q - 1], sig[q]))
+        ):
             q += 1
         titles = sig[p:q]
         after = out[sig[q]] if q < len(sig) else None
@@ -97,14 +103,22 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
         if column is not None and (
             (anchored and after is not None and after.role is not Role.BODY)
             or (column == "photo" and item_text > 0)
+            or (column == "brief" and not anchored)
             or len(following) > BRIEF_MAX_CHARS
         ):
-            # A story with a byline or 副题, a second item after a picture story, or a
-            # text longer than any brief: the side column has ended.
+            # A story with a byline or 副题, a second item after a picture story, a
+            # title without the dateline every brief opens with (本报讯…), or a text
+            # longer than any brief: the side column has ended.
             column = None
-        kicker = len(titles) >= 2 and out[titles[0]].shadow.endswith(("—", ":"))
-        if anchored or kicker or column is not None or not have_story:
-            new_story = True  # `…多国代表呼吁——` above a title line is a kicker
+        if anchored or column is not None or not have_story:
+            new_story = True
+        elif len(titles) >= 2:
+            new_story = True  # kicker + headline: a subhead is printed on one line
+        elif previous is not None and previous.role is Role.BODY and end_features(previous)[0]:
+            # The text before stops mid-sentence: a column or frame ends there, and the
+            # title opens the next one. That is where new stories begin; a subhead there
+            # must share clearly more with the story.
+            new_story = not same_story("".join(story_text), following, stats, strict=True)
         else:
             new_story = not same_story("".join(story_text), following, stats)
         if new_story:
@@ -119,6 +133,11 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             out[idx] = attrs.evolve(out[idx], role=role, reason=reason)
         p = q
     return tuple(out)
+
+
+def _photo_between(blocks: Sequence[Block], i: int, j: int) -> bool:
+    """A caption or credit stands between blocks i and j: they are not one title group."""
+    return any(blocks[k].role in (Role.CAPTION, Role.CREDIT) for k in range(i + 1, j))
 
 
 def _picture_story_text(out: list[Block]) -> list[Block]:
@@ -136,7 +155,7 @@ def _picture_story_text(out: list[Block]) -> list[Block]:
             if seen_text:
                 photo = False  # a second item: the picture column has ended
             seen_title = True
-        elif b.role is Role.CAPTION and b.reason == "caption_context" and seen_title:
+        elif b.role is Role.CAPTION and seen_title:
             out[i] = attrs.evolve(b, role=Role.BODY, reason="picture_story_text")
             seen_text = True
         elif b.role is Role.BODY:
@@ -184,8 +203,9 @@ def cohesion(story: str, following: str, stats: CharStats) -> tuple[int, float]:
     return shared, shared / len(after)
 
 
-def same_story(story: str, following: str, stats: CharStats) -> bool:
-    """Does `following` read as more of `story`? Too little text to tell says yes."""
+def same_story(story: str, following: str, stats: CharStats, *, strict: bool = False) -> bool:
+    """Does `following` read as more of `story`? Too little text to tell says yes,
+    `strict` asks for twice the shared topic words."""
     after = topic_bigrams(following[:_COHESION_WINDOW], stats)
     if (
         len(after) < _MIN_EVIDENCE
@@ -193,4 +213,5 @@ def same_story(story: str, following: str, stats: CharStats) -> bool:
     ):
         return True
     shared, share = cohesion(story, following, stats)
-    return shared >= COHESION_SHARED or share >= COHESION_SHARE
+    factor = 2 if strict else 1
+    return shared >= factor * COHESION_SHARED or share >= factor * COHESION_SHARE

@@ -4,23 +4,30 @@ A column or frame break cuts a paragraph at any character: `…加快推进信` 
 column, `息化与工业化…` opens another, next to it or many blocks away, and sometimes
 printed *before* the first piece. The repair
 
-1. rates how open each piece's end is (no sentence-final punctuation, an unclosed
-   quote, a comma) and how much each piece's start looks like the middle of a sentence
-   (a leading comma or closing quote, a character that rarely opens a paragraph, a
-   missing indent on a page that indents paragraphs, an attribution `王某说。`);
-2. scores every pairing of an open end with a later or earlier start on the whole page,
-   adding the language evidence at the cut (does `信`+`息` form a word?) and the layout
-   (next block, across a photo caption, far away);
-3. picks pairs greedily from the best score down, each piece used once, never closing
-   a cycle, and never below `JOIN_THRESHOLD`: a wrong join is worse than a missed one.
+1. describes every candidate pairing (an open end, any later or earlier piece) by a
+   handful of named features: how the first piece ends (a comma, no punctuation, an
+   unclosed quote), how the second starts (a comma or closing quote, a character that
+   rarely opens a paragraph, a missing indent on a page that indents), the language at
+   the cut (does `信`+`息` form a word? the PMI of the two characters) and the layout
+   (the very next block, across a photo caption, the top of a new frame, far away,
+   printed before, another zone of the page);
+2. scores each pairing as log-odds, a weighted sum of its features; the weights are
+   package data (`data/join_weights.json`), fitted by `tools/fit_join_weights.py` on
+   generated pages whose joins are known;
+3. chooses the set of joins with the highest total score, each piece used once, no
+   cycle, no join below `JOIN_THRESHOLD`: a wrong join is worse than a missed one, and
+   the best partner of a piece is decided on the whole page, not piece by piece.
 
 Pieces left open are reported by the assemble phase as `unresolved-break` warnings.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from importlib import resources
 
 import attrs
 
@@ -34,25 +41,56 @@ from .._patterns import (
 )
 from .blocks import Block, Role
 
-# Sum of the evidence (log-odds-like points) a pairing needs to be made...
-JOIN_THRESHOLD = 5.0
-# ...of which at least this much must say that the second piece continues the first in
-# particular, not only that the first is cut: an open end alone joins nothing.
-MIN_FIT = 1.5
-# A title-shaped line (`…带领下，社区`) is the first piece of a paragraph only when the
-# next block continues it this well.
-TITLE_PIECE_FIT = 7.0
-# Points for a closed quotation (`…控制。”`) when the candidate is an attribution...
-QUOTE_CLOSED_END = 3.0
-# ...and for the attribution (`王吉勇说。`) as its continuation.
-ATTRIBUTION_START = 3.0
-# An open end or an open start at least this strong is reported when left unpaired.
-REPORT_OPEN = 3.0
+# Log-odds (against leaving the first piece unpaired) a pairing needs to be made.
+# Chosen on held-out generated pages where precision stays near 0.85 (see
+# docs/accuracy.md); a wrong join is worse than a missed one.
+JOIN_THRESHOLD = -0.5
+# Log-odds added to every pairing whose second piece cannot open a paragraph.
+SURE_CONTINUATION = 2.0
+# Components of the candidate graph up to this many first pieces are matched exactly;
+# larger ones (rare) greedily, best score first.
+_EXACT_MATCHING = 10
 
-# Roles whose blocks can be pieces of a paragraph; TITLE lines only with strong evidence.
+# Roles whose blocks can be pieces of a paragraph.
 _PIECE_ROLES = (Role.BODY, Role.TITLE)
 # Roles skipped when asking "is this the next block of the text flow?".
 _TRANSPARENT = (Role.CAPTION, Role.CREDIT, Role.FURNITURE)
+# Punctuation before the cut whose following character the statistics know well.
+_PMI_PUNCT = frozenset(",、;:“")
+
+FEATURES = (
+    "bias",
+    "end_open_punct",  # `…采购数量，` `…、` `…“`
+    "end_colon",  # `…重点任务：` (often a list follows: weak)
+    "end_bare",  # `…加快推进信`: no punctuation at the end of a body block
+    "end_bare_title",  # the same on a title-shaped line (`…娱乐、休闲`)
+    "a_quote_open",  # more `“` than `”` in the first piece
+    "a_quote_closed",  # `…远程控制。”`, paired with an attribution only
+    "b_punct_start",  # `，并协助…` `、市社会…`
+    "b_unopened_quote",  # `最”。…`: a `”` before any `“`
+    "b_attribution",  # `王吉勇说。接下来…` after a closed quotation
+    "b_rare_opener",  # -log(P(opens a paragraph)/P(anywhere)) of the first character
+    "b_no_indent",  # not indented, on a page that indents paragraphs
+    "b_indented",  # indented, on a page that indents paragraphs
+    "b_title",  # the second piece is title-shaped
+    "pmi",  # PMI of the two characters that meet at the cut
+    "pmi_missing",  # no PMI (a digit, Latin, a quote at the cut)
+    "quotes_balance",  # `“四` + `最”`: the quote opened in one closes in the other
+    "adjacent",  # the very next block of the text flow
+    "across_caption",  # next in the flow, with a photo caption or credit between
+    "printed_before",  # the second piece is printed before the first
+    "frame_top",  # printed after an open end elsewhere: the top of a new frame
+    "distance",  # log(1 + blocks between them), for pieces not adjacent
+    "other_zone",  # one of them in a side column of briefs, the other not
+    "b_after_closed",  # the block before the second piece ends a paragraph
+    "a_end_ratio",  # log(P(closes a paragraph)/P(anywhere)) of the last character
+    "a_title_clause",  # a title-shaped first piece with a comma inside: a cut sentence
+    "a_title_short",  # a title-shaped first piece of five characters or fewer
+    "cut_in_word",  # PMI at the cut minus the stronger PMI inside either piece
+    "adjacent_bare",  # next in the flow and no punctuation at the end
+    "b_rare_opener2",  # the same as b_rare_opener for the first two characters
+    "a_end2_ratio",  # the same as a_end_ratio for the last two characters
+)
 
 
 @attrs.frozen
@@ -62,224 +100,324 @@ class ColumnBreak:
     first: int
     second: int
     score: float
+    """Log-odds that the two pieces are one paragraph."""
     evidence: tuple[str, ...]
+    """The features that spoke most for the join, strongest first."""
 
     @property
     def confidence(self) -> float:
-        """The score mapped to (0, 1) around the threshold."""
-        return 1.0 / (1.0 + math.exp(-(self.score - JOIN_THRESHOLD + 2.0)))
+        """The score as a probability."""
+        return 1.0 / (1.0 + math.exp(-self.score))
 
 
 @attrs.frozen
-class Openness:
-    """How much a piece looks cut at its end and at its start, with the reasons."""
-
-    end: float
-    start: float
-    end_why: tuple[str, ...] = ()
-    start_why: tuple[str, ...] = ()
-    quote_closed: bool = False
-    """Ends with a closed quotation (`…控制。”`), which an attribution may continue."""
-    attribution: bool = False
-    """Starts with an attribution (`王吉勇说。`)."""
-
-
-def end_openness(block: Block) -> tuple[float, tuple[str, ...], bool]:
-    """Points for "this block stops in the middle of a paragraph"."""
-    s = block.shadow.rstrip()
-    why: list[str] = []
-    quote_open = s.count("“") > s.count("”")
-    if SENTENCE_END_RE.search(s) and not quote_open:
-        quote_closed = s.endswith(("”", "’", "」", "』"))
-        return -10.0, (), quote_closed
-    if s.endswith(")") and s.count("(") == s.count(")") and not quote_open:
-        return -10.0, (), False  # `…（完）`, `（本报科伦坡电）`: a closed unit
-    points = 0.0
-    if OPEN_END_RE.search(s):
-        points += 4.0
-        why.append("open-punctuation-end")
-    elif s.endswith(":"):
-        points += 1.0
-        why.append("colon-end")
-    elif SENTENCE_END_RE.search(s):
-        points += 0.0
-    else:
-        points += 3.0 if block.role is Role.BODY or _clause_inside(s) else 1.0
-        why.append("no-final-punctuation")
-    if quote_open:
-        points += 2.0
-        why.append("unclosed-quote")
-    return points, tuple(why), False
-
-
-def start_openness(
-    block: Block, stats: CharStats, indented_page: bool
-) -> tuple[float, tuple[str, ...], bool]:
-    """Points for "this block starts in the middle of a paragraph"."""
-    s = block.shadow.lstrip()
-    why: list[str] = []
-    if not s or DATELINE_RE.match(s):
-        return -10.0, (), False
-    points = 0.0
-    attribution = False
-    first_close, first_open = s.find("”"), s.find("“")
-    if CONTINUATION_START_RE.match(s):
-        points += 5.0
-        why.append("punctuation-start")
-    elif first_close >= 0 and (first_open < 0 or first_close < first_open):
-        points += 4.0
-        why.append("unopened-quote")
-    else:
-        # An attribution (`王吉勇说。`) is scored as any start here; it earns its
-        # points only against a closed quotation (see `_score_pair`).
-        attribution = bool(ATTRIBUTION_START_RE.match(s))
-        ratio = -stats.start_ratio(s[0])
-        points += max(-3.0, min(3.0, ratio))
-        if ratio > 1.0:
-            why.append("rare-paragraph-opener")
-    if indented_page and block.role is Role.BODY:  # titles are never indented
-        if block.indented:
-            points -= 5.0
-        else:
-            points += 3.0
-            why.append("no-indent")
-    return points, tuple(why), attribution
-
-
-@attrs.frozen
-class _Piece:
-    """What the pairing loop needs to know of one block, computed once."""
+class Piece:
+    """What the pairing needs to know of one block, computed once per block."""
 
     block: Block
-    end: float
-    end_why: tuple[str, ...]
+    end: dict[str, float]
+    """End features; empty when the block ends a paragraph."""
     quote_closed: bool
-    start: float
-    start_why: tuple[str, ...]
+    start: dict[str, float]
+    """Start features; None-like (empty with `can_continue` False) for a dateline."""
+    can_continue: bool
     attribution: bool
     quote_open: bool
     unopened_quote: bool
-    frame_top: bool
     zone: int
+    after_open: bool
+    """The block before this one in dump order ends open."""
+    after_closed: bool
+    """The block before this one in dump order ends a paragraph."""
+
+
+@functools.lru_cache(maxsize=1)
+def join_weights() -> dict[str, float]:
+    """The fitted feature weights (package data), loaded once."""
+    raw = resources.files("newspage").joinpath("data/join_weights.json").read_text("utf-8")
+    weights: dict[str, float] = json.loads(raw)["weights"]
+    return {name: float(weights.get(name, 0.0)) for name in FEATURES}
+
+
+def end_features(block: Block) -> tuple[dict[str, float], bool]:
+    """Features of how `block` ends, and whether it ends with a closed quotation."""
+    s = block.shadow
+    quote_open = s.count("“") > s.count("”")
+    if SENTENCE_END_RE.search(s) and not quote_open:
+        return {}, s.endswith(("”", "’", "」", "』"))
+    if s.endswith(")") and s.count("(") == s.count(")") and not quote_open:
+        return {}, False  # `…（完）`, `（本报科伦坡电）`: a closed unit
+    f: dict[str, float] = {}
+    if OPEN_END_RE.search(s):
+        f["end_open_punct"] = 1.0
+    elif s.endswith(":"):
+        f["end_colon"] = 1.0
+    elif not SENTENCE_END_RE.search(s):
+        f["end_bare" if block.role is Role.BODY else "end_bare_title"] = 1.0
+    if quote_open:
+        f["a_quote_open"] = 1.0
+    if block.role is Role.TITLE:
+        if "," in s or "、" in s:
+            f["a_title_clause"] = 1.0
+        if block.size <= 5:
+            f["a_title_short"] = 1.0
+    return f, False
+
+
+def start_features(block: Block, stats: CharStats, indented_page: bool) -> dict[str, float]:
+    """Features of how `block` starts."""
+    s = block.shadow
+    f: dict[str, float] = {}
+    if CONTINUATION_START_RE.match(s):
+        f["b_punct_start"] = 1.0
+    elif _unopened_quote(s):
+        f["b_unopened_quote"] = 1.0
+    else:
+        f["b_rare_opener"] = max(-3.0, min(3.0, -stats.start_ratio(s[0])))
+        if len(s) > 1:
+            f["b_rare_opener2"] = max(-3.0, min(4.0, -stats.start2_ratio(s[:2])))
+    if indented_page and block.role is Role.BODY:  # titles are never indented
+        f["b_indented" if block.indented else "b_no_indent"] = 1.0
+    if block.role is Role.TITLE:
+        f["b_title"] = 1.0
+    return f
+
+
+def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[int, Piece]:
+    """The `Piece` of every block that can be part of a paragraph."""
+    stats = char_stats() if stats is None else stats
+    pieces = [b for b in blocks if b.role in _PIECE_ROLES]
+    body = [b for b in pieces if b.role is Role.BODY]
+    indented_page = sum(b.indented for b in body) >= max(2, len(body) // 4)
+    zones = _zones(blocks)
+    ends = {b.index: end_features(b) for b in pieces}
+    out: dict[int, Piece] = {}
+    for b in pieces:
+        end, quote_closed = ends[b.index]
+        before = _previous_in_flow(blocks, b.index)
+        out[b.index] = Piece(
+            block=b,
+            end=end,
+            quote_closed=quote_closed,
+            start=start_features(b, stats, indented_page),
+            can_continue=not DATELINE_RE.match(b.shadow),
+            attribution=bool(ATTRIBUTION_START_RE.match(b.shadow)),
+            quote_open=b.shadow.count("“") > b.shadow.count("”"),
+            unopened_quote=_unopened_quote(b.shadow),
+            zone=zones[b.index],
+            after_open=before is not None and before in ends and bool(ends[before][0]),
+            after_closed=before is not None and before in ends and not ends[before][0],
+        )
+    return out
+
+
+def pair_features(
+    a: Piece, b: Piece, flow_next: int | None, stats: CharStats
+) -> dict[str, float] | None:
+    """Features of "`b` continues `a`", or None when it cannot."""
+    if b.block.index == a.block.index or not b.can_continue:
+        return None
+    if a.end:
+        f = dict(a.end)
+        f.update(b.start)
+        f["bias"] = 1.0
+    elif a.quote_closed and b.attribution:
+        # A pairing of its own kind: only the layout is weighed with it, and the
+        # first character says nothing (names open many paragraphs).
+        f = {"a_quote_closed": 1.0, "b_attribution": 1.0}
+        _layout(f, a, b, flow_next)
+        return f
+    else:
+        return None
+    sa, sb = a.block.shadow, b.block.shadow
+    x, y = sa[-1], sb[0]
+    if (is_han(x) or x in _PMI_PUNCT) and is_han(y):
+        pmi = stats.pmi(x, y)
+        f["pmi"] = max(-3.0, min(7.0, pmi))
+        inside = max(
+            stats.pmi(sa[-2], x) if len(sa) > 1 and is_han(sa[-2]) else -3.0,
+            stats.pmi(y, sb[1]) if len(sb) > 1 and is_han(sb[1]) else -3.0,
+        )
+        f["cut_in_word"] = max(-6.0, min(6.0, pmi - inside))
+    else:
+        f["pmi_missing"] = 1.0
+    if is_han(x):
+        f["a_end_ratio"] = max(-3.0, min(3.0, stats.end_ratio(x)))
+        if len(sa) > 1:
+            f["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(sa[-2:])))
+    if a.quote_open and b.unopened_quote:
+        f["quotes_balance"] = 1.0
+    _layout(f, a, b, flow_next)
+    if "adjacent" in f and "end_bare" in f:
+        f["adjacent_bare"] = 1.0
+    return f
+
+
+def _layout(f: dict[str, float], a: Piece, b: Piece, flow_next: int | None) -> None:
+    """The layout features of a pairing: where the second piece stands."""
+    ai, bi = a.block.index, b.block.index
+    if flow_next == bi:
+        f["adjacent"] = 1.0
+        if bi != ai + 1:
+            f["across_caption"] = 1.0
+    else:
+        f["distance"] = math.log1p(abs(bi - ai))
+        if bi < ai:
+            f["printed_before"] = 1.0
+        elif b.after_open:
+            f["frame_top"] = 1.0
+        if b.after_closed:
+            f["b_after_closed"] = 1.0
+    if a.zone != b.zone and (a.zone % 2 or b.zone % 2):
+        f["other_zone"] = 1.0
+
+
+def score(features: dict[str, float], weights: dict[str, float]) -> float:
+    """Log-odds of a pairing: the weighted sum of its features."""
+    return sum(weights[k] * v for k, v in features.items())
+
+
+def candidates(
+    blocks: Sequence[Block], stats: CharStats | None = None
+) -> Iterator[tuple[int, int, dict[str, float]]]:
+    """Every pairing that could be a join, with its features: (first, second, features)."""
+    stats = char_stats() if stats is None else stats
+    pieces = describe(blocks, stats)
+    flow = _flow_successors(blocks)
+    starts = [p for p in pieces.values() if p.can_continue]
+    attributions = [p for p in starts if p.attribution]
+    for a in pieces.values():
+        if not a.end and not a.quote_closed:
+            continue
+        for b in starts if a.end else attributions:
+            f = pair_features(a, b, flow.get(a.block.index), stats)
+            if f is not None:
+                yield a.block.index, b.block.index, f
 
 
 def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tuple[ColumnBreak, ...]:
-    """Propose the column-break joins of a classified page, best first, each piece once."""
-    stats = char_stats() if stats is None else stats
-    pieces = [b for b in blocks if b.role in _PIECE_ROLES]
-    if len(pieces) < 2:
-        return ()
-    body = [b for b in pieces if b.role is Role.BODY]
-    indented_page = sum(b.indented for b in body) >= max(2, len(body) // 4)
-    nxt = _flow_successors(blocks)
-    zones = _zones(blocks)
-
-    info: dict[int, _Piece] = {}
-    for b in pieces:
-        end, end_why, quote_closed = end_openness(b)
-        start, start_why, attribution = start_openness(b, stats, indented_page)
-        info[b.index] = _Piece(
-            b,
-            end,
-            end_why,
-            quote_closed,
-            start,
-            start_why,
-            attribution,
-            quote_open=b.shadow.count("“") > b.shadow.count("”"),
-            unopened_quote=_unopened_quote(b.shadow),
-            frame_top=False,
-            zone=zones[b.index],
+    """The column-break joins of a classified page: the best set, each piece once."""
+    weights = join_weights()
+    edges: list[tuple[float, int, int, dict[str, float]]] = []
+    for ai, bi, f in candidates(blocks, stats):
+        s = score(f, weights)
+        if "b_punct_start" in f or "b_unopened_quote" in f:
+            # `最”。…`, `，并协助…` cannot open a paragraph: leaving such a piece
+            # unpaired is itself unlikely, which the per-end score does not know.
+            s += SURE_CONTINUATION
+        if s >= JOIN_THRESHOLD:
+            edges.append((s, ai, bi, f))
+    chosen = _best_matching(edges)
+    out = []
+    for s, ai, bi, f in chosen:
+        contributions = sorted(
+            ((weights[k] * v, k) for k, v in f.items() if k != "bias"), key=lambda c: (-c[0], c[1])
         )
-    open_ends = {i for i, p in info.items() if p.end > 0}
-    for i, p in info.items():
-        if _follows_open_end(blocks, i, open_ends):
-            info[i] = attrs.evolve(p, frame_top=True)
-    ends = [p for p in info.values() if p.end > 0 or p.quote_closed]
-    starts = [p for p in info.values() if p.start > -3]
-
-    attributions = [p for p in starts if p.attribution]
-    candidates: list[tuple[float, int, int, tuple[str, ...]]] = []
-    for a in ends:
-        # A closed quotation (`…控制。”`) is only continued by an attribution.
-        for b in starts if a.end > 0 else attributions:
-            if b.block.index != a.block.index:
-                scored = _score_pair(a, b, nxt.get(a.block.index) == b.block.index, stats)
-                if scored is not None:
-                    candidates.append((scored[0], a.block.index, b.block.index, scored[1]))
-
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    succ: dict[int, int] = {}
-    pred: dict[int, int] = {}
-    chosen: list[ColumnBreak] = []
-    for score, ai, bi, why in candidates:
-        if ai in succ or bi in pred or _closes_cycle(succ, ai, bi):
-            continue
-        succ[ai] = bi
-        pred[bi] = ai
-        chosen.append(ColumnBreak(ai, bi, score, why))
-    return tuple(sorted(chosen, key=lambda j: j.first))
+        evidence = tuple(k.replace("_", "-") for c, k in contributions if c >= 0.5)
+        out.append(ColumnBreak(ai, bi, s, evidence))
+    return tuple(sorted(out, key=lambda j: j.first))
 
 
-def _score_pair(
-    a: _Piece, b: _Piece, adjacent: bool, stats: CharStats
-) -> tuple[float, tuple[str, ...]] | None:
-    """Score `b` as the continuation of `a`, or None when it cannot be one."""
-    end, end_why = a.end, a.end_why
-    start, start_why = b.start, b.start_why
-    if a.quote_closed and end <= 0:
-        if not b.attribution:
-            return None  # a closed quotation only continues with its attribution
-        end, end_why = QUOTE_CLOSED_END, ("closed-quote-end",)
-        # Names open many paragraphs, so the first character says nothing here.
-        start, start_why = max(start, 0.0) + ATTRIBUTION_START, ("attribution-start",)
-    # How much `b` continues `a` in particular: its start, the words across the cut,
-    # quotes that balance, the layout.
-    fit = start
-    pmi = _cut_pmi(a.block, b.block, stats)
-    if pmi is not None:
-        fit += max(-2.0, min(6.0, pmi))  # unseen pairs say little: the table is finite
-    quotes = a.quote_open and b.unopened_quote
-    if quotes:
-        fit += 3.0
-    ai, bi = a.block.index, b.block.index
-    if adjacent:
-        fit += 5.0  # most column breaks continue in the very next block
-    elif bi < ai:
-        fit -= 0.5
-    elif b.frame_top:
-        fit += 1.5
-    other_zone = a.zone != b.zone and bool(a.zone % 2 or b.zone % 2)
-    if other_zone:
-        fit -= 5.0  # a side column's briefs do not continue into other stories
-    if (
-        a.block.role is Role.TITLE
-        and not (adjacent and fit >= TITLE_PIECE_FIT)
-        and not (pmi is not None and pmi > 3.0 and start > 1.0)
-        and not (_clause_inside(a.block.shadow) and fit >= MIN_FIT + 1.5)
-    ):
-        return None  # a title-shaped line is a piece only on strong evidence
-    if b.block.role is Role.TITLE and start < 3:
-        return None
-    score = end + fit
-    if fit < MIN_FIT or score < JOIN_THRESHOLD:
-        return None
-    why = end_why + start_why
-    if pmi is not None and pmi > 2.0:
-        why += ("inside-word",)
-    elif pmi is not None and pmi < -1.0:
-        why += ("unlikely-cut",)
-    if quotes:
-        why += ("quotes-balance",)
-    if adjacent:
-        why += ("adjacent",)
-    elif bi < ai:
-        why += ("printed-before",)
-    elif b.frame_top:
-        why += ("frame-top",)
-    if other_zone:
-        why += ("other-zone",)
-    return score, why
+def _best_matching(
+    edges: list[tuple[float, int, int, dict[str, float]]],
+) -> list[tuple[float, int, int, dict[str, float]]]:
+    """The set of edges with the highest total score, each first and second piece used
+    once and no cycle; exact on small components of the candidate graph."""
+    edges = sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
+    chosen: list[tuple[float, int, int, dict[str, float]]] = []
+    for component in _components(edges):
+        firsts = sorted({e[1] for e in component})
+        exact = len(firsts) <= _EXACT_MATCHING
+        chosen.extend(_exact(component, firsts) if exact else _greedy(component))
+    # A cycle (A continues B continues A) is no paragraph: drop its weakest join.
+    while cycle := _find_cycle(chosen):
+        chosen.remove(min(cycle, key=lambda e: (e[0], e[1], e[2])))
+    return chosen
+
+
+def _components(
+    edges: list[tuple[float, int, int, dict[str, float]]],
+) -> list[list[tuple[float, int, int, dict[str, float]]]]:
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, ai, bi, _f in edges:
+        parent[find(("a", ai))] = find(("b", bi))
+    groups: dict[tuple[str, int], list[tuple[float, int, int, dict[str, float]]]] = {}
+    for e in edges:
+        groups.setdefault(find(("a", e[1])), []).append(e)
+    return list(groups.values())
+
+
+def _exact(
+    component: list[tuple[float, int, int, dict[str, float]]], firsts: list[int]
+) -> list[tuple[float, int, int, dict[str, float]]]:
+    """Branch and bound over the first pieces: join each to a free second piece or not,
+    maximising the total of (score - threshold), every edge worth more than nothing."""
+    options = {a: [e for e in component if e[1] == a] for a in firsts}
+    gain = {id(e): e[0] - JOIN_THRESHOLD + 1e-6 for e in component}
+    best_rest = [0.0] * (len(firsts) + 1)
+    for k in range(len(firsts) - 1, -1, -1):
+        best_rest[k] = best_rest[k + 1] + max(gain[id(e)] for e in options[firsts[k]])
+    best: tuple[float, list[tuple[float, int, int, dict[str, float]]]] = (-1.0, [])
+
+    def search(
+        k: int, used: set[int], total: float, picked: list[tuple[float, int, int, dict[str, float]]]
+    ) -> None:
+        nonlocal best
+        if total + best_rest[k] <= best[0]:
+            return
+        if k == len(firsts):
+            best = (total, list(picked))
+            return
+        for e in options[firsts[k]]:
+            if e[2] not in used:
+                used.add(e[2])
+                picked.append(e)
+                search(k + 1, used, total + gain[id(e)], picked)
+                picked.pop()
+                used.discard(e[2])
+        search(k + 1, used, total, picked)
+
+    search(0, set(), 0.0, [])
+    return best[1]
+
+
+def _greedy(
+    component: list[tuple[float, int, int, dict[str, float]]],
+) -> list[tuple[float, int, int, dict[str, float]]]:
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for e in component:  # sorted best first
+        if e[1] not in used_a and e[2] not in used_b:
+            used_a.add(e[1])
+            used_b.add(e[2])
+            out.append(e)
+    return out
+
+
+def _find_cycle(
+    chosen: list[tuple[float, int, int, dict[str, float]]],
+) -> list[tuple[float, int, int, dict[str, float]]]:
+    succ = {e[1]: e for e in chosen}
+    for start in sorted(succ):
+        seen: list[tuple[float, int, int, dict[str, float]]] = []
+        node = start
+        while node in succ:
+            e = succ[node]
+            seen.append(e)
+            node = e[2]
+            if node == start:
+                return seen
+            if len(seen) > len(succ):
+                break
+    return []
 
 
 def open_pieces(
@@ -292,7 +430,8 @@ def open_pieces(
     for b in blocks:
         if b.role is not Role.BODY:
             continue
-        if b.index not in joined_first and end_openness(b)[0] >= REPORT_OPEN:
+        end = end_features(b)[0]
+        if b.index not in joined_first and (set(end) - {"end_colon"}):
             out.append((b, "end"))
         s = b.shadow
         if b.index not in joined_second and (CONTINUATION_START_RE.match(s) or _unopened_quote(s)):
@@ -300,27 +439,17 @@ def open_pieces(
     return tuple(out)
 
 
-def _clause_inside(s: str) -> bool:
-    """A comma or enumeration comma inside: more often a cut sentence than a title."""
-    return "," in s or "、" in s
-
-
 def _unopened_quote(s: str) -> bool:
     close, open_ = s.find("”"), s.find("“")
     return close >= 0 and (open_ < 0 or close < open_)
 
 
-def _cut_pmi(a: Block, b: Block, stats: CharStats) -> float | None:
-    """PMI of the two characters that meet at the cut: Han with Han (`信`+`息`), or a
-    comma with what follows it (`，`+`并` is common, `，`+`议` is not)."""
-    x, y = a.shadow[-1], b.shadow[0]  # blocks are stripped and never empty
-    if (is_han(x) or x in _PMI_PUNCT) and is_han(y):
-        return stats.pmi(x, y)
-    return None
-
-
-# Punctuation before the cut whose following character the statistics know well.
-_PMI_PUNCT = frozenset(",、;:“")
+def _previous_in_flow(blocks: Sequence[Block], i: int) -> int | None:
+    """The block before `i` in dump order, captions and credits skipped."""
+    j = i - 1
+    while j >= 0 and blocks[j].role in _TRANSPARENT:
+        j -= 1
+    return j if j >= 0 else None
 
 
 def _flow_successors(blocks: Sequence[Block]) -> dict[int, int]:
@@ -340,14 +469,6 @@ def _flow_successors(blocks: Sequence[Block]) -> dict[int, int]:
     return out
 
 
-def _follows_open_end(blocks: Sequence[Block], i: int, open_ends: set[int]) -> bool:
-    """The block before `i` (skipping captions) ends open: `i` starts a new frame."""
-    j = i - 1
-    while j >= 0 and blocks[j].role in _TRANSPARENT:
-        j -= 1
-    return j >= 0 and j in open_ends
-
-
 def _zones(blocks: Sequence[Block]) -> list[int]:
     """Number the stretches of the page: odd numbers are side columns (after a rubric,
     until a headline with a byline or 副题 ends them), even numbers the rest."""
@@ -365,12 +486,3 @@ def _zones(blocks: Sequence[Block]) -> list[int]:
             zone += 1
         zones.append(zone)
     return zones
-
-
-def _closes_cycle(succ: dict[int, int], a: int, b: int) -> bool:
-    node: int | None = b
-    while node is not None:
-        if node == a:
-            return True
-        node = succ.get(node)
-    return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import attrs
+import regex
 
 from .._patterns import (
     CAPTION_MARK_RE,
@@ -36,6 +37,9 @@ Classifier = Callable[[Block], "Role | None"]
 # Longest title line, in printed characters. Headlines of 人民日报 run to about 30;
 # two-part headlines with a space to about 40.
 MAX_TITLE = 40
+# Fewest Han characters in a title line.
+MIN_TITLE_HAN = 3
+_HAN_RE = regex.compile(r"\p{Han}")
 # Longest line of page furniture (an editors' line with several names).
 MAX_FURNITURE = 80
 # Longest byline or credit line.
@@ -72,8 +76,18 @@ def lead_label(block: Block) -> Role | None:
 
 
 def dash_line(block: Block) -> Role | None:
-    """副题 `——资源型城市的转型发展之路`: a short line opening with dashes."""
-    if DASH_LINE_RE.match(block.shadow) and block.size <= 2 * MAX_TITLE:
+    """副题 `——资源型城市的转型发展之路`: a short line opening with dashes.
+
+    A body paragraph may open with dashes too (`——标本兼治。在有效缓解…`); it has a
+    full stop inside or an open end.
+    """
+    s = block.shadow
+    if (
+        DASH_LINE_RE.match(s)
+        and block.size <= 2 * MAX_TITLE
+        and "。" not in s
+        and not (OPEN_END_RE.search(s) and not s.endswith("—"))
+    ):
         return Role.SUBHEADLINE
     return None
 
@@ -116,6 +130,8 @@ def title_shape(block: Block) -> Role | None:
     s = block.shadow
     if block.size > MAX_TITLE or block.indented:
         return None
+    if len(_HAN_RE.findall(s)) < MIN_TITLE_HAN:
+        return None  # `51万`, `88.3%`: figures of a data box, not a title
     if "。" in s or CONTINUATION_START_RE.match(s) or CLOSING_DATELINE_RE.match(s):
         return None
     if OPEN_END_RE.search(s) and not s.endswith(("—", ":")):
