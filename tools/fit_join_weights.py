@@ -74,10 +74,12 @@ def examples(folder: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     labels: list[int] = []
     groups: list[int] = []
     group = -1
+    weights = repair.join_weights()  # the current weights decide the first matching
     for path in sorted(folder.glob("*.txt")):
         blocks, joins = page_blocks(path)
         last_a = None
-        for ai, bi, f in repair.candidates(blocks, stats):
+        pairs = repair.second_pass(blocks, list(repair.candidates(blocks, stats)), weights)
+        for ai, bi, f in pairs:
             if ai != last_a:
                 group, last_a = group + 1, ai
             rows.append([f.get(name, 0.0) for name in repair.FEATURES])

@@ -175,5 +175,25 @@ def char_stats() -> CharStats:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    """Words of 2-4 Han characters (from jieba's dictionary, MIT; see data/README.md),
+    loaded on first use and kept for the process."""
+    raw = resources.files("newspage").joinpath("data/lexicon.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode("utf-8").split("\n"))
+
+
+def spans_word(left: str, right: str, words: frozenset[str]) -> bool:
+    """Does a word of `words` run across the boundary between `left` and `right`?
+
+    `…加快推进信` + `息化…`: 信息 does. Only up to 4 characters are looked at.
+    """
+    for k in range(1, min(3, len(left)) + 1):
+        for m in range(1, min(4 - k, len(right)) + 1):
+            if left[-k:] + right[:m] in words:
+                return True
+    return False
+
+
 # Bigrams more frequent than this (per million characters) carry no topic.
 COMMON_BIGRAM_PPM = 60.0

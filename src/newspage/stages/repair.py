@@ -31,7 +31,7 @@ from importlib import resources
 
 import attrs
 
-from .._cjk import CharStats, char_stats, is_han
+from .._cjk import CharStats, char_stats, is_han, lexicon, spans_word
 from .._patterns import (
     ATTRIBUTION_START_RE,
     CONTINUATION_START_RE,
@@ -90,6 +90,9 @@ FEATURES = (
     "adjacent_bare",  # next in the flow and no punctuation at the end
     "b_rare_opener2",  # the same as b_rare_opener for the first two characters
     "a_end2_ratio",  # the same as a_end_ratio for the last two characters
+    "lex_span",  # a dictionary word runs across the cut: `信`+`息化`
+    "lex_boundary",  # both sides end and start with a word, none runs across
+    "frame_top_confirmed",  # after an open end that a first matching continued elsewhere
 )
 
 
@@ -241,6 +244,12 @@ def pair_features(
         f["cut_in_word"] = max(-6.0, min(6.0, pmi - inside))
     else:
         f["pmi_missing"] = 1.0
+    if is_han(x) and is_han(y):
+        words = lexicon()
+        if spans_word(sa[-3:], sb[:3], words):
+            f["lex_span"] = 1.0
+        elif sa[-2:] in words and sb[:2] in words:
+            f["lex_boundary"] = 1.0
     if is_han(x):
         f["a_end_ratio"] = max(-3.0, min(3.0, stats.end_ratio(x)))
         if len(sa) > 1:
@@ -298,16 +307,8 @@ def candidates(
 def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tuple[ColumnBreak, ...]:
     """The column-break joins of a classified page: the best set, each piece once."""
     weights = join_weights()
-    edges: list[tuple[float, int, int, dict[str, float]]] = []
-    for ai, bi, f in candidates(blocks, stats):
-        s = score(f, weights)
-        if "b_punct_start" in f or "b_unopened_quote" in f:
-            # `最”。…`, `，并协助…` cannot open a paragraph: leaving such a piece
-            # unpaired is itself unlikely, which the per-end score does not know.
-            s += SURE_CONTINUATION
-        if s >= JOIN_THRESHOLD:
-            edges.append((s, ai, bi, f))
-    chosen = _best_matching(edges)
+    pairs = second_pass(blocks, list(candidates(blocks, stats)), weights)
+    chosen = _choose(pairs, weights)
     out = []
     for s, ai, bi, f in chosen:
         contributions = sorted(
@@ -316,6 +317,45 @@ def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tupl
         evidence = tuple(k.replace("_", "-") for c, k in contributions if c >= 0.5)
         out.append(ColumnBreak(ai, bi, s, evidence))
     return tuple(sorted(out, key=lambda j: j.first))
+
+
+def second_pass(
+    blocks: Sequence[Block],
+    pairs: list[tuple[int, int, dict[str, float]]],
+    weights: dict[str, float],
+) -> list[tuple[int, int, dict[str, float]]]:
+    """Add `frame_top_confirmed` after a first matching: a piece whose predecessor in
+    the dump stops mid-sentence and is continued *elsewhere* opens a new column or
+    frame, and such a piece usually continues some other open end (the layout of
+    `…加快推进信` / `全市之力…` on a sample page)."""
+    first = _choose(pairs, weights)
+    continued = {ai: bi for _, ai, bi, _f in first}
+    tops: set[int] = set()
+    for bi in {b for _, b, _f in pairs}:
+        before = _previous_in_flow(blocks, bi)
+        if before is not None and before in continued and continued[before] != bi:
+            tops.add(bi)
+    if not tops:
+        return pairs
+    return [
+        (ai, bi, {**f, "frame_top_confirmed": 1.0} if bi in tops and "adjacent" not in f else f)
+        for ai, bi, f in pairs
+    ]
+
+
+def _choose(
+    pairs: list[tuple[int, int, dict[str, float]]], weights: dict[str, float]
+) -> list[tuple[float, int, int, dict[str, float]]]:
+    edges: list[tuple[float, int, int, dict[str, float]]] = []
+    for ai, bi, f in pairs:
+        s = score(f, weights)
+        if "b_punct_start" in f or "b_unopened_quote" in f:
+            # `最”。…`, `，并协助…` cannot open a paragraph: leaving such a piece
+            # unpaired is itself unlikely, which the per-end score does not know.
+            s += SURE_CONTINUATION
+        if s >= JOIN_THRESHOLD:
+            edges.append((s, ai, bi, f))
+    return _best_matching(edges)
 
 
 def _best_matching(
