@@ -1,6 +1,7 @@
 """Derive the word list the column-break repair uses to see a cut inside a word.
 
-    pip download --no-deps jieba==0.42.1 -d /tmp/jieba && tar xzf /tmp/jieba/jieba-0.42.1.tar.gz -C /tmp/jieba
+    pip download --no-deps jieba==0.42.1 -d /tmp/jieba
+    tar xzf /tmp/jieba/jieba-0.42.1.tar.gz -C /tmp/jieba
     python tools/derive_lexicon.py /tmp/jieba/jieba-0.42.1/jieba/dict.txt [--min-freq 10]
 
 Source: the dictionary of jieba 0.42.1 (https://github.com/fxsjy/jieba), MIT licence,
