@@ -38,7 +38,7 @@ Classifier = Callable[[Block], "Role | None"]
 # two-part headlines with a space to about 40.
 MAX_TITLE = 40
 # Fewest Han characters in a title line.
-MIN_TITLE_HAN = 3
+MIN_TITLE_HAN = 2
 _HAN_RE = regex.compile(r"\p{Han}")
 # Longest line of page furniture (an editors' line with several names).
 MAX_FURNITURE = 80
@@ -220,4 +220,5 @@ def _gap_caption_shape(block: Block) -> bool:
         and not CONTINUATION_START_RE.match(s)
         and s.count("“") == s.count("”")
         and not DATELINE_RE.match(s)
+        and not s.startswith("(")  # `（本报里约热内卢电）`, `（作者为…）` close a story
     )
