@@ -22,7 +22,7 @@ from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Pag
 from .blocks import Block, Role
 from .heads import cohesion, same_story
 from .people import byline_people, credit_people, reported_people
-from .repair import ColumnBreak, open_pieces
+from .repair import ColumnBreak, end_features, open_pieces
 
 _HEAD_ROLES = (Role.KICKER, Role.HEADLINE)
 
@@ -152,7 +152,12 @@ def _cut_runs(
             runs.append(_Run([b.index]))
         else:
             runs[-1].blocks.append(b.index)
-        cut_after = b.index in succ and flow_next.get(b.index) != succ[b.index].second
+        if b.index in succ:
+            cut_after = flow_next.get(b.index) != succ[b.index].second
+        else:
+            # A piece that stops mid-sentence with no continuation found: a column or
+            # frame ends here, and what follows may belong to any story.
+            cut_after = b.role is Role.BODY and bool(set(end_features(b)[0]) - {"end_colon"})
         if b.role not in (Role.CAPTION, Role.CREDIT):
             prev_role = b.role
     if rubric is not None:
@@ -193,10 +198,10 @@ def _assign_owners(
 
     for r in range(len(runs)):
         owner(r)
+    stats = char_stats()
     orphans = [r for r, run in enumerate(runs) if run.owner is None]
     if not orphans:
         return
-    stats = char_stats()
     texts = [
         "".join(
             blocks[i].shadow for r, run in enumerate(runs) if run.owner == s for i in run.blocks
