@@ -25,8 +25,12 @@ ROLE = (
 )
 ROLE_RE = regex.compile(ROLE)
 
-# A token that is a role glued to a name: `记者崔振波`, `本报记者周明`.
-ROLE_NAME_RE = regex.compile(rf"({ROLE})({NAME})")
+# A token that is a role glued to a name: `记者崔振波`, `本报记者周明`, `通讯员钟` (the
+# first half of a padded name `钟 川`).
+ROLE_NAME_RE = regex.compile(rf"({ROLE})([\p{{Han}}]{{1,4}}|[\p{{Han}}]{{1,6}}[·•][\p{{Han}}·•]{{1,12}})")
+
+# What a byline may end with after the names: `文并图` (text and photos), `文/图`.
+BYLINE_SUFFIX_RE = regex.compile(r"\ ?(?:文并图|文/图|图文|撰文|文)$")
 
 # Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `文/张三`,
 # `文·图/李四`.

@@ -116,8 +116,19 @@ def _cut_runs(
     kind: ArticleKind = "article"
     cut_after = False
     prev_role: Role | None = None
+    # Captions and credits after a photo gap wait for the next block: a photo stands at
+    # the top of the column or frame it illustrates, so it goes with the run that follows.
+    held: list[int] = []
     for b in blocks:
         if b.role is Role.FURNITURE:
+            continue
+        if b.role in (Role.CAPTION, Role.CREDIT):
+            if held or (b.gap_before >= 2 and runs):
+                held.append(b.index)  # a photo gap opens the group
+            elif runs:
+                runs[-1].blocks.append(b.index)  # a credit under the text it ends
+            else:
+                held.append(b.index)
             continue
         if b.role is Role.RUBRIC:
             if rubric is not None:
@@ -147,19 +158,28 @@ def _cut_runs(
             if column is not None:
                 rubric = None
             stories.append(_Story(kind=kind, column=column))
+            if runs:  # photos printed above a headline end the story before it
+                runs[-1].blocks.extend(held)
+            elif held:
+                runs.append(_Run(held))
             runs.append(_Run([b.index], owner=len(stories) - 1, starts_story=True))
         elif not runs or cut_after or continues_far:
-            runs.append(_Run([b.index]))
+            runs.append(_Run([*held, b.index]))
         else:
-            runs[-1].blocks.append(b.index)
+            runs[-1].blocks.extend((*held, b.index))
+        held = []
         if b.index in succ:
             cut_after = flow_next.get(b.index) != succ[b.index].second
         else:
             # A piece that stops mid-sentence with no continuation found: a column or
             # frame ends here, and what follows may belong to any story.
             cut_after = b.role is Role.BODY and bool(set(end_features(b)[0]) - {"end_colon"})
-        if b.role not in (Role.CAPTION, Role.CREDIT):
-            prev_role = b.role
+        prev_role = b.role
+    if held:
+        if runs:
+            runs[-1].blocks.extend(held)
+        else:
+            runs.append(_Run(held))
     if rubric is not None:
         idle_rubrics.add(rubric)
     return runs, stories, idle_rubrics
@@ -344,7 +364,15 @@ def _build_article(
                 body_seen = True
     flush_caption()
 
-    opening = next((p for _, ps in sections for p in ps), None)
+    # 电头 opens the story proper, which a summary or key quotes may precede.
+    opening = next(
+        (
+            p
+            for p in [p for _, ps in sections for p in ps][:_DATELINE_WITHIN]
+            if DATELINE_RE.match(shadow(p))
+        ),
+        None,
+    )
     dateline: str | None = None
     if opening is not None and (m := DATELINE_RE.match(shadow(opening))):
         # 电头 opens the first paragraph and stays in it; the field repeats it.
@@ -418,4 +446,6 @@ def _lead_box(order: Sequence[int], blocks: Sequence[Block]) -> set[int]:
 
 
 _MAX_LEAD = 3
+# The dateline is looked for in this many first paragraphs.
+_DATELINE_WITHIN = 4
 _BULLETS = "●■◆•·"

@@ -98,8 +98,10 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             column = "photo" if PHOTO_RUBRIC_RE.search(out[titles[0]].shadow) else "brief"
             have_story, story_text, item_text = False, [], 0
             titles = titles[1:]
-        if len(titles) == 1 and out[titles[0]].shadow.endswith(("—", ":")) and not (
-            after is not None and is_anchor(after)
+        if (
+            len(titles) == 1
+            and out[titles[0]].shadow.endswith(("—", ":"))
+            and not (after is not None and is_anchor(after))
         ):
             # `站在发展全局的高度——`, `网友“苹果兰”：` lead into the text under them; a
             # kicker ending so stands above a headline, and this one does not.
