@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 # A person's name as bylines print it: 2-4 Han characters, or a transliterated name with
-# a middle dot (`阿不都·热合曼`). Two-character names are often padded (`周 明`); the
+# a middle dot (`阿不都·热合曼`). Two-character names are often padded (`刘 洋`); the
 # byline parser below merges such halves.
 NAME = r"[\p{Han}·•]{2,10}"
 
@@ -25,7 +25,7 @@ ROLE = (
 )
 ROLE_RE = regex.compile(ROLE)
 
-# A token that is a role glued to a name: `记者崔振波`, `本报记者周明`, `通讯员钟` (the
+# A token that is a role glued to a name: `记者李小明`, `本报记者刘洋`, `通讯员钟` (the
 # first half of a padded name `钟 川`).
 ROLE_NAME_RE = regex.compile(rf"({ROLE})([\p{{Han}}]{{1,4}}|[\p{{Han}}]{{1,6}}[·•][\p{{Han}}·•]{{1,12}})")
 
@@ -38,7 +38,7 @@ BYLINE_MARKER_RE = regex.compile(r"^(?:[□■◇◆●]|(?:文|图|文图|文·
 
 # 电头, the dateline that opens the first paragraph of a news story. Examples:
 #   `本报讯`                         `本报讯（记者张三 通讯员李四）`
-#   `本报讯 记者崔振波报道`            `本报北京2月1日电（记者 王某某）`
+#   `本报讯 记者李小明报道`            `本报北京2月1日电（记者 王某某）`
 #   `新华社北京11月21日电`             `新华社北京2月19日电 （记者潘洁）`
 #   `本报电`                          `中新社香港3月5日电`
 # Group `lead` is the agency/paper part, `paren` the parenthesised reporters, `reported`
@@ -53,7 +53,7 @@ DATELINE_RE = regex.compile(
     )
     (?:
         \ ?\((?P<paren>[^()]{1,40})\)       # （记者 张三 通讯员 李四）
-      | \ (?P<reported>(?:[\p{Han}·]{1,20}\ ?){1,4}报道)(?=\ |$)  # 记者崔振波报道
+      | \ (?P<reported>(?:[\p{Han}·]{1,20}\ ?){1,4}报道)(?=\ |$)  # 记者李小明报道
     )?
     """,
     regex.VERBOSE,
@@ -64,8 +64,8 @@ DATELINE_RE = regex.compile(
 CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[^()]{0,30}电[^()]{0,20}\)$")
 
 # 摄影 credits. Examples:
-#   `本报特约记者 门 莹 摄`       `新华社记者 张三摄`        `张三摄（人民视觉）`
-#   `王 昊 孙 昊摄影报道（影像中国）` `本文图片由本报特约记者门莹摄`
+#   `本报特约记者 陈 晨 摄`       `新华社记者 张三摄`        `张三摄（人民视觉）`
+#   `王 昊 孙 昊摄影报道（影像中国）` `本文图片由本报特约记者陈晨摄`
 #   `本版图片来源：人民视觉`       `（资料图片）`   `新华社发`  `张三 供图`   `制图：李四`
 CREDIT_RE = regex.compile(
     r"""
@@ -81,7 +81,7 @@ CREDIT_RE = regex.compile(
     regex.VERBOSE,
 )
 
-# A caption with its credit in the same block: `东华园鸟瞰。 本报特约记者 门 莹 摄`.
+# A caption with its credit in the same block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`.
 # Group `credit` starts after the last sentence end (or closing bracket) before the credit.
 TRAILING_CREDIT_RE = regex.compile(
     r"(?<=[。!?)”])\ ?(?P<credit>[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?)$"
@@ -143,7 +143,7 @@ DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")
 SENTENCE_END_RE = regex.compile(r"[。!?…](?:[”’」』)\]]{0,3})$|……$")
 
 # An attribution that continues a quotation printed elsewhere: the piece after a column
-# break that reads `王吉勇说。接下来…` continues `…实现了远程控制。”`. The sentence ends
+# break that reads `赵建华说。接下来…` continues `…实现了远程控制。”`. The sentence ends
 # right after the verb; `张三说，…` or `张三指出，…` open a paragraph of their own.
 ATTRIBUTION_START_RE = regex.compile(
     r"^[^,。!?;:“”\"]{1,30}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?。"

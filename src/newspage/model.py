@@ -21,7 +21,7 @@ class Author:
     """A person named in a byline, dateline or credit line."""
 
     name: str
-    """The name without padding spaces: `周 明` is printed, `周明` is stored."""
+    """The name without padding spaces: `刘 洋` is printed, `刘洋` is stored."""
     role: str | None = None
     """The role printed before the name (`本报记者`, `记者`, `通讯员`), or None."""
 
@@ -36,7 +36,7 @@ class Caption:
     text: str | None
     """The caption as printed, or None for a credit line standing alone."""
     credit: str | None = None
-    """The credit line as printed, e.g. `本报特约记者 门 莹 摄`."""
+    """The credit line as printed, e.g. `本报特约记者 陈 晨 摄`."""
     photographers: tuple[str, ...] = ()
     """Names read from the credit line, without padding spaces."""
 

@@ -5,8 +5,8 @@ from one another: a run ends where a story's head begins, at a rubric, after a p
 whose continuation is printed elsewhere, and before a piece that continues one printed
 elsewhere. A run belongs to the story whose head opens it, to the story of the piece
 it continues, or else to the story of the run before it. A story's runs are then read
-in the order the joins link them: `…抚顺举` + `全市之力…` puts the run that starts
-with `全市之力` right after the run that ends with `抚顺举`, wherever it was printed.
+in the order the joins link them: `…全市上下举` + `全市之力…` puts the run that starts
+with `全市之力` right after the run that ends with `全市上下举`, wherever it was printed.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Read names and roles out of bylines, datelines and photo credits.
 
 Works on the shadow for matching and returns the printed characters, so a Traditional
-byline `本報記者 周 明` gives the name `周明` as printed and the role `本報記者`.
+byline `本報記者 刘 洋` gives the name `刘洋` as printed and the role `本報記者`.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
 
     `shadow` and `printed` are the same text (same length), matched and returned.
     A name without a role before it gets role None; a role applies to every name after
-    it until the next role: `张毅臣 本报记者 崔振波` gives (张毅臣, None),
-    (崔振波, 本报记者). Single characters in a row are a padded two-character name:
-    `周 明` is 周明.
+    it until the next role: `王建国 本报记者 李小明` gives (王建国, None),
+    (李小明, 本报记者). Single characters in a row are a padded two-character name:
+    `刘 洋` is 刘洋.
     """
     tokens: list[tuple[str, str, str]] = []  # (kind, shadow token, printed token)
     for m in _TOKEN_RE.finditer(shadow):
@@ -89,7 +89,7 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
 
 
 def credit_people(shadow: str, printed: str) -> tuple[str, ...]:
-    """Photographers named in a credit line: `本报特约记者 门 莹 摄` gives (门莹,)."""
+    """Photographers named in a credit line: `本报特约记者 陈 晨 摄` gives (陈晨,)."""
     start, end = 0, len(shadow)
     if m := _CREDIT_PREFIX_RE.match(shadow):
         start = m.end()

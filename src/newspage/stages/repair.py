@@ -68,7 +68,7 @@ FEATURES = (
     "a_quote_closed",  # `…远程控制。”`, paired with an attribution only
     "b_punct_start",  # `，并协助…` `、市社会…`
     "b_unopened_quote",  # `最”。…`: a `”` before any `“`
-    "b_attribution",  # `王吉勇说。接下来…` after a closed quotation
+    "b_attribution",  # `赵建华说。接下来…` after a closed quotation
     "b_rare_opener",  # -log(P(opens a paragraph)/P(anywhere)) of the first character
     "b_no_indent",  # not indented, on a page that indents paragraphs
     "b_indented",  # indented, on a page that indents paragraphs

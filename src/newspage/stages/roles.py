@@ -58,7 +58,7 @@ def furniture(block: Block) -> Role | None:
 
 
 def rubric(block: Block) -> Role | None:
-    """A side-column header with pinyin decoration: `XX时讯 SHIXUN`, `图说 TUSHUO`."""
+    """A side-column header with pinyin decoration: `XX快讯 KUAIXUN`, `图片新闻 TUPIAN`."""
     if block.size > MAX_TITLE:
         return None
     m = RUBRIC_PINYIN_RE.fullmatch(block.shadow)
@@ -93,14 +93,14 @@ def dash_line(block: Block) -> Role | None:
 
 
 def credit(block: Block) -> Role | None:
-    """`本报特约记者 门 莹 摄`, `张三摄（人民视觉）`, `本文图片由…摄`, `（资料图片）`."""
+    """`本报特约记者 陈 晨 摄`, `张三摄（人民视觉）`, `本文图片由…摄`, `（资料图片）`."""
     if block.size <= MAX_BYLINE and CREDIT_RE.fullmatch(block.shadow):
         return Role.CREDIT
     return None
 
 
 def byline(block: Block) -> Role | None:
-    """`本报记者 周 明 崔振波`, `张三 本报记者 李四`, `□ 张三`, `（新华社记者 张三）`."""
+    """`本报记者 刘 洋 李小明`, `张三 本报记者 李四`, `□ 张三`, `（新华社记者 张三）`."""
     if (
         block.size <= MAX_BYLINE
         and not CLOSING_DATELINE_RE.match(block.shadow)
