@@ -42,6 +42,8 @@ from newspage.stages.blocks import Block, split_blocks  # noqa: E402
 from newspage.stages.normalize import normalize  # noqa: E402
 from newspage.stages.roles import classify  # noqa: E402
 
+DEFAULT_OUT = ROOT / "src/newspage/data/join_weights.json"
+
 # Hand-set weights (log-odds), kept out of the fit; see the module docstring.
 FIXED = {
     "a_quote_closed": 1.0,  # `…远程控制。”` ...
@@ -157,7 +159,7 @@ def main() -> int:
     ap.add_argument("--train", type=Path, required=True)
     ap.add_argument("--test", type=Path)
     ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--out", type=Path, default=ROOT / "src/newspage/data/join_weights.json")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args()
 
     x, y, groups = examples(args.train)
@@ -188,8 +190,11 @@ def main() -> int:
         + "\n",
         "utf-8",
     )
+    # evaluate() runs the library, which reads the package's weights file.
     repair.join_weights.cache_clear()
-    thresholds = [-1.0, 0.0, 1.0, 2.0]
+    if args.out.resolve() != DEFAULT_OUT.resolve():
+        print(f"note: the evaluation below uses {DEFAULT_OUT}, not {args.out}")
+    thresholds = [-1.0, repair.JOIN_THRESHOLD, 0.0, 1.0, 2.0]
     print("train:")
     evaluate(args.train, thresholds)
     if args.test:

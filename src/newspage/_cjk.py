@@ -91,11 +91,17 @@ def is_wordish(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+# A character pair seen fewer times than this has no start/end ratio of its own.
+_MIN_PAIR_COUNT = 5
+
+
 @attrs.frozen
 class CharStats:
     """Character counts of newspaper text (see tools/derive_stats.py for the source).
 
-    `start_ratio` and `pmi` are the two questions the column-break repair asks.
+    The column-break repair asks them how likely a character (or pair) is to open or
+    close a paragraph (`start_ratio`, `start2_ratio`, `end_ratio`, `end2_ratio`) and how
+    strongly two characters belong together (`pmi`).
     """
 
     unigram: dict[str, int]
@@ -128,15 +134,19 @@ class CharStats:
     def start2_ratio(self, pair: str) -> float:
         """log of how much likelier the two characters `pair` are to open a paragraph
         than to stand anywhere: `在香` opens many, `乃至` few."""
+        seen = self.bigram.get(pair, 0)
+        if seen < _MIN_PAIR_COUNT:
+            return self.start_ratio(pair[0])  # too rare to say: back off to one character
         p_start = (self.start2.get(pair, 0) + 0.5) / (self.paragraphs + 1)
-        p_any = (self.bigram.get(pair, 0) + 1) / (self.total + 1)
-        return math.log(p_start / p_any)
+        return math.log(p_start / ((seen + 1) / (self.total + 1)))
 
     def end2_ratio(self, pair: str) -> float:
         """log of how much likelier `pair` is to close a paragraph than to stand anywhere."""
+        seen = self.bigram.get(pair, 0)
+        if seen < _MIN_PAIR_COUNT:
+            return self.end_ratio(pair[-1])
         p_end = (self.end2.get(pair, 0) + 0.5) / (self.paragraphs + 1)
-        p_any = (self.bigram.get(pair, 0) + 1) / (self.total + 1)
-        return math.log(p_end / p_any)
+        return math.log(p_end / ((seen + 1) / (self.total + 1)))
 
     def pmi(self, a: str, b: str) -> float:
         """How much likelier `b` is after `a` than anywhere: log P(b|a) / P(b).

@@ -27,7 +27,9 @@ ROLE_RE = regex.compile(ROLE)
 
 # A token that is a role glued to a name: `记者李小明`, `本报记者刘洋`, `通讯员钟` (the
 # first half of a padded name `钟 川`).
-ROLE_NAME_RE = regex.compile(rf"({ROLE})([\p{{Han}}]{{1,4}}|[\p{{Han}}]{{1,6}}[·•][\p{{Han}}·•]{{1,12}})")
+ROLE_NAME_RE = regex.compile(
+    rf"({ROLE})([\p{{Han}}]{{1,4}}|[\p{{Han}}]{{1,6}}[·•][\p{{Han}}·•]{{1,12}})"
+)
 
 # What a byline may end with after the names: `文并图` (text and photos), `文/图`.
 BYLINE_SUFFIX_RE = regex.compile(r"\ ?(?:文并图|文/图|图文|撰文|文)$")

@@ -64,9 +64,11 @@ class Join:
     second: str
     """The first characters (up to 8) of the second piece."""
     score: float
-    """How sure the repair is, in [0, 1]; joins are made above `repair.JOIN_THRESHOLD`."""
+    """How sure the repair is, a probability in (0, 1): the sigmoid of the join's
+    log-odds, which must reach `repair.JOIN_THRESHOLD`."""
     evidence: tuple[str, ...] = ()
-    """Names of the signals that spoke for the join, e.g. `inside-word`, `adjacent`."""
+    """The features that spoke most for the join, strongest first, e.g. `lex-span`
+    (a word runs across the cut), `adjacent`, `quotes-balance`."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"score": round(self.score, 3), "evidence": list(self.evidence)}

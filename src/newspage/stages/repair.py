@@ -16,7 +16,11 @@ printed *before* the first piece. The repair
    generated pages whose joins are known;
 3. chooses the set of joins with the highest total score, each piece used once, no
    cycle, no join below `JOIN_THRESHOLD`: a wrong join is worse than a missed one, and
-   the best partner of a piece is decided on the whole page, not piece by piece.
+   the best partner of a piece is decided on the whole page, not piece by piece;
+4. looks at that first choice once more: a piece printed right after an open end that
+   is continued *elsewhere* stands at the top of a new column or frame
+   (`frame_top_confirmed`), which makes it likelier to continue some other open end;
+   the choice is then made again.
 
 Pieces left open are reported by the assemble phase as `unresolved-break` warnings.
 """
@@ -329,7 +333,9 @@ def second_pass(
     frame, and such a piece usually continues some other open end (the layout of
     `…加快推进信` / `全市之力…` on a sample page)."""
     first = _choose(pairs, weights)
-    continued = {ai: bi for _, ai, bi, _f in first}
+    # Only ends that stop mid-sentence; a quotation continued by its attribution ends
+    # nothing that a frame boundary explains.
+    continued = {ai: bi for _, ai, bi, f in first if "bias" in f}
     tops: set[int] = set()
     for bi in {b for _, b, _f in pairs}:
         before = _previous_in_flow(blocks, bi)
