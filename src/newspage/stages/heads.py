@@ -127,9 +127,9 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             # The text before stops mid-sentence: a column or frame ends there, and the
             # title opens the next one. That is where new stories begin; a subhead there
             # must share clearly more with the story.
-            new_story = not same_story("".join(story_text), following, stats, strict=True)
+            new_story = not same_story(_tail(story_text), following, stats, strict=True)
         else:
-            new_story = not same_story("".join(story_text), following, stats)
+            new_story = not same_story(_tail(story_text), following, stats)
         if new_story:
             roles = _head_roles(len(titles))
             reason = "head_column" if column is not None else "head"
@@ -170,6 +170,18 @@ def _picture_story_text(out: list[Block]) -> list[Block]:
         elif b.role is Role.BODY:
             seen_text = True
     return out
+
+
+def _tail(parts: list[str], size: int = 4 * _COHESION_WINDOW) -> str:
+    """The last `size` characters of the story so far, without joining all of it."""
+    out: list[str] = []
+    total = 0
+    for part in reversed(parts):
+        out.append(part)
+        total += len(part)
+        if total >= size:
+            break
+    return "".join(reversed(out))[-size:]
 
 
 def _head_roles(n: int) -> list[Role]:

@@ -27,6 +27,7 @@ Pieces left open are reported by the assemble phase as `unresolved-break` warnin
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -49,6 +50,9 @@ from .blocks import Block, Role
 # Chosen on held-out generated pages where precision stays near 0.85 (see
 # docs/accuracy.md); a wrong join is worse than a missed one.
 JOIN_THRESHOLD = -0.5
+# How far apart, in blocks, two pieces of one paragraph may be printed. The sample
+# pages have one 40 blocks apart (a story's end printed before its head).
+WINDOW = 120
 # Log-odds added to every pairing whose second piece cannot open a paragraph.
 SURE_CONTINUATION = 2.0
 # Components of the candidate graph up to this many first pieces are matched exactly;
@@ -136,6 +140,10 @@ class Piece:
     """The block before this one in dump order ends open."""
     after_closed: bool
     """The block before this one in dump order ends a paragraph."""
+    inside_end: float = -3.0
+    """PMI of the last two characters (how tightly the first piece's end holds)."""
+    inside_start: float = -3.0
+    """PMI of the first two characters (how tightly the second piece's start holds)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -201,6 +209,13 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     out: dict[int, Piece] = {}
     for b in pieces:
         end, quote_closed = ends[b.index]
+        sh = b.shadow
+        if end:
+            end = {**end, "bias": 1.0}
+            if is_han(sh[-1]):
+                end["a_end_ratio"] = max(-3.0, min(3.0, stats.end_ratio(sh[-1])))
+                if len(sh) > 1:
+                    end["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(sh[-2:])))
         before = _previous_in_flow(blocks, b.index)
         out[b.index] = Piece(
             block=b,
@@ -214,8 +229,14 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             zone=zones[b.index],
             after_open=before is not None and before in ends and bool(ends[before][0]),
             after_closed=before is not None and before in ends and not ends[before][0],
+            inside_end=_pmi_han(sh[-2], sh[-1], stats) if len(sh) > 1 else -3.0,
+            inside_start=_pmi_han(sh[0], sh[1], stats) if len(sh) > 1 else -3.0,
         )
     return out
+
+
+def _pmi_han(x: str, y: str, stats: CharStats) -> float:
+    return stats.pmi(x, y) if is_han(x) and is_han(y) else -3.0
 
 
 def pair_features(
@@ -225,9 +246,7 @@ def pair_features(
     if b.block.index == a.block.index or not b.can_continue:
         return None
     if a.end:
-        f = dict(a.end)
-        f.update(b.start)
-        f["bias"] = 1.0
+        f = {**a.end, **b.start}
     elif a.quote_closed and b.attribution:
         # A pairing of its own kind: only the layout is weighed with it, and the
         # first character says nothing (names open many paragraphs).
@@ -241,11 +260,7 @@ def pair_features(
     if (is_han(x) or x in _PMI_PUNCT) and is_han(y):
         pmi = stats.pmi(x, y)
         f["pmi"] = max(-3.0, min(7.0, pmi))
-        inside = max(
-            stats.pmi(sa[-2], x) if len(sa) > 1 and is_han(sa[-2]) else -3.0,
-            stats.pmi(y, sb[1]) if len(sb) > 1 and is_han(sb[1]) else -3.0,
-        )
-        f["cut_in_word"] = max(-6.0, min(6.0, pmi - inside))
+        f["cut_in_word"] = max(-6.0, min(6.0, pmi - max(a.inside_end, b.inside_start)))
     else:
         f["pmi_missing"] = 1.0
     if is_han(x) and is_han(y):
@@ -254,10 +269,6 @@ def pair_features(
             f["lex_span"] = 1.0
         elif sa[-2:] in words and sb[:2] in words:
             f["lex_boundary"] = 1.0
-    if is_han(x):
-        f["a_end_ratio"] = max(-3.0, min(3.0, stats.end_ratio(x)))
-        if len(sa) > 1:
-            f["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(sa[-2:])))
     if a.quote_open and b.unopened_quote:
         f["quotes_balance"] = 1.0
     _layout(f, a, b, flow_next)
@@ -297,15 +308,20 @@ def candidates(
     stats = char_stats() if stats is None else stats
     pieces = describe(blocks, stats)
     flow = _flow_successors(blocks)
-    starts = [p for p in pieces.values() if p.can_continue]
-    attributions = [p for p in starts if p.attribution]
+    starts = [p for p in pieces.values() if p.can_continue]  # in dump order
+    positions = [p.block.index for p in starts]
     for a in pieces.values():
         if not a.end and not a.quote_closed:
             continue
-        for b in starts if a.end else attributions:
-            f = pair_features(a, b, flow.get(a.block.index), stats)
-            if f is not None:
-                yield a.block.index, b.block.index, f
+        # Only pieces within `WINDOW` blocks: a page holds a few hundred blocks, and the
+        # window keeps the cost linear on pathological input (a dump of a whole issue).
+        lo = bisect.bisect_left(positions, a.block.index - WINDOW)
+        hi = bisect.bisect_right(positions, a.block.index + WINDOW)
+        for b in starts[lo:hi]:
+            if a.end or b.attribution:
+                f = pair_features(a, b, flow.get(a.block.index), stats)
+                if f is not None:
+                    yield a.block.index, b.block.index, f
 
 
 def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tuple[ColumnBreak, ...]:

@@ -1,0 +1,161 @@
+"""Speed of newspage, in one process and one run: the figures of docs/speed.md.
+
+    .venv/bin/python benchmarks/speed.py [--pages 100] [--seed 1] [--repeat 5] [--markdown]
+
+Prints, for the sample pages and for generated corpus pages (see `generate.py`):
+
+* ms per page and pages per second of `newspage.parse(text)` (best of `--repeat` rounds,
+  warm: the one-time loading of OpenCC and the statistics is reported apart);
+* the ratio to OpenCC's `t2s` conversion of the same texts, the floor of any parser that
+  reads the text once;
+* the import time of `newspage` and the one-time cost of the first parse, each in a
+  fresh interpreter;
+* the peak memory of a process that parses all the pages;
+* scaling: one sample page repeated 1, 10 and 100 times as one page, ms and ms per
+  1,000 characters (linear cost keeps the second figure flat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+import opencc  # noqa: E402
+
+import newspage  # noqa: E402
+
+SAMPLES = sorted((ROOT / "tests" / "golden").glob("*.txt"))
+
+
+def best_of(repeat: int, fn: Callable[[], None]) -> float:
+    """Seconds of the fastest of `repeat` calls."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def in_fresh_process(code: str) -> float:
+    """Run `code` in a new interpreter; it prints one float, which is returned."""
+    out = subprocess.run(
+        [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT / 'src')!r})\n{code}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def rows_for(texts: Sequence[str], repeat: int) -> tuple[float, float]:
+    """(ms per page for parse, ms per page for OpenCC t2s)."""
+    converter = opencc.OpenCC("t2s")
+    parse = best_of(repeat, lambda: [newspage.parse(t).to_dict() for t in texts])
+    t2s = best_of(repeat, lambda: [converter.convert(t) for t in texts])
+    return 1000 * parse / len(texts), 1000 * t2s / len(texts)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=int, default=100, help="generated pages (default 100)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=5, help="rounds; the best is kept")
+    ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    args = ap.parse_args(argv)
+
+    rows = generate.load_corpus(generate.DEFAULT_CORPUS)
+    generated = [
+        page.text
+        for _, page in generate.generate_run(
+            rows, args.pages, args.seed, "mixed", ("20190215", "20190228")
+        )
+    ]
+    samples = [p.read_text("utf-8") for p in SAMPLES]
+
+    import_ms = 1000 * in_fresh_process(
+        "import time; t = time.perf_counter(); import newspage; print(time.perf_counter() - t)"
+    )
+    first_ms = 1000 * in_fresh_process(
+        "import time, newspage\n"
+        f"text = open({str(SAMPLES[0])!r}, encoding='utf-8').read()\n"
+        "t = time.perf_counter(); newspage.parse(text); print(time.perf_counter() - t)"
+    )
+    peak_mb = in_fresh_process(
+        "import resource, newspage, glob\n"
+        f"texts = [open(p, encoding='utf-8').read() for p in {[str(p) for p in SAMPLES]!r}]\n"
+        "[newspage.parse(t).to_dict() for t in texts * 50]\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+
+    newspage.parse(samples[0])  # warm: OpenCC, statistics, word list loaded
+    table = []
+    for name, texts in (
+        ("sample pages", samples),
+        (f"generated pages ({len(generated)})", generated),
+    ):
+        ms, t2s = rows_for(texts, args.repeat)
+        chars = sum(len(t) for t in texts) / len(texts)
+        table.append(
+            (
+                name,
+                f"{chars:,.0f}",
+                f"{ms:.2f}",
+                f"{1000 / ms:,.0f}",
+                f"{t2s:.3f}",
+                f"{ms / t2s:.0f}x",
+            )
+        )
+
+    scaling = []
+    base = samples[0]
+    for factor in (1, 10, 100):
+        text = "\n\n".join([base] * factor)
+        seconds = best_of(
+            max(1, args.repeat // (1 + factor // 10)), lambda text=text: newspage.parse(text)
+        )
+        scaling.append(
+            (
+                f"{factor}x",
+                f"{len(text):,}",
+                f"{1000 * seconds:.1f}",
+                f"{1e6 * seconds / len(text):.3f}",
+            )
+        )
+
+    header = ("pages", "chars/page", "ms/page", "pages/s", "OpenCC t2s ms/page", "ratio")
+    print_table(header, table, args.markdown)
+    print()
+    print_table(("size", "chars", "ms", "ms per 1,000 chars"), scaling, args.markdown)
+    print()
+    print(
+        f"import newspage: {import_ms:.0f} ms; first parse (loads OpenCC, statistics, "
+        f"word list): {first_ms:.0f} ms; peak memory parsing 100 pages: {peak_mb:.0f} MB"
+    )
+    return 0
+
+
+def print_table(header: Sequence[str], rows: Sequence[Sequence[str]], markdown: bool) -> None:
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for r in rows:
+            print("| " + " | ".join(r) + " |")
+        return
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)]
+    for r in (header, *rows):
+        print("  ".join(str(x).ljust(w) for x, w in zip(r, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
