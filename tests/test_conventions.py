@@ -6,7 +6,7 @@ Every case is a tiny page; the Traditional variant is the same page through Open
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import opencc
 import pytest
@@ -16,17 +16,16 @@ import newspage
 S2T = opencc.OpenCC("s2t")
 
 
-def both_scripts(text: str) -> list[Any]:
-    return [pytest.param(text, id="simplified"), pytest.param(S2T.convert(text), id="traditional")]
+@pytest.fixture(params=["simplified", "traditional"])
+def conv(request: pytest.FixtureRequest) -> Callable[[str], str]:
+    """The test's text as written, or through OpenCC s2t."""
+    if request.param == "traditional":
+        return S2T.convert  # type: ignore[no-any-return]
+    return lambda text: text
 
 
 def parse(*blocks: str) -> newspage.Page:
     return newspage.parse("\n\n".join(blocks))
-
-
-def t(text: str, like: str) -> str:
-    """`text` in the script of `like` (Traditional when `like` is)."""
-    return S2T.convert(text) if S2T.convert(like) == like and like != text else text
 
 
 DATELINES = [
@@ -44,10 +43,10 @@ DATELINES = [
 
 
 @pytest.mark.parametrize(("lead", "dateline", "people"), DATELINES)
-@pytest.mark.parametrize("script", ["simplified", "traditional"])
-def test_datelines(lead: str, dateline: str, people: list[tuple[str, str]], script: str) -> None:
+def test_datelines(
+    lead: str, dateline: str, people: list[tuple[str, str]], conv: Callable[[str], str]
+) -> None:
     """The dateline is read from the first paragraph, with its reporters as authors."""
-    conv = S2T.convert if script == "traditional" else (lambda x: x)
     page = parse(conv("会议在京召开"), conv(lead + " 会议今天在京召开，各方代表参加。"))
     (a,) = page.articles
     assert a.dateline == conv(dateline)
@@ -66,12 +65,10 @@ BYLINES = [
 
 
 @pytest.mark.parametrize(("byline", "people"), BYLINES)
-@pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_bylines_under_headline(
-    byline: str, people: list[tuple[str, str | None]], script: str
+    byline: str, people: list[tuple[str, str | None]], conv: Callable[[str], str]
 ) -> None:
     """A byline under the headline: printed as is, names without padding, roles."""
-    conv = S2T.convert if script == "traditional" else (lambda x: x)
     page = parse(conv("乡村振兴的新路子"), conv(byline), conv("今年以来，全县农民收入稳步增长。"))
     (a,) = page.articles
     assert a.byline == conv(byline)
@@ -81,10 +78,8 @@ def test_bylines_under_headline(
 
 
 @pytest.mark.parametrize("closing", ["（张三）", "（新华社记者 张三）", "王五 本报记者 张三"])
-@pytest.mark.parametrize("script", ["simplified", "traditional"])
-def test_closing_author_lines(closing: str, script: str) -> None:
+def test_closing_author_lines(closing: str, conv: Callable[[str], str]) -> None:
     """A closing author line after the body of a brief is its byline."""
-    conv = S2T.convert if script == "traditional" else (lambda x: x)
     page = parse(
         conv("本地快讯 KUAIXUN"),
         conv("全市新增就业岗位"),
@@ -105,10 +100,8 @@ CREDITS = [
 
 
 @pytest.mark.parametrize(("credit", "names"), CREDITS)
-@pytest.mark.parametrize("script", ["simplified", "traditional"])
-def test_photo_credits(credit: str, names: tuple[str, ...], script: str) -> None:
+def test_photo_credits(credit: str, names: tuple[str, ...], conv: Callable[[str], str]) -> None:
     """A caption above a credit line: one caption entry with the photographers."""
-    conv = S2T.convert if script == "traditional" else (lambda x: x)
     page = parse(
         conv("春耕时节"), conv("本报讯 各地抓紧春耕。"), conv("农民在田间劳作。"), conv(credit)
     )
@@ -118,10 +111,8 @@ def test_photo_credits(credit: str, names: tuple[str, ...], script: str) -> None
     ]
 
 
-@pytest.mark.parametrize("script", ["simplified", "traditional"])
-def test_caption_marked_by_tuwei(script: str) -> None:
+def test_caption_marked_by_tuwei(conv: Callable[[str], str]) -> None:
     """`图为…` makes a caption wherever it stands."""
-    conv = S2T.convert if script == "traditional" else (lambda x: x)
     page = parse(
         conv("春耕时节"),
         conv("本报讯 各地抓紧春耕。"),
@@ -134,10 +125,8 @@ def test_caption_marked_by_tuwei(script: str) -> None:
 
 
 @pytest.mark.parametrize("label", ["核心提示", "编者按", "导读"])
-@pytest.mark.parametrize("script", ["simplified", "traditional"])
-def test_lead_labels(label: str, script: str) -> None:
+def test_lead_labels(label: str, conv: Callable[[str], str]) -> None:
     """A lead label and the paragraph under it form the lead box."""
-    conv = S2T.convert if script == "traditional" else (lambda x: x)
     page = parse(
         conv("乡村振兴的新路子"),
         conv("本报记者 张三"),
@@ -164,10 +153,8 @@ def test_lead_labels(label: str, script: str) -> None:
         "人民日报",
     ],
 )
-@pytest.mark.parametrize("script", ["simplified", "traditional"])
-def test_furniture_unplaced(furniture: str, script: str) -> None:
+def test_furniture_unplaced(furniture: str, conv: Callable[[str], str]) -> None:
     """Jump markers, editors, masthead, dates and issue numbers go to `unplaced`."""
-    conv = S2T.convert if script == "traditional" else (lambda x: x)
     page = parse(conv(furniture), conv("会议召开"), conv("本报讯 会议召开了。"))
     assert page.unplaced == (conv(furniture),)
     assert page.articles[0].headline == conv("会议召开")
