@@ -322,7 +322,7 @@ def _build_article(
         elif role is Role.BYLINE and byline is None:
             byline = b.text
             authors.extend(byline_people(b.shadow, b.text) or ())
-        elif role is Role.LEAD_LABEL:
+        elif role is Role.LEAD_LABEL and lead_label is None:
             m = LEAD_LABEL_RE.match(b.shadow)
             cut = m.end() if m else len(b.text)
             lead_label = b.text[:cut].rstrip()

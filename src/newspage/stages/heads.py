@@ -119,6 +119,13 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             # title without the dateline every brief opens with (本报讯…), or a text
             # longer than any brief: the side column has ended.
             column = None
+        if len(titles) >= 3 and not anchored:
+            # Three short lines or more with no byline or dateline under them: a list
+            # (names, figures, slogans), not a head group.
+            for idx in titles:
+                out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="short_lines")
+            p = q
+            continue
         if anchored or column is not None or not have_story:
             new_story = True
         elif len(titles) >= 2:
