@@ -1,4 +1,5 @@
-"""The `newspage` command: `newspage parse INPUT... [-f FORMAT] [-o OUT]`.
+"""The `newspage` command: `newspage parse INPUT... [-f FORMAT] [-o OUT] [-j N]` and
+`newspage score GOLD PRED`.
 
 Inputs are files, directories (every `*.txt` below them, sorted) and glob patterns
 (`**` allowed, sorted); `-` is standard input. Each input fails or succeeds on its own:
@@ -15,6 +16,10 @@ OUT is either the old file or the complete new one. With `--format json`, a sing
 or `-` gives one JSON object; several inputs, a directory or a pattern give an array of
 the pages that parsed, whatever their number. `jsonl` gives one page per line,
 `markdown` and `text` concatenate the pages.
+
+`--jobs N` parses in N worker processes; the output, messages and exit status are those of
+one job, in input order. A batch shows a progress line on stderr when stderr is a terminal.
+`newspage score` is in `newspage.score`.
 """
 
 from __future__ import annotations
@@ -24,12 +29,16 @@ import contextlib
 import glob
 import itertools
 import os
+import pickle
+import signal
 import stat
 import sys
 import tempfile
 import textwrap
-from collections.abc import Iterable, Iterator, Sequence
-from typing import BinaryIO, Literal
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import BinaryIO, Literal, TextIO
 
 import attrs
 
@@ -39,6 +48,7 @@ from .errors import InputError, NewspageError
 from .model import Page
 from .parser import parse, parse_file
 from .render import ARTICLE_RULE, to_json, to_markdown, to_text
+from .score import score_command
 
 Format = Literal["json", "jsonl", "markdown", "text"]
 FORMATS: tuple[Format, ...] = ("json", "jsonl", "markdown", "text")
@@ -53,6 +63,9 @@ STDIN = "-"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
+CHUNK = 8
+"""Most files a worker process parses per task with `--jobs N`."""
+
 _EPILOG = """\
 output:
   without -o          stdout
@@ -60,8 +73,26 @@ output:
   -o FILE             one file, written atomically
   --format json gives one object for a single file or -, else an array of pages.
 
+  -j N parses in N processes (0: one per CPU); output and messages are those of -j 1.
+  A batch shows "newspage: DONE/TOTAL pages" on stderr when stderr is a terminal.
+
 exit status: 0 all inputs parsed, 1 some input or the output failed, 2 usage error,
   130 interrupted
+"""
+
+_SCORE_EPILOG = """\
+pairing:
+  GOLD a file         compared with PRED (a file, or PRED/NAME.json if PRED is a directory)
+  GOLD a directory    its *.gold.json files (if it has any, else its *.json files), each
+                      NAME.gold.json or NAME.json compared with PRED/NAME.json
+  A missing prediction counts as a page without articles.
+
+output:
+  with --verbose one row per page, then "summary" with the metrics over all pages
+  (micro-averaged), and last "score: X"; --json prints each of these as one JSON object
+  per line.
+
+exit status: 0 scored, 1 a file could not be read, 2 usage error
 """
 
 
@@ -91,13 +122,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         The exit status: 0 if every input parsed and the output was written, 1 if any
-        input or the output failed, 2 for a usage error.
+        input or the output failed, 2 for a usage error, 130 if interrupted.
     """
     parser = _arg_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors end here
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command == "score":
+        return score_command(args.gold, args.pred, verbose=args.verbose, as_json=args.json)
     fmt: Format = args.format
     out: str | None = args.output
     sources = expand_inputs(args.inputs)
@@ -106,15 +139,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     many = len(args.inputs) > 1 or any(_kind(arg) in ("dir", "pattern") for arg in args.inputs)
 
-    failures: list[Source] = []
-    pages = _pages(iter_results(sources, args.encoding), failures, args.quiet)
+    report = Reporter(len(sources), quiet=args.quiet, bar=len(sources) > 1 and _is_tty(sys.stderr))
+    results = iter_results(sources, args.encoding, jobs=args.jobs)
+    pages = _pages(results, report)
     try:
-        if out is None:
-            _pump(_chunks((page for _, page in pages), fmt, many=many), _stdout())
-        elif out.endswith(("/", os.sep)) or os.path.isdir(out):
-            _write_each(pages, out, fmt, failures, args.quiet)
-        else:
-            _write_atomic(out, _chunks((page for _, page in pages), fmt, many=many))
+        try:
+            if out is None:
+                _pump(_chunks((page for _, page in pages), fmt, many=many), _stdout())
+            elif out.endswith(("/", os.sep)) or os.path.isdir(out):
+                _write_each(pages, out, fmt, report)
+            else:
+                _write_atomic(out, _chunks((page for _, page in pages), fmt, many=many))
+        finally:
+            report.close()
+            results.close()  # stops the worker processes at once, also on errors
     except BrokenPipeError:
         # The reader went away (`newspage parse ... | head`): stop quietly, and keep the
         # interpreter from complaining when it flushes stdout at exit.
@@ -127,9 +165,74 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newspage: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    failures = report.failures
     if failures and not args.quiet and len(sources) > 1:
         print(f"newspage: {len(failures)} of {len(sources)} inputs failed", file=sys.stderr)
     return EXIT_FAILED if failures else EXIT_OK
+
+
+class Reporter:
+    """The failures of a run, and what stderr shows of them and of the progress.
+
+    The progress line `newspage: DONE/TOTAL pages` is rewritten in place (`\\r`) as inputs
+    are done; a failure message first clears it, then the line is drawn again below.
+    """
+
+    def __init__(self, total: int, *, quiet: bool, bar: bool) -> None:
+        """
+        Args:
+            total: How many inputs the run has.
+            quiet: Print nothing (failures are still recorded).
+            bar: Show the progress line (ignored when `quiet`).
+        """
+        self.failures: list[Source] = []
+        """The inputs that failed, in the order they were reported."""
+        self.total = total
+        self.done = 0
+        """Inputs finished so far, parsed or failed."""
+        self._quiet = quiet
+        self._bar = bar and not quiet
+        self._shown = 0  # length of the progress line on screen, 0 when none is
+
+    def fail(self, source: Source, reason: str) -> None:
+        """Record that `source` failed, and say why on stderr unless quiet."""
+        self.failures.append(source)
+        if not self._quiet:
+            self._clear()
+            print(f"newspage: {source.label}: {reason}", file=sys.stderr, flush=True)
+            if self._bar and self.done:
+                self._draw()
+
+    def step(self) -> None:
+        """Count one more input as done."""
+        self.done += 1
+        if self._bar:
+            self._draw()
+
+    def close(self) -> None:
+        """End the progress line, leaving its last state on screen."""
+        if self._shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            self._shown = 0
+
+    def _draw(self) -> None:
+        line = f"newspage: {self.done}/{self.total} pages"
+        sys.stderr.write("\r" + line)
+        sys.stderr.flush()
+        self._shown = len(line)
+
+    def _clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r" + " " * self._shown + "\r")
+            self._shown = 0
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a replaced or closed stream
+        return False
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[Source]:
@@ -156,23 +259,111 @@ def expand_inputs(inputs: Iterable[str]) -> list[Source]:
 
 
 def iter_results(
-    sources: Iterable[Source], encoding: str | None
-) -> Iterator[tuple[Source, Page | Exception]]:
+    sources: Sequence[Source], encoding: str | None, *, jobs: int = 1
+) -> Generator[tuple[Source, Page | Exception], None, None]:
     """Parse each source, in order, yielding the page or the error it failed with.
 
-    A `--jobs N` option can replace the loop by `ProcessPoolExecutor.map(load, ...)`, which
-    keeps input order (stdin must then be read in this process, and the returned errors
-    must pickle); a progress bar can wrap this iterator.
+    With more than one job the sources are parsed in worker processes, a few (`CHUNK`) per
+    task, with at most two tasks per worker ahead of what has been yielded, so memory does
+    not grow with the number of sources; standard input is read in this process. Closing
+    the generator stops the workers.
 
     Args:
         sources: What to read, from `expand_inputs`.
         encoding: The codec to decode with, or None to detect it.
+        jobs: How many processes parse: 1 parses here, 0 means one per CPU.
 
     Yields:
-        Each source with its `Page`, or with the exception that reading or parsing raised.
+        Each source with its `Page`, or with the exception that reading or parsing raised,
+        in the order of `sources` whatever `jobs` is.
     """
+    workers = min(jobs if jobs > 0 else os.cpu_count() or 1, len(sources))
+    if workers <= 1:
+        for source in sources:
+            yield source, load(source, encoding)
+        return
+    size = max(1, min(CHUNK, len(sources) // (workers * 4)))
+    chunks = iter(_chunked(sources, size))
+    pending: deque[tuple[list[Source], Future[list[Page | Exception]] | None]] = deque()
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    try:
+        while True:
+            while len(pending) < 2 * workers:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                local = chunk[0].path == STDIN  # _chunked gives `-` a chunk of its own
+                pending.append((chunk, None if local else pool.submit(_load_all, chunk, encoding)))
+            if not pending:
+                break
+            chunk, future = pending.popleft()
+            if future is None:
+                outcomes = [load(chunk[0], encoding)]
+            else:
+                try:
+                    outcomes = future.result()
+                except Exception as exc:  # a worker died (BrokenProcessPool) or similar
+                    outcomes = [exc] * len(chunk)
+            yield from zip(chunk, outcomes, strict=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunked(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    """`sources` in lists of up to `size`; `-` (standard input) alone in its list."""
+    chunk: list[Source] = []
     for source in sources:
-        yield source, load(source, encoding)
+        if source.path == STDIN:
+            if chunk:
+                yield chunk
+                chunk = []
+            yield [source]
+            continue
+        chunk.append(source)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _worker_init() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the main process handles it
+    # and stops the pool, so a worker must not die with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _load_all(chunk: list[Source], encoding: str | None) -> list[Page | Exception]:
+    """`load` each source in a worker process, with errors made fit to send back."""
+    return [_portable(load(source, encoding)) for source in chunk]
+
+
+def _portable(outcome: Page | Exception) -> Page | Exception:
+    """The outcome itself if it survives pickling, else a `WorkerError` that says the same."""
+    if isinstance(outcome, Page):
+        return outcome
+    try:
+        pickle.loads(pickle.dumps(outcome))
+    except Exception:
+        return WorkerError(type(outcome).__name__, str(outcome))
+    return outcome
+
+
+class WorkerError(Exception):
+    """Stands for an exception of a worker process that cannot be pickled.
+
+    Attributes:
+        kind: The name of the original exception's class.
+        message: `str()` of the original exception.
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        self.kind = kind
+        self.message = message
+        super().__init__(kind, message)
+
+    def __reduce__(self) -> tuple[type[WorkerError], tuple[str, str]]:
+        return (type(self), (self.kind, self.message))
 
 
 def load(source: Source, encoding: str | None) -> Page | Exception:
@@ -226,9 +417,46 @@ def _arg_parser() -> argparse.ArgumentParser:
         help="decode with ENC (default: detect UTF-8/16/32 with BOM, UTF-16, UTF-8, GB18030)",
     )
     cmd.add_argument(
-        "-q", "--quiet", action="store_true", help="do not report failed inputs on stderr"
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="do not report failed inputs or progress on stderr",
     )
+    cmd.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="parse in N processes, 0 for one per CPU (default: 1)",
+    )
+    score = commands.add_parser(
+        "score",
+        help="score page JSON against gold pages",
+        description=(
+            "Score predicted page JSON against hand-checked gold pages with the metrics "
+            "the parser is judged by."
+        ),
+        epilog=_SCORE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    score.add_argument("gold", metavar="GOLD", help="a gold page JSON file, or a directory of them")
+    score.add_argument(
+        "pred", metavar="PRED", help="the predicted page JSON file, or a directory of them"
+    )
+    score.add_argument("-v", "--verbose", action="store_true", help="also print a row per page")
+    score.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
+    return jobs
 
 
 def _encoding(name: str) -> str:
@@ -282,20 +510,18 @@ def _stem(path: str) -> str:
 
 
 def _pages(
-    results: Iterable[tuple[Source, Page | Exception]], failures: list[Source], quiet: bool
+    results: Iterable[tuple[Source, Page | Exception]], report: Reporter
 ) -> Iterator[tuple[Source, Page]]:
-    """Pass the pages on; report each failure as it comes and record it in `failures`."""
+    """Pass the pages on; report each failure as it comes.
+
+    An input counts as done for the progress line once its page has been written.
+    """
     for source, outcome in results:
         if isinstance(outcome, Page):
             yield source, outcome
         else:
-            _fail(source, _reason(outcome), failures, quiet)
-
-
-def _fail(source: Source, reason: str, failures: list[Source], quiet: bool) -> None:
-    failures.append(source)
-    if not quiet:
-        print(f"newspage: {source.label}: {reason}", file=sys.stderr, flush=True)
+            report.fail(source, _reason(outcome))
+        report.step()
 
 
 def _reason(error: Exception) -> str:
@@ -303,6 +529,8 @@ def _reason(error: Exception) -> str:
         return error.reason  # already says the offset for a DecodeError
     if isinstance(error, NewspageError):
         return str(error)
+    if isinstance(error, WorkerError):
+        return f"internal error, please report it: {error.kind}: {error.message}"
     return f"internal error, please report it: {type(error).__name__}: {error}"
 
 
@@ -334,7 +562,7 @@ def _chunks(pages: Iterable[Page], fmt: Format, *, many: bool) -> Iterator[str]:
 
 
 def _write_each(
-    pages: Iterable[tuple[Source, Page]], out: str, fmt: Format, failures: list[Source], quiet: bool
+    pages: Iterable[tuple[Source, Page]], out: str, fmt: Format, report: Reporter
 ) -> None:
     """Write one file per page into directory `out`; a page that cannot be written fails."""
     os.makedirs(out, exist_ok=True)
@@ -343,15 +571,15 @@ def _write_each(
         target = os.path.join(out, source.name + SUFFIXES[fmt])
         key = os.path.realpath(target)
         if key in written:
-            _fail(source, f"{target} was already written for {written[key].label}", failures, quiet)
+            report.fail(source, f"{target} was already written for {written[key].label}")
         elif _same_file(target, source.path):
-            _fail(source, f"{target} would overwrite the input", failures, quiet)
+            report.fail(source, f"{target} would overwrite the input")
         else:
             try:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 _write_atomic(target, _chunks([page], fmt, many=False))
             except OSError as exc:
-                _fail(source, f"cannot write {target}: {_os_reason(exc)}", failures, quiet)
+                report.fail(source, f"cannot write {target}: {_os_reason(exc)}")
             else:
                 written[key] = source
 

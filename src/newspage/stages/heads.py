@@ -25,7 +25,7 @@ from .repair import end_features
 _TRANSPARENT = (Role.CAPTION, Role.CREDIT, Role.FURNITURE)
 # The text after a title line continues the story when it shares at least this many of
 # its rarer bigrams (names, places, topic words) with the story so far...
-COHESION_SHARED = 4
+COHESION_SHARED = 3
 # ...or at least this share of them.
 COHESION_SHARE = 0.1
 _HAN_RUN_RE = regex.compile(r"\p{Han}{2,}")

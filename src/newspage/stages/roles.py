@@ -142,6 +142,8 @@ def title_shape(block: Block) -> Role | None:
         return None  # `（作者为…）`, `（综合本报和新华社电）`: a note closing a story
     if s.endswith(("?", "!")) and ("," in s or "、" in s):
         return None  # `…，一起去博物馆里过大年吧！`: a sentence, not a title
+    if "," in s and any(c in s[:-1] for c in "?!"):
+        return None  # `比如，如何增加互动性？如今…`: sentences of a paragraph
     clauses = s.split(",")
     if len(clauses) > 1 and len(clauses[-1]) <= 3 and not s.endswith(("—", ":")):
         return None  # `…赋予了重任和厚望，新`: cut right after a comma
