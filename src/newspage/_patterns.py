@@ -161,3 +161,10 @@ OPEN_END_RE = regex.compile(r"[,、;(\[“‘「『《〈—-]$")
 SUBHEAD_NUMBER_RE = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十\d]{1,3}[章节部分篇])"
 )
+
+# A 副题 printed without dashes under the headline of a meeting or policy report:
+# `胡春华主持`, `王勇出席并讲话`, `李克强栗战书参加会见`, `强调…`, `决定…`.
+SUBTITLE_LINE_RE = regex.compile(
+    r"(?:主持|主持会议|出席|出席并讲话|参加|参加会见|会见|讲话|致辞|宣读|作报告)$"
+    r"|^(?:强调|指出|要求|决定|提出|表示)"
+)

@@ -17,7 +17,13 @@ import attrs
 import regex
 
 from .._cjk import CharStats, char_stats
-from .._patterns import DATELINE_RE, PHOTO_RUBRIC_RE, RUBRIC_WORD_RE
+from .._patterns import (
+    DATELINE_RE,
+    PHOTO_RUBRIC_RE,
+    RUBRIC_WORD_RE,
+    SENTENCE_END_RE,
+    SUBTITLE_LINE_RE,
+)
 from .blocks import Block, Role
 from .repair import end_features
 
@@ -31,6 +37,8 @@ COHESION_SHARE = 0.1
 _HAN_RUN_RE = regex.compile(r"\p{Han}{2,}")
 # Fewer topic bigrams than this on either side is too little text to call a new story.
 _MIN_EVIDENCE = 12
+# Longest summary line (deck) read as a 副题 between a headline and its byline.
+MAX_DECK = 120
 # A side column's brief is shorter than this (characters); a longer text is a story.
 BRIEF_MAX_CHARS = 1500
 # How much text on each side the cohesion test reads.
@@ -108,7 +116,14 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.BODY, reason="lead_in")
             continue
         anchored = after is not None and is_anchor(after)
-        following = _text_after(out, sig, q)
+        deck = q + 1 < len(sig) and _is_deck(after, out[sig[q + 1]])
+        if deck and after is not None:
+            # A summary line between the headline and the byline or dateline: the 副题
+            # (deck) of the story, printed without dashes.
+            out[after.index] = attrs.evolve(after, role=Role.SUBHEADLINE, reason="deck")
+            anchored = True
+            after = out[after.index]
+        following = _text_after(out, sig, q + 1 if deck else q)
         if column is not None and (
             (anchored and after is not None and after.role is not Role.BODY)
             or (column == "photo" and item_text > 0)
@@ -139,6 +154,8 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             new_story = not same_story(_tail(story_text), following, stats)
         if new_story:
             roles = _head_roles(len(titles))
+            if len(titles) == 2 and SUBTITLE_LINE_RE.search(out[titles[1]].shadow):
+                roles = [Role.HEADLINE, Role.SUBHEADLINE]  # headline + 副题 without dashes
             reason = "head_column" if column is not None else "head"
             story_text, item_text = [], 0
             have_story = True
@@ -149,6 +166,17 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             out[idx] = attrs.evolve(out[idx], role=role, reason=reason)
         p = q
     return tuple(out)
+
+
+def _is_deck(block: Block | None, next_block: Block) -> bool:
+    """A body block right under a headline that reads as a summary, with the story's
+    byline or dateline paragraph printed after it."""
+    if block is None or block.role is not Role.BODY or block.size > MAX_DECK:
+        return False
+    s = block.shadow
+    if DATELINE_RE.match(s) or (end_features(block)[0] and not SENTENCE_END_RE.search(s)):
+        return False  # the story proper, or a piece cut by a column break
+    return next_block.role is Role.BYLINE or is_dateline_paragraph(next_block)
 
 
 def _photo_between(blocks: Sequence[Block], i: int, j: int) -> bool:
