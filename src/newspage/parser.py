@@ -37,8 +37,7 @@ def parse(text: str, *, source: str | None = None) -> Page:
     clean, warnings = normalize(text)
     blocks = classify(split_blocks(clean))
     breaks = find_breaks(blocks)
-    joined = frozenset(i for j in breaks for i in (j.first, j.second))
-    blocks = resolve_titles(blocks, joined)
+    blocks = resolve_titles(blocks, breaks)
     return assemble(blocks, breaks, source=source, warnings=warnings)
 
 

@@ -25,7 +25,7 @@ from .._patterns import (
     SUBTITLE_LINE_RE,
 )
 from .blocks import Block, Role
-from .repair import end_features
+from .repair import ColumnBreak, end_features
 
 # Skipped when looking for the block after a title: photos sit anywhere.
 _TRANSPARENT = (Role.CAPTION, Role.CREDIT, Role.FURNITURE)
@@ -56,12 +56,15 @@ def is_anchor(block: Block) -> bool:
     )
 
 
-def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Block, ...]:
+def resolve_titles(blocks: Sequence[Block], breaks: Sequence[ColumnBreak]) -> tuple[Block, ...]:
     """Turn every TITLE into KICKER, HEADLINE, SUBHEAD, RUBRIC or BODY, in context.
 
-    `joined` holds the blocks that the column-break repair made part of a paragraph;
-    a title-shaped piece among them is body text.
+    `breaks` are the joins of the column-break repair: a title-shaped piece they join is
+    body text, and a title followed by a piece continuing text printed elsewhere has
+    its own text elsewhere (a subhead is followed by its section).
     """
+    joined = frozenset(i for j in breaks for i in (j.first, j.second))
+    continues = frozenset(j.second for j in breaks)
     out = _picture_story_text(list(blocks))
     stats = char_stats()
     sig = [b.index for b in out if b.role not in _TRANSPARENT]
@@ -143,6 +146,8 @@ def resolve_titles(blocks: Sequence[Block], joined: frozenset[int]) -> tuple[Blo
             continue
         if anchored or column is not None or not have_story:
             new_story = True
+        elif after is not None and after.index in continues:
+            new_story = True  # its text is elsewhere: a head, not a subhead
         elif len(titles) >= 2:
             new_story = True  # kicker + headline: a subhead is printed on one line
         elif previous is not None and previous.role is Role.BODY and end_features(previous)[0]:
