@@ -220,6 +220,9 @@ class TestErrors:
             ["parse"],
             ["parse", "x.txt", "--format", "xml"],
             ["parse", "x", "--encoding", "nope"],
+            ["parse", "x", "--jobs", "-1"],
+            ["parse", "x", "--jobs", "two"],
+            ["score", "gold"],
         ],
     )
     def test_usage_errors_exit_2(self, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -401,6 +404,148 @@ class TestOutputDirectory:
         out.mkdir()
         assert main(["parse", str(a), str(tmp_path / "missing.txt"), "-o", str(out)]) == 1
         assert os.listdir(out) == ["a.json"]
+
+
+def write_batch(folder: Path, n: int = 12) -> list[Path]:
+    """`n` small page files in `folder`, each with its own headline and text."""
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for i in range(n):
+        path = folder / f"p{i:02d}.txt"
+        path.write_text(f"标题{i}\n\n本报讯 正文{i}。\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+class TestJobs:
+    """--jobs N: the same output, messages and status as one job."""
+
+    @pytest.mark.parametrize("fmt", ["jsonl", "json", "markdown"])
+    def test_two_jobs_give_the_same_bytes(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+    ) -> None:
+        """A directory of 12 pages parsed by 2 processes gives what 1 gives, byte for byte."""
+        write_batch(tmp_path / "in")
+        outputs = []
+        for jobs in ("1", "2"):
+            out = tmp_path / f"out{jobs}"
+            assert main(["parse", str(tmp_path / "in"), "-f", fmt, "-o", str(out), "-j", jobs]) == 0
+            outputs.append(out.read_bytes())
+        assert outputs[0] == outputs[1]
+        assert capsys.readouterr().err == ""
+        if fmt == "jsonl":
+            sources = [json.loads(line)["source"] for line in outputs[0].splitlines()]
+            assert sources == [f"p{i:02d}.txt" for i in range(12)]
+
+    def test_bad_file_is_reported_as_with_one_job(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A bad file among the others fails alone with the same message, exit status 1."""
+        folder = tmp_path / "in"
+        write_batch(folder)
+        bad = folder / "p05b.txt"
+        bad.write_bytes("标题".encode() + b"\xff\xff\xff\xff")
+        results = []
+        for jobs in ("1", "2"):
+            status = main(["parse", str(folder), "-f", "jsonl", "--jobs", jobs])
+            results.append((status, capsys.readouterr()))
+        (status1, one), (status2, two) = results
+        assert status1 == status2 == 1
+        assert two.out == one.out
+        assert two.err == one.err
+        assert f"newspage: {bad}: " in two.err
+        assert "offset 6" in two.err
+        assert "newspage: 1 of 13 inputs failed" in two.err
+        assert len(two.out.splitlines()) == 12
+
+    def test_stdin_and_missing_file_keep_their_place(
+        self, pages: Pages, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`-` is read by the main process; the order is the command line's."""
+        a, b = pages
+        missing = a.parent / "missing.txt"
+        outs = []
+        for jobs in ("1", "0"):
+            stdin = io.TextIOWrapper(io.BytesIO(PAGE_A.encode("utf-8")))
+            monkeypatch.setattr(sys, "stdin", stdin)
+            argv = ["parse", str(b), "-", str(missing), str(a), "-f", "jsonl", "-j", jobs]
+            assert main(argv) == 1
+            outs.append(capsys.readouterr())
+        assert outs[0] == outs[1]
+        sources = [json.loads(line)["source"] for line in outs[1].out.splitlines()]
+        assert sources == ["b.txt", None, "a.txt"]
+
+    def test_unpicklable_error_is_reported_alike(self) -> None:
+        """An exception that cannot travel between processes is replaced by one that says
+        the same."""
+
+        class OddError(Exception):
+            def __init__(self, a: str, b: str) -> None:
+                super().__init__(f"{a} {b}")
+
+        error = OddError("no", "pickle")
+        portable = cli._portable(error)
+        assert isinstance(portable, cli.WorkerError)
+        assert cli._reason(portable) == cli._reason(error)
+        kept = cli._portable(IndexError("boom"))
+        assert isinstance(kept, IndexError)
+        assert kept.args == ("boom",)
+
+
+class StringTTY(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+class TestProgress:
+    """The progress line on stderr."""
+
+    def test_shown_on_a_terminal(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A batch on a terminal shows `newspage: DONE/TOTAL pages`, ending with the total."""
+        write_batch(tmp_path / "in", 5)
+        err = StringTTY()
+        monkeypatch.setattr(sys, "stderr", err)
+        assert main(["parse", str(tmp_path / "in"), "-o", str(tmp_path / "out.json")]) == 0
+        shown = err.getvalue()
+        assert shown.startswith("\rnewspage: 1/5 pages")
+        assert shown.endswith("\rnewspage: 5/5 pages\n")
+
+    def test_failure_gets_a_line_of_its_own(
+        self, pages: Pages, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A failure message clears the progress line and is followed by it."""
+        a, b = pages
+        missing = tmp_path / "missing.txt"
+        err = StringTTY()
+        monkeypatch.setattr(sys, "stderr", err)
+        argv = ["parse", str(a), str(missing), str(b), "-o", str(tmp_path / "out.json")]
+        assert main(argv) == 1
+        shown = err.getvalue()
+        assert f"\rnewspage: {missing}: no such file\n" in shown
+        assert "\rnewspage: 3/3 pages\nnewspage: 1 of 3 inputs failed\n" in shown
+
+    @pytest.mark.parametrize(
+        ("stream", "extra"),
+        [(io.StringIO, []), (StringTTY, ["--quiet"]), (StringTTY, ["--single"])],
+    )
+    def test_quiet_otherwise(
+        self,
+        pages: Pages,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        stream: type[io.StringIO],
+        extra: list[str],
+    ) -> None:
+        """Nothing is shown when stderr is not a terminal, with --quiet, or for one input."""
+        a, b = pages
+        err = stream()
+        monkeypatch.setattr(sys, "stderr", err)
+        inputs = [str(a)] if extra == ["--single"] else [str(a), str(b)]
+        options = [x for x in extra if x != "--single"]
+        assert main(["parse", *inputs, *options, "-o", str(tmp_path / "out.json")]) == 0
+        assert err.getvalue() == ""
 
 
 def test_version_subprocess() -> None:
