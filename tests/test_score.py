@@ -18,7 +18,8 @@ from newspage.score import score_page, summarize
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLD_FILES = sorted(GOLDEN.glob("*.gold.json"))
-REFERENCE = Path("/work/shared/tools/score.py")
+# The project's reference scorer, beside the checkout (present for developers and CI).
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
 
 
 def load(path: Path) -> dict[str, Any]:
