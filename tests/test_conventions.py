@@ -204,3 +204,20 @@ def test_traditional_text_returned_as_printed() -> None:
     (a,) = page.articles
     assert (a.headline, a.byline, a.dateline) == ("經濟發展新動能", "本報記者 張 三", "本報訊")
     assert a.authors[0].name == "張三"
+
+
+def test_caption_and_credit_in_one_block(conv: Callable[[str], str]) -> None:
+    """`text。 credit摄` in one block is split into caption text and credit."""
+    page = parse(
+        conv("春耕时节"), conv("本报讯 各地抓紧春耕。"), conv("新城区鸟瞰。 本报记者 李 四 摄")
+    )
+    (a,) = page.articles
+    assert [(c.text, c.credit, c.photographers) for c in a.captions] == [
+        (conv("新城区鸟瞰。"), conv("本报记者 李 四 摄"), (conv("李四"),))
+    ]
+
+
+def test_sentence_ending_in_photograph_verb_is_not_a_credit() -> None:
+    """`…他拿起相机拍摄` ends a sentence, not a credit line: it stays body text."""
+    page = parse("春耕时节", "本报讯 各地抓紧春耕。", "会议还讨论了其他事项。他拿起相机拍摄")
+    assert page.articles[0].captions == ()

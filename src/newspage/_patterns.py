@@ -157,11 +157,6 @@ CONTINUATION_START_RE = regex.compile(r"^[,。、;:!?)\]”’」』%…]")
 # A piece ending with these was cut in the middle of a sentence.
 OPEN_END_RE = regex.compile(r"[,、;(\[“‘「『《〈—-]$")
 
-# Enumerated or bulleted subheads: `一、`, `（二）`, `第三章`, `看点一`, `●`.
-SUBHEAD_NUMBER_RE = regex.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十\d]{1,3}[章节部分篇])"
-)
-
 # A 副题 printed without dashes under the headline of a meeting or policy report:
 # `胡春华主持`, `王勇出席并讲话`, `李克强栗战书参加会见`, `强调…`, `决定…`.
 SUBTITLE_LINE_RE = regex.compile(

@@ -17,7 +17,13 @@ from collections.abc import Sequence
 import attrs
 
 from .._cjk import char_stats, shadow
-from .._patterns import DATELINE_RE, LEAD_LABEL_RE, PHOTO_RUBRIC_RE, RUBRIC_PINYIN_RE
+from .._patterns import (
+    DATELINE_RE,
+    LEAD_LABEL_RE,
+    PHOTO_RUBRIC_RE,
+    RUBRIC_PINYIN_RE,
+    TRAILING_CREDIT_RE,
+)
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
 from .blocks import Block, Role
 from .heads import cohesion, same_story
@@ -330,6 +336,12 @@ def _build_article(
             if rest:
                 lead.append(rest)
             in_lead = True
+        elif role is Role.CAPTION and b.reason == "caption_with_credit":
+            m = TRAILING_CREDIT_RE.search(b.shadow)
+            cut = m.start("credit") if m else len(b.text)
+            credit = b.text[cut:]
+            names = credit_people(b.shadow[cut:], credit)
+            captions.append(Caption(b.text[:cut].rstrip(), credit, names))
         elif role is Role.CAPTION:
             pending_caption = b
         elif role is Role.CREDIT:

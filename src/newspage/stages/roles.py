@@ -27,9 +27,10 @@ from .._patterns import (
     OPEN_END_RE,
     RUBRIC_PINYIN_RE,
     SENTENCE_END_RE,
+    TRAILING_CREDIT_RE,
 )
 from .blocks import Block, Role
-from .people import byline_people
+from .people import byline_people, credit_people
 
 Classifier = Callable[[Block], "Role | None"]
 """Context-free rule: look at one block, return its role or None to pass."""
@@ -110,6 +111,16 @@ def byline(block: Block) -> Role | None:
     return None
 
 
+def caption_with_credit(block: Block) -> Role | None:
+    """A caption and its credit in one block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`."""
+    if block.size > MAX_CREDITED_CAPTION:
+        return None
+    m = TRAILING_CREDIT_RE.search(block.shadow)
+    if m and credit_people(m.group("credit"), block.text[m.start("credit") :]):
+        return Role.CAPTION
+    return None
+
+
 def caption_mark(block: Block) -> Role | None:
     """A block that says it is a caption: `图为…`, `…（资料片）`, `…（新华社发）`."""
     if (
@@ -163,6 +174,7 @@ def default_rules() -> tuple[tuple[str, Classifier], ...]:
         ("dash_line", dash_line),
         ("credit", credit),
         ("byline", byline),
+        ("caption_with_credit", caption_with_credit),
         ("caption_mark", caption_mark),
         ("title_shape", title_shape),
     )
