@@ -13,6 +13,7 @@ def test_single_giant_block() -> None:
     page = newspage.parse(text)
     assert_conserved(text, page)
     assert sum(len(p) for a in page.articles for p in a.paragraphs) == len(text)
+    assert "giant-block" in [w.code for w in page.warnings]
 
 
 def test_thousands_of_tiny_blocks() -> None:
@@ -20,6 +21,7 @@ def test_thousands_of_tiny_blocks() -> None:
     text = "\n\n".join("甲乙丙丁戊己庚辛壬癸"[i % 10] for i in range(2000))
     page = newspage.parse(text)
     assert_conserved(text, page)
+    assert "tiny-blocks" in [w.code for w in page.warnings]
 
 
 def test_only_captions_and_credits() -> None:

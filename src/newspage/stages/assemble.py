@@ -90,9 +90,35 @@ def assemble(
         diags.append(Diagnostic("empty-page", "the page has no text"))
     elif not any(a.headline for a in articles):
         diags.append(Diagnostic("no-headline", "no headline found on the page"))
+    diags.extend(_shape_warnings(blocks))
     return Page(
         source=source, articles=tuple(articles), unplaced=tuple(unplaced), warnings=tuple(diags)
     )
+
+
+# A block longer than this is not one paragraph: the dump lost its blank lines.
+GIANT_BLOCK = 10_000
+# More than this share of blocks of one or two characters: OCR noise or a broken dump.
+TINY_SHARE = 0.5
+
+
+def _shape_warnings(blocks: Sequence[Block]) -> list[Diagnostic]:
+    """Warnings about the shape of the dump itself, whatever its articles."""
+    out = [
+        Diagnostic(
+            "giant-block",
+            f"line {b.line}: a block of {b.size} characters; are blank lines missing?",
+            b.text[:12],
+        )
+        for b in blocks
+        if b.size > GIANT_BLOCK
+    ]
+    tiny = sum(b.size <= 2 for b in blocks)
+    if len(blocks) >= 20 and tiny > TINY_SHARE * len(blocks):
+        out.append(
+            Diagnostic("tiny-blocks", f"{tiny} of {len(blocks)} blocks hold one or two characters")
+        )
+    return out
 
 
 def _flow_next(blocks: Sequence[Block]) -> dict[int, int]:
