@@ -53,7 +53,7 @@ JOIN_THRESHOLD = -0.5
 # How far apart, in blocks, two pieces of one paragraph may be printed. The sample
 # pages have one 40 blocks apart (a story's end printed before its head); all joins of
 # 300 generated pages lie within 70.
-WINDOW = 70
+WINDOW = 40
 # Log-odds added to every pairing whose second piece cannot open a paragraph.
 SURE_CONTINUATION = 2.0
 # Components of the candidate graph up to this many first pieces are matched exactly;

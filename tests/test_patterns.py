@@ -1,0 +1,45 @@
+"""Every pattern of the trade finishes quickly on adversarial text (no catastrophic
+backtracking). The time-out is a hang detector, generous by orders of magnitude, not a
+speed goal."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from newspage import _patterns
+
+PATTERNS = sorted(
+    (name, value)
+    for name, value in vars(_patterns).items()
+    if name.endswith("_RE") and isinstance(value, regex.Pattern)
+)
+
+# Long runs that make nested quantifiers explode: one character class repeated, spaces
+# between, openers without closers, a near-match missing its last piece.
+ADVERSARIAL = [
+    "字" * 3000,
+    "字 " * 1500,
+    "字" * 3000 + "摄",
+    "本报讯 " + "字" * 3000,
+    "本报北京2月1日电 " + "（记者" * 500,
+    "（" * 2000,
+    "“" * 2000 + "字",
+    "张三 " * 1000 + "说",
+    "责任编辑：" + "字" * 3000,
+    "A " * 1500,
+]
+
+
+def test_patterns_found() -> None:
+    """The module holds the patterns (guards the test against an empty list)."""
+    assert len(PATTERNS) >= 15
+
+
+@pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_no_catastrophic_backtracking(name: str, pattern: regex.Pattern[str]) -> None:
+    """match, fullmatch and search return on 3,000-character adversarial text."""
+    for text in ADVERSARIAL:
+        pattern.match(text, timeout=2.0)
+        pattern.fullmatch(text, timeout=2.0)
+        pattern.search(text, timeout=2.0)
