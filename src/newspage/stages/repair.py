@@ -329,8 +329,18 @@ def candidates(
 def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tuple[ColumnBreak, ...]:
     """The column-break joins of a classified page: the best set, each piece once."""
     weights = join_weights()
-    pairs = second_pass(blocks, list(candidates(blocks, stats)), weights)
-    chosen = _choose(pairs, weights)
+    scored = [(_edge_score(f, weights), ai, bi, f) for ai, bi, f in candidates(blocks, stats)]
+    chosen = _best_matching([e for e in scored if e[0] >= JOIN_THRESHOLD])
+    tops = _confirmed_frame_tops(blocks, chosen, {e[2] for e in scored})
+    if tops:
+        bonus = weights["frame_top_confirmed"]
+        scored = [
+            (s + bonus, ai, bi, {**f, "frame_top_confirmed": 1.0})
+            if _is_top(bi, f, tops)
+            else (s, ai, bi, f)
+            for s, ai, bi, f in scored
+        ]
+        chosen = _best_matching([e for e in scored if e[0] >= JOIN_THRESHOLD])
     out = []
     for s, ai, bi, f in chosen:
         contributions = sorted(
@@ -346,40 +356,45 @@ def second_pass(
     pairs: list[tuple[int, int, dict[str, float]]],
     weights: dict[str, float],
 ) -> list[tuple[int, int, dict[str, float]]]:
-    """Add `frame_top_confirmed` after a first matching: a piece whose predecessor in
-    the dump stops mid-sentence and is continued *elsewhere* opens a new column or
-    frame, and such a piece usually continues some other open end (the layout of
-    `…加快推进信` / `全市之力…` on a sample page)."""
-    first = _choose(pairs, weights)
-    # Only ends that stop mid-sentence; a quotation continued by its attribution ends
-    # nothing that a frame boundary explains.
-    continued = {ai: bi for _, ai, bi, f in first if "bias" in f}
-    tops: set[int] = set()
-    for bi in {b for _, b, _f in pairs}:
-        before = _previous_in_flow(blocks, bi)
-        if before is not None and before in continued and continued[before] != bi:
-            tops.add(bi)
-    if not tops:
-        return pairs
+    """The pairings with `frame_top_confirmed` set as `find_breaks` sets it (for fitting)."""
+    edges = [(_edge_score(f, weights), ai, bi, f) for ai, bi, f in pairs]
+    first = _best_matching([e for e in edges if e[0] >= JOIN_THRESHOLD])
+    tops = _confirmed_frame_tops(blocks, first, {bi for _, bi, _ in pairs})
     return [
-        (ai, bi, {**f, "frame_top_confirmed": 1.0} if bi in tops and "adjacent" not in f else f)
+        (ai, bi, {**f, "frame_top_confirmed": 1.0} if _is_top(bi, f, tops) else f)
         for ai, bi, f in pairs
     ]
 
 
-def _choose(
-    pairs: list[tuple[int, int, dict[str, float]]], weights: dict[str, float]
-) -> list[tuple[float, int, int, dict[str, float]]]:
-    edges: list[tuple[float, int, int, dict[str, float]]] = []
-    for ai, bi, f in pairs:
-        s = score(f, weights)
-        if "b_punct_start" in f or "b_unopened_quote" in f:
-            # `最”。…`, `，并协助…` cannot open a paragraph: leaving such a piece
-            # unpaired is itself unlikely, which the per-end score does not know.
-            s += SURE_CONTINUATION
-        if s >= JOIN_THRESHOLD:
-            edges.append((s, ai, bi, f))
-    return _best_matching(edges)
+def _confirmed_frame_tops(
+    blocks: Sequence[Block],
+    first: list[tuple[float, int, int, dict[str, float]]],
+    seconds: set[int],
+) -> set[int]:
+    """Pieces whose predecessor in the dump stops mid-sentence and was continued
+    *elsewhere* by a first matching: they open a new column or frame, and usually
+    continue some other open end (`…加快推进信` / `全市之力…` on a sample page). A
+    quotation continued by its attribution ends nothing a frame boundary explains."""
+    continued = {ai: bi for _, ai, bi, f in first if "bias" in f}
+    tops: set[int] = set()
+    for bi in seconds:
+        before = _previous_in_flow(blocks, bi)
+        if before is not None and before in continued and continued[before] != bi:
+            tops.add(bi)
+    return tops
+
+
+def _is_top(bi: int, f: dict[str, float], tops: set[int]) -> bool:
+    return bi in tops and "adjacent" not in f
+
+
+def _edge_score(f: dict[str, float], weights: dict[str, float]) -> float:
+    s = score(f, weights)
+    if "b_punct_start" in f or "b_unopened_quote" in f:
+        # `最”。…`, `，并协助…` cannot open a paragraph: leaving such a piece unpaired is
+        # itself unlikely, which the per-end score does not know.
+        s += SURE_CONTINUATION
+    return s
 
 
 def _best_matching(
