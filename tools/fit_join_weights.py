@@ -138,6 +138,7 @@ def evaluate(folder: Path, thresholds: list[float]) -> None:
     """Precision and recall of the chosen joins, as the library makes them."""
     pages = [page_blocks(p) for p in sorted(folder.glob("*.txt"))]
     total = sum(len(j) for _, j in pages)
+    shipped = repair.JOIN_THRESHOLD
     for t in thresholds:
         repair.JOIN_THRESHOLD = t
         right = wrong = 0
@@ -152,6 +153,7 @@ def evaluate(folder: Path, thresholds: list[float]) -> None:
             f"  threshold {t:4.1f}: precision {right / max(1, made):.3f} "
             f"recall {right / max(1, total):.3f} ({right} right, {wrong} wrong, {total} gold)"
         )
+    repair.JOIN_THRESHOLD = shipped
 
 
 def main() -> int:

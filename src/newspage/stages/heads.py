@@ -6,7 +6,12 @@ A short title-shaped line means different things by what surrounds it:
   is a headline, and a title line right above it is the kicker (引题);
 * under a side-column rubric (`XX时讯 PINYIN`) it is the headline of a brief;
 * inside the flow of a story it is a subhead (小标题), unless the text after it shares
-  nothing with the story so far: then a new story begins (lexical cohesion).
+  nothing with the story so far: then a new story begins (lexical cohesion);
+* two title lines are kicker + headline, or headline + 副题 when the second reads like
+  one (`…主持`, `…出席并讲话`); a summary line between a headline and its byline is a
+  副题 (deck); three or more short lines with no byline under them are a list;
+* a title followed by text continued from elsewhere heads a story whose text is
+  printed elsewhere.
 """
 
 from __future__ import annotations

@@ -507,8 +507,8 @@ def open_pieces(
     joined_second = {j.second for j in breaks}
     out: list[tuple[Block, str]] = []
     for b in blocks:
-        if b.role is not Role.BODY:
-            continue
+        if b.role is not Role.BODY or b.reason in ("short_lines", "lead_in"):
+            continue  # lines of a list, a lead-in: they end without punctuation by design
         end = end_features(b)[0]
         if b.index not in joined_first and (set(end) - {"end_colon"}):
             out.append((b, "end"))

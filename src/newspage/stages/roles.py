@@ -136,7 +136,7 @@ def title_shape(block: Block) -> Role | None:
     """A short line that does not end a sentence: a headline, kicker or subhead.
 
     Body text cut by a column break can look like this too (`据了`); the repair and
-    assemble phases take such pieces back.
+    heads phases take such pieces back.
     """
     s = block.shadow
     if block.size > MAX_TITLE or block.indented:
