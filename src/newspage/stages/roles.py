@@ -4,8 +4,8 @@ The first pass looks at one block and asks the patterns of the trade (`_patterns
 furniture, rubric, lead label, 副题, credit, byline, caption marks, title shape. The
 second pass uses neighbours, as a layout editor reads a page: the block above a credit
 line is its caption, a short sentence alone after a photo gap is a caption. Which title
-line is a headline, a kicker or a subhead is left to the assemble phase, which sees the
-article structure.
+line is a headline, a kicker or a subhead is left to the heads phase (`heads.py`), which
+sees the joins and the story structure.
 """
 
 from __future__ import annotations
