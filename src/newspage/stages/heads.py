@@ -5,8 +5,9 @@ A short title-shaped line means different things by what surrounds it:
 * before a byline, a 副题 (`——…`), a lead label or a dateline paragraph (`本报讯…`) it
   is a headline, and a title line right above it is the kicker (引题);
 * under a side-column rubric (`XX时讯 PINYIN`) it is the headline of a brief;
-* inside the flow of a story it is a subhead (小标题), unless the text after it shares
-  nothing with the story so far: then a new story begins (lexical cohesion);
+* inside the flow of a story it is a subhead (小标题) or the headline of a story with no
+  byline or dateline, as a small fitted model weighs the topic words the text after it
+  shares with the story, the layout and the title itself (`title_features`);
 * two title lines are kicker + headline, or headline + 副题 when the second reads like
   one (`…主持`, `…出席并讲话`); a summary line between a headline and its byline is a
   副题 (deck); three or more short lines with no byline under them are a list;
@@ -16,7 +17,11 @@ A short title-shaped line means different things by what surrounds it:
 
 from __future__ import annotations
 
+import functools
+import json
+import math
 from collections.abc import Sequence
+from importlib import resources
 
 import attrs
 import regex
@@ -34,8 +39,8 @@ from .repair import ColumnBreak, end_features
 
 # Skipped when looking for the block after a title: photos sit anywhere.
 _TRANSPARENT = (Role.CAPTION, Role.CREDIT, Role.FURNITURE)
-# The text after a title line continues the story when it shares at least this many of
-# its rarer bigrams (names, places, topic words) with the story so far...
+# Text with no head of its own (printed before any headline) joins the story it shares at
+# least this many of its rarer bigrams (names, places, topic words) with...
 COHESION_SHARED = 3
 # ...or at least this share of them.
 COHESION_SHARE = 0.1
@@ -61,12 +66,18 @@ def is_anchor(block: Block) -> bool:
     )
 
 
-def resolve_titles(blocks: Sequence[Block], breaks: Sequence[ColumnBreak]) -> tuple[Block, ...]:
+def resolve_titles(
+    blocks: Sequence[Block],
+    breaks: Sequence[ColumnBreak],
+    record: list[tuple[int, dict[str, float]]] | None = None,
+) -> tuple[Block, ...]:
     """Turn every TITLE into KICKER, HEADLINE, SUBHEAD, RUBRIC or BODY, in context.
 
     `breaks` are the joins of the column-break repair: a title-shaped piece they join is
     body text, and a title followed by a piece continuing text printed elsewhere has
-    its own text elsewhere (a subhead is followed by its section).
+    its own text elsewhere (a subhead is followed by its section). `record`, if given,
+    receives (title block, features) of every weighed subhead-or-headline decision
+    (`tools/fit_title_weights.py` fits the weights on them).
     """
     joined = frozenset(i for j in breaks for i in (j.first, j.second))
     continues = frozenset(j.second for j in breaks)
@@ -76,6 +87,7 @@ def resolve_titles(blocks: Sequence[Block], breaks: Sequence[ColumnBreak]) -> tu
     column: str | None = None  # "photo" or "brief" inside a side column
     item_text = 0  # characters of body text in the column's current item
     story_text: list[str] = []  # shadow text of the current story, for cohesion
+    subheads = 0  # subheads of the current story so far
     have_story = False
     p = 0
     while p < len(sig):
@@ -155,23 +167,33 @@ def resolve_titles(blocks: Sequence[Block], breaks: Sequence[ColumnBreak]) -> tu
             new_story = True  # its text is elsewhere: a head, not a subhead
         elif len(titles) >= 2:
             new_story = True  # kicker + headline: a subhead is printed on one line
-        elif previous is not None and previous.role is Role.BODY and end_features(previous)[0]:
-            # The text before stops mid-sentence: a column or frame ends there, and the
-            # title opens the next one. That is where new stories begin; a subhead there
-            # must share clearly more with the story.
-            new_story = not same_story(_tail(story_text), following, stats, strict=True)
         else:
-            new_story = not same_story(_tail(story_text), following, stats)
+            # A subhead or the headline of a story with no byline or dateline: weigh the
+            # evidence (`title_features`) with the fitted weights.
+            features = title_features(
+                out[titles[0]],
+                _tail(story_text),
+                following,
+                after_open_end=previous is not None
+                and previous.role is Role.BODY
+                and bool(end_features(previous)[0]),
+                subheads=subheads,
+                stats=stats,
+            )
+            if record is not None:
+                record.append((titles[0], features))
+            new_story = title_score(features, title_weights()) >= 0.0
         if new_story:
             roles = _head_roles(len(titles))
             if len(titles) == 2 and SUBTITLE_LINE_RE.search(out[titles[1]].shadow):
                 roles = [Role.HEADLINE, Role.SUBHEADLINE]  # headline + 副题 without dashes
             reason = "head_column" if column is not None else "head"
-            story_text, item_text = [], 0
+            story_text, item_text, subheads = [], 0, 0
             have_story = True
         else:
             roles = [Role.SUBHEAD] * len(titles)
-            reason = "subhead_cohesion"
+            reason = "subhead"
+            subheads += 1
         for idx, role in zip(titles, roles, strict=True):
             out[idx] = attrs.evolve(out[idx], role=role, reason=reason)
         p = q
@@ -215,6 +237,65 @@ def _picture_story_text(out: list[Block]) -> list[Block]:
         elif b.role is Role.BODY:
             seen_text = True
     return out
+
+
+TITLE_FEATURES = (
+    "bias",
+    "after_open_end",  # the text before the title stops mid-sentence (a frame ends)
+    "shared",  # log(1 + topic bigrams shared by the text after it and the story so far)
+    "share",  # ...as a share of the text after it
+    "after_topics",  # log(1 + topic bigrams of the text after it)
+    "story_topics",  # log(1 + topic bigrams of the story so far)
+    "after_length",  # log(1 + characters of text after it, up to the next title)
+    "story_length",  # log(1 + characters of the story so far)
+    "title_length",  # characters of the title / 10
+    "title_question",  # the title ends with a question mark
+    "title_digit",  # the title holds a digit
+    "subheads",  # log(1 + subheads the story has had so far)
+)
+
+
+def title_features(
+    title: Block,
+    story: str,
+    following: str,
+    *,
+    after_open_end: bool,
+    subheads: int,
+    stats: CharStats,
+) -> dict[str, float]:
+    """What speaks for "this title line opens a new story" rather than a subhead."""
+    after = topic_bigrams(following[:_COHESION_WINDOW], stats)
+    before = topic_bigrams(story, stats)
+    shared = len(after & before)
+    s = title.shadow
+    return {
+        "bias": 1.0,
+        "after_open_end": float(after_open_end),
+        "shared": math.log1p(shared),
+        "share": shared / len(after) if after else 0.0,
+        "after_topics": math.log1p(len(after)),
+        "story_topics": math.log1p(len(before)),
+        "after_length": math.log1p(len(following)),
+        "story_length": math.log1p(len(story)),
+        "title_length": title.size / 10,
+        "title_question": float(s.endswith("?")),
+        "title_digit": float(any(c.isdigit() for c in s)),
+        "subheads": math.log1p(subheads),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def title_weights() -> dict[str, float]:
+    """The fitted weights of `TITLE_FEATURES` (package data), loaded once."""
+    raw = resources.files("newspage").joinpath("data/title_weights.json").read_text("utf-8")
+    weights: dict[str, float] = json.loads(raw)["weights"]
+    return {name: float(weights.get(name, 0.0)) for name in TITLE_FEATURES}
+
+
+def title_score(features: dict[str, float], weights: dict[str, float]) -> float:
+    """Log-odds that the title opens a new story."""
+    return sum(weights[k] * v for k, v in features.items())
 
 
 def _tail(parts: list[str], size: int = 4 * _COHESION_WINDOW) -> str:
@@ -269,9 +350,8 @@ def cohesion(story: str, following: str, stats: CharStats) -> tuple[int, float]:
     return shared, shared / len(after)
 
 
-def same_story(story: str, following: str, stats: CharStats, *, strict: bool = False) -> bool:
-    """Does `following` read as more of `story`? Too little text to tell says yes,
-    `strict` asks for twice the shared topic words."""
+def same_story(story: str, following: str, stats: CharStats) -> bool:
+    """Does `following` read as more of `story`? Too little text to tell says yes."""
     after = topic_bigrams(following[:_COHESION_WINDOW], stats)
     if (
         len(after) < _MIN_EVIDENCE
@@ -279,5 +359,4 @@ def same_story(story: str, following: str, stats: CharStats, *, strict: bool = F
     ):
         return True
     shared, share = cohesion(story, following, stats)
-    factor = 2 if strict else 1
-    return shared >= factor * COHESION_SHARED or share >= factor * COHESION_SHARE
+    return shared >= COHESION_SHARED or share >= COHESION_SHARE
