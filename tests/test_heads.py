@@ -1,0 +1,39 @@
+"""Stage heads: the subhead-or-headline decision and its features."""
+
+from __future__ import annotations
+
+from newspage._cjk import char_stats
+from newspage.stages.heads import title_features, title_score, title_weights
+
+from .conftest import blocks_of
+
+STORY = "抚远市地处黑龙江与乌苏里江交汇处，抚远市的稻米产业成效明显，抚远市大米远销各地。" * 4
+SAME = "抚远市大力发展稻米产业，抚远市的稻米远销各地，黑龙江沿岸的稻田连成一片。" * 6
+OTHER = "联合国难民署近日发布报告称，南苏丹爆发新的冲突，难民正在伊图里省寻求庇护。" * 6
+
+
+def features(following: str, *, after_open_end: bool = False) -> dict[str, float]:
+    (title,) = blocks_of("稻米产业走出新路子")
+    return title_features(
+        title, STORY, following, after_open_end=after_open_end, subheads=0, stats=char_stats()
+    )
+
+
+def test_features_are_the_declared_ones() -> None:
+    """Every feature has a weight, and the same input gives the same features."""
+    f = features(SAME)
+    assert set(f) == set(title_weights())
+    assert f == features(SAME)
+
+
+def test_shared_topic_words_speak_for_a_subhead() -> None:
+    """Text sharing the story's names scores lower (subhead) than unrelated text."""
+    w = title_weights()
+    assert title_score(features(SAME), w) < title_score(features(OTHER), w)
+    assert features(SAME)["shared"] > features(OTHER)["shared"]
+
+
+def test_column_break_before_speaks_for_a_new_story() -> None:
+    """A title after a text that stops mid-sentence scores higher than after a full stop."""
+    w = title_weights()
+    assert title_score(features(SAME, after_open_end=True), w) > title_score(features(SAME), w)
