@@ -35,6 +35,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from _weights import fit_with_fixed, print_weights, write_weights  # noqa: E402
 
 from newspage._cjk import char_stats  # noqa: E402
 from newspage.stages import repair  # noqa: E402
@@ -166,32 +169,16 @@ def main() -> int:
 
     x, y, groups = examples(args.train)
     print(f"{len(y)} candidate pairings of {groups.max() + 1} open ends, {int(y.sum())} joins")
-    free = [i for i, name in enumerate(repair.FEATURES) if name not in FIXED]
-    fixed = np.array([FIXED.get(name, 0.0) for name in repair.FEATURES])
-    w = fit(x[:, free], y, groups, args.l2, x @ fixed)
-    fitted = dict(zip([repair.FEATURES[i] for i in free], w, strict=True))
-    weights = {
-        name: round(float(fitted.get(name, FIXED.get(name, 0.0))), 3) for name in repair.FEATURES
-    }
-    for name, v in weights.items():
-        print(f"  {name:18s} {v:+.3f}")
-    args.out.write_text(
-        json.dumps(
-            {
-                "source": (
-                    "tools/fit_join_weights.py: conditional logit over the candidate "
-                    f"pairings of the generated pages in {args.train.name} "
-                    f"({len(y)} pairings, {int(y.sum())} joins), l2={args.l2}"
-                ),
-                "fixed": sorted(FIXED),
-                "weights": weights,
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n",
-        "utf-8",
+    weights = fit_with_fixed(
+        repair.FEATURES, FIXED, x, lambda xf, offset: fit(xf, y, groups, args.l2, offset)
     )
+    print_weights(weights, FIXED)
+    source = (
+        "tools/fit_join_weights.py: conditional logit over the candidate pairings of the "
+        f"generated pages in {args.train.name} ({len(y)} pairings, {int(y.sum())} joins), "
+        f"l2={args.l2}"
+    )
+    write_weights(args.out, source, weights, FIXED)
     # evaluate() runs the library, which reads the package's weights file.
     repair.join_weights.cache_clear()
     if args.out.resolve() != DEFAULT_OUT.resolve():

@@ -29,6 +29,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from _weights import fit_with_fixed, print_weights, write_weights  # noqa: E402
 
 from newspage.stages import heads  # noqa: E402
 from newspage.stages.blocks import split_blocks  # noqa: E402
@@ -91,37 +94,20 @@ def main() -> int:
 
     x, y = examples(args.train)
     print(f"{len(y)} decisions, {int(y.sum())} of them headlines")
-    names = heads.TITLE_FEATURES
-    free = [i for i, name in enumerate(names) if name not in FIXED]
-    fixed = np.array([FIXED.get(name, 0.0) for name in names])
-    fitted = dict(
-        zip([names[i] for i in free], fit(x[:, free], y, args.l2, x @ fixed), strict=True)
+    weights = fit_with_fixed(
+        heads.TITLE_FEATURES, FIXED, x, lambda xf, offset: fit(xf, y, args.l2, offset)
     )
-    weights = {name: round(float(fitted.get(name, FIXED.get(name, 0.0))), 3) for name in names}
-    w = np.array([weights[name] for name in names])
-    for name, v in weights.items():
-        print(f"  {name:16s} {v:+.3f}{'  (fixed)' if name in FIXED else ''}")
+    print_weights(weights, FIXED)
+    w = np.array(list(weights.values()))
     print(f"train accuracy {accuracy(x, y, w):.3f}")
     if args.test:
         xt, yt = examples(args.test)
         print(f"held-out accuracy {accuracy(xt, yt, w):.3f} ({len(yt)} decisions)")
-    args.out.write_text(
-        json.dumps(
-            {
-                "source": (
-                    "tools/fit_title_weights.py: logistic regression on the weighed title "
-                    f"decisions of the generated pages in {args.train.name} ({len(y)} "
-                    f"decisions), l2={args.l2}"
-                ),
-                "fixed": sorted(FIXED),
-                "weights": weights,
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n",
-        "utf-8",
+    source = (
+        "tools/fit_title_weights.py: logistic regression on the weighed title decisions of "
+        f"the generated pages in {args.train.name} ({len(y)} decisions), l2={args.l2}"
     )
+    write_weights(args.out, source, weights, FIXED)
     return 0
 
 

@@ -185,6 +185,14 @@ def char_stats() -> CharStats:
     )
 
 
+def load_weights(filename: str, features: tuple[str, ...]) -> dict[str, float]:
+    """Feature weights from a package-data JSON file (`tools/_weights.py` writes them);
+    a feature the file does not name weighs 0."""
+    raw = resources.files("newspage").joinpath(f"data/{filename}").read_text("utf-8")
+    weights: dict[str, float] = json.loads(raw)["weights"]
+    return {name: float(weights.get(name, 0.0)) for name in features}
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> frozenset[str]:
     """Words of 2-4 Han characters (from jieba's dictionary, MIT; see data/README.md),

@@ -11,11 +11,6 @@ from __future__ import annotations
 
 import regex
 
-# A person's name as bylines print it: 2-4 Han characters, or a transliterated name with
-# a middle dot (`阿不都·热合曼`). Two-character names are often padded (`刘 洋`); the
-# byline parser below merges such halves.
-NAME = r"[\p{Han}·•]{2,10}"
-
 # Roles in bylines and datelines: `本报记者`, `新华社记者`, `本报特约记者`, `通讯员`,
 # `本报驻京记者`, `实习生`, `见习记者`, `特约撰稿人`.
 ROLE = (
@@ -27,7 +22,8 @@ ROLE = (
 ROLE_RE = regex.compile(ROLE)
 
 # A token that is a role glued to a name: `记者李小明`, `本报记者刘洋`, `通讯员钟` (the
-# first half of a padded name `钟 川`).
+# first half of a padded name `钟 川`). Names are 1-4 Han characters, or transliterated
+# with a middle dot (`阿不都·热合曼`); the byline parser merges padded halves (`刘 洋`).
 ROLE_NAME_RE = regex.compile(
     rf"({ROLE})([\p{{Han}}]{{1,4}}|[\p{{Han}}]{{1,6}}[·•][\p{{Han}}·•]{{1,12}})"
 )

@@ -25,7 +25,7 @@ from .._patterns import (
     TRAILING_CREDIT_RE,
 )
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
-from .blocks import Block, Role
+from .blocks import TRANSPARENT, Block, Role
 from .heads import cohesion, same_story
 from .people import byline_people, credit_people, reported_people
 from .repair import ColumnBreak, end_features, open_pieces
@@ -126,7 +126,7 @@ def _flow_next(blocks: Sequence[Block]) -> dict[int, int]:
     out: dict[int, int] = {}
     last: int | None = None
     for b in blocks:
-        if b.role in (Role.CAPTION, Role.CREDIT, Role.FURNITURE):
+        if b.role in TRANSPARENT:
             continue
         if last is not None:
             out[last] = b.index

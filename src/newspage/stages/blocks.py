@@ -39,6 +39,11 @@ class Role(str, enum.Enum):
     FURNITURE = "furniture"
 
 
+# Roles that stand beside the text flow rather than in it: photos and furniture. Asking
+# "what is the next block of the text?" skips them.
+TRANSPARENT = (Role.CAPTION, Role.CREDIT, Role.FURNITURE)
+
+
 @attrs.frozen
 class Block:
     """One block of the dump, as printed, with its matching shadow."""

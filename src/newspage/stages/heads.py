@@ -18,15 +18,13 @@ A short title-shaped line means different things by what surrounds it:
 from __future__ import annotations
 
 import functools
-import json
 import math
 from collections.abc import Sequence
-from importlib import resources
 
 import attrs
 import regex
 
-from .._cjk import CharStats, char_stats
+from .._cjk import CharStats, char_stats, load_weights
 from .._patterns import (
     DATELINE_RE,
     PHOTO_RUBRIC_RE,
@@ -34,11 +32,9 @@ from .._patterns import (
     SENTENCE_END_RE,
     SUBTITLE_LINE_RE,
 )
-from .blocks import Block, Role
+from .blocks import TRANSPARENT, Block, Role
 from .repair import ColumnBreak, end_features
 
-# Skipped when looking for the block after a title: photos sit anywhere.
-_TRANSPARENT = (Role.CAPTION, Role.CREDIT, Role.FURNITURE)
 # Text with no head of its own (printed before any headline) joins the story it shares at
 # least this many of its rarer bigrams (names, places, topic words) with...
 COHESION_SHARED = 3
@@ -83,7 +79,7 @@ def resolve_titles(
     continues = frozenset(j.second for j in breaks)
     out = _picture_story_text(list(blocks))
     stats = char_stats()
-    sig = [b.index for b in out if b.role not in _TRANSPARENT]
+    sig = [b.index for b in out if b.role not in TRANSPARENT]
     column: str | None = None  # "photo" or "brief" inside a side column
     item_text = 0  # characters of body text in the column's current item
     story_text: list[str] = []  # shadow text of the current story, for cohesion
@@ -288,9 +284,7 @@ def title_features(
 @functools.lru_cache(maxsize=1)
 def title_weights() -> dict[str, float]:
     """The fitted weights of `TITLE_FEATURES` (package data), loaded once."""
-    raw = resources.files("newspage").joinpath("data/title_weights.json").read_text("utf-8")
-    weights: dict[str, float] = json.loads(raw)["weights"]
-    return {name: float(weights.get(name, 0.0)) for name in TITLE_FEATURES}
+    return load_weights("title_weights.json", TITLE_FEATURES)
 
 
 def title_score(features: dict[str, float], weights: dict[str, float]) -> float:

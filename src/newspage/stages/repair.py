@@ -29,14 +29,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import math
 from collections.abc import Iterator, Sequence
-from importlib import resources
 
 import attrs
 
-from .._cjk import CharStats, char_stats, is_han, lexicon, spans_word
+from .._cjk import CharStats, char_stats, is_han, lexicon, load_weights, spans_word
 from .._patterns import (
     ATTRIBUTION_START_RE,
     CONTINUATION_START_RE,
@@ -44,7 +42,7 @@ from .._patterns import (
     OPEN_END_RE,
     SENTENCE_END_RE,
 )
-from .blocks import Block, Role
+from .blocks import TRANSPARENT, Block, Role
 
 # Log-odds (against leaving the first piece unpaired) a pairing needs to be made.
 # Chosen on held-out generated pages where precision stays near 0.85 (see
@@ -63,8 +61,6 @@ _EXACT_MATCHING = 10
 
 # Roles whose blocks can be pieces of a paragraph.
 _PIECE_ROLES = (Role.BODY, Role.TITLE)
-# Roles skipped when asking "is this the next block of the text flow?".
-_TRANSPARENT = (Role.CAPTION, Role.CREDIT, Role.FURNITURE)
 # Punctuation before the cut whose following character the statistics know well.
 _PMI_PUNCT = frozenset(",、;:“")
 
@@ -151,9 +147,7 @@ class Piece:
 @functools.lru_cache(maxsize=1)
 def join_weights() -> dict[str, float]:
     """The fitted feature weights (package data), loaded once."""
-    raw = resources.files("newspage").joinpath("data/join_weights.json").read_text("utf-8")
-    weights: dict[str, float] = json.loads(raw)["weights"]
-    return {name: float(weights.get(name, 0.0)) for name in FEATURES}
+    return load_weights("join_weights.json", FEATURES)
 
 
 def end_features(block: Block) -> tuple[dict[str, float], bool]:
@@ -526,7 +520,7 @@ def _unopened_quote(s: str) -> bool:
 def _previous_in_flow(blocks: Sequence[Block], i: int) -> int | None:
     """The block before `i` in dump order, captions and credits skipped."""
     j = i - 1
-    while j >= 0 and blocks[j].role in _TRANSPARENT:
+    while j >= 0 and blocks[j].role in TRANSPARENT:
         j -= 1
     return j if j >= 0 else None
 
@@ -537,7 +531,7 @@ def _flow_successors(blocks: Sequence[Block]) -> dict[int, int]:
     out: dict[int, int] = {}
     last: int | None = None
     for b in blocks:
-        if b.role in _TRANSPARENT:
+        if b.role in TRANSPARENT:
             continue
         if b.role in _PIECE_ROLES:
             if last is not None:
