@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
+
+
+def parse_args(doc: str, default_out: Path) -> argparse.Namespace:
+    """The command line both fitting tools take: --train, --test, --l2, --out."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--train", type=Path, required=True, help="generated pages to fit on")
+    ap.add_argument("--test", type=Path, help="held-out generated pages to report on")
+    ap.add_argument("--l2", type=float, default=1.0, help="L2 regularisation")
+    ap.add_argument("--out", type=Path, default=default_out, help="weights file to write")
+    return ap.parse_args()
 
 
 def fit_with_fixed(

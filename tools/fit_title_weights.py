@@ -20,7 +20,6 @@ numpy is needed here only; the library reads the weights from the JSON file.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from _weights import fit_with_fixed, print_weights, write_weights  # noqa: E402
+from _weights import fit_with_fixed, parse_args, print_weights, write_weights  # noqa: E402
 
 from newspage.stages import heads  # noqa: E402
 from newspage.stages.blocks import split_blocks  # noqa: E402
@@ -85,12 +84,7 @@ def accuracy(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--train", type=Path, required=True)
-    ap.add_argument("--test", type=Path)
-    ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = ap.parse_args()
+    args = parse_args(__doc__ or "", DEFAULT_OUT)
 
     x, y = examples(args.train)
     print(f"{len(y)} decisions, {int(y.sum())} of them headlines")
