@@ -206,3 +206,34 @@ def test_empty_page() -> None:
     page = newspage.parse("")
     assert page.articles == ()
     assert [w.code for w in page.warnings] == ["empty-page"]
+
+
+def test_head_group_whose_text_is_printed_after_another_story() -> None:
+    """A head group directly followed by another story's continued text: its own text,
+    opening with its dateline, comes after that story's and goes to it."""
+    page = newspage.parse(
+        page_text(
+            "全市新增就业岗位十万个",
+            "本报记者 张三",
+            "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，新增岗位主要来自服务业和制造",
+            "春运返程高峰到来",
+            "本报记者 李四",
+            "业，其中服务业占六成。",
+            "就业服务中心负责人说，明年还将继续扩大岗位供给。",
+            "本报北京2月1日电 春运返程高峰1日到来，各地铁路部门加开列车。",
+            "铁路部门提醒旅客错峰出行。",
+        )
+    )
+    jobs, trains = page.articles
+    assert jobs.headline == "全市新增就业岗位十万个"
+    assert jobs.paragraphs == (
+        "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，"
+        "新增岗位主要来自服务业和制造业，其中服务业占六成。",
+        "就业服务中心负责人说，明年还将继续扩大岗位供给。",
+    )
+    assert trains.headline == "春运返程高峰到来"
+    assert trains.dateline == "本报北京2月1日电"
+    assert trains.paragraphs == (
+        "本报北京2月1日电 春运返程高峰1日到来，各地铁路部门加开列车。",
+        "铁路部门提醒旅客错峰出行。",
+    )

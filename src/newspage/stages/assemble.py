@@ -3,8 +3,10 @@
 The dump is in column order. It is cut into *runs*, stretches of blocks that read on
 from one another: a run ends where a story's head begins, at a rubric, after a piece
 whose continuation is printed elsewhere, and before a piece that continues one printed
-elsewhere. A run belongs to the story whose head opens it, to the story of the piece
-it continues, or else to the story of the run before it. A story's runs are then read
+elsewhere, and before a dateline paragraph (`本报北京2月1日电…`), which opens a story's
+text. A run belongs to the story whose head opens it, to the story of the piece it
+continues, to a head group still waiting for its text (one followed at once by another
+story's continued text), or else to the story of the run before it. A story's runs are then read
 in the order the joins link them: `…全市上下举` + `全市之力…` puts the run that starts
 with `全市之力` right after the run that ends with `全市上下举`, wherever it was printed.
 """
@@ -184,6 +186,15 @@ def _cut_runs(
             # In a column of briefs, a dateline without a headline opens the next brief.
             opens_story = prev_role not in _HEAD_ROLES
         continues_far = b.index in pred and flow_next.get(pred[b.index].first) != b.index
+        # A dateline paragraph opens a story's text: below its head group, or at the top
+        # of a frame when the head group stands elsewhere.
+        story_text_starts = (
+            b.role is Role.BODY
+            and column is None
+            and prev_role is Role.BODY
+            and b.index not in pred
+            and bool(DATELINE_RE.match(b.shadow))
+        )
         if opens_story:
             if b.role in _HEAD_ROLES and b.reason != "head_column":
                 column, kind = None, "article"  # the side column has ended
@@ -195,7 +206,7 @@ def _cut_runs(
             elif held:
                 runs.append(_Run(held))
             runs.append(_Run([b.index], owner=len(stories) - 1, starts_story=True))
-        elif not runs or cut_after or continues_far:
+        elif not runs or cut_after or continues_far or story_text_starts:
             runs.append(_Run([*held, b.index]))
         else:
             runs[-1].blocks.extend((*held, b.index))
@@ -234,6 +245,15 @@ def _assign_owners(
     """Owner of each run: its own head, the story of the piece it continues, else the
     story of the run before it; runs before any story go to the most cohesive story."""
 
+    # A head group followed at once by text continued from another story has its own
+    # text printed further on: the first run after it that continues nothing is its.
+    waiting = [
+        run.owner
+        for run in runs
+        if run.starts_story and not any(blocks[i].role is Role.BODY for i in run.blocks)
+    ]
+    opened: set[int] = set()
+
     def owner(r: int, seen: frozenset[int] = frozenset()) -> int | None:
         run = runs[r]
         if run.owner is not None or r in seen:
@@ -242,13 +262,18 @@ def _assign_owners(
         if first in pred:
             o = owner(run_of[pred[first].first], seen | {r})
         elif r > 0:
-            o = owner(r - 1, seen | {r})
+            pending = [s for s in waiting if s in opened]
+            o = pending[-1] if pending else owner(r - 1, seen | {r})
         else:
             o = None
         run.owner = o
+        if o in waiting and o in opened:
+            waiting.remove(o)
         return o
 
     for r in range(len(runs)):
+        if runs[r].starts_story:
+            opened.add(runs[r].owner)  # type: ignore[arg-type]
         owner(r)
     stats = char_stats()
     orphans = [r for r, run in enumerate(runs) if run.owner is None]

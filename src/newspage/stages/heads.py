@@ -100,6 +100,10 @@ def resolve_titles(
             if b.role is Role.BODY:
                 story_text.append(b.shadow)
                 item_text += b.size
+                if b.index in continues and column is None:
+                    # Text continued from elsewhere: inside a story's frame, whose head
+                    # group is printed elsewhere on the page.
+                    have_story = True
             p += 1
             continue
         q = p
