@@ -272,8 +272,8 @@ def _assign_owners(
         return o
 
     for r in range(len(runs)):
-        if runs[r].starts_story:
-            opened.add(runs[r].owner)  # type: ignore[arg-type]
+        if runs[r].starts_story and runs[r].owner is not None:
+            opened.add(runs[r].owner)
         owner(r)
     stats = char_stats()
     orphans = [r for r, run in enumerate(runs) if run.owner is None]
