@@ -272,8 +272,9 @@ def _assign_owners(
         return o
 
     for r in range(len(runs)):
-        if runs[r].starts_story and runs[r].owner is not None:
-            opened.add(runs[r].owner)
+        head_of = runs[r].owner if runs[r].starts_story else None
+        if head_of is not None:
+            opened.add(head_of)
         owner(r)
     stats = char_stats()
     orphans = [r for r, run in enumerate(runs) if run.owner is None]
