@@ -5,8 +5,9 @@ from one another: a run ends where a story's head begins, at a rubric, after a p
 whose continuation is printed elsewhere, and before a piece that continues one printed
 elsewhere, and before a dateline paragraph (`本报北京2月1日电…`), which opens a story's
 text. A run belongs to the story whose head opens it, to the story of the piece it
-continues, to a head group still waiting for its text (one followed at once by another
-story's continued text), or else to the story of the run before it. A story's runs are then read
+continues, to a head group still waiting for its text when it opens with a dateline
+(a head group followed at once by another story's continued text has its own text
+further on), or else to the story of the run before it. A story's runs are then read
 in the order the joins link them: `…全市上下举` + `全市之力…` puts the run that starts
 with `全市之力` right after the run that ends with `全市上下举`, wherever it was printed.
 """
@@ -246,7 +247,7 @@ def _assign_owners(
     story of the run before it; runs before any story go to the most cohesive story."""
 
     # A head group followed at once by text continued from another story has its own
-    # text printed further on: the first run after it that continues nothing is its.
+    # text printed further on: the first run after it that opens with a dateline.
     waiting = [
         run.owner
         for run in runs
@@ -263,7 +264,10 @@ def _assign_owners(
             o = owner(run_of[pred[first].first], seen | {r})
         elif r > 0:
             pending = [s for s in waiting if s in opened]
-            o = pending[-1] if pending else owner(r - 1, seen | {r})
+            if pending and DATELINE_RE.match(blocks[first].shadow):
+                o = pending[-1]
+            else:
+                o = owner(r - 1, seen | {r})
         else:
             o = None
         run.owner = o
