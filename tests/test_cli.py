@@ -19,7 +19,7 @@ import newspage
 from newspage import cli
 from newspage.cli import main
 from newspage.model import Page
-from newspage.render import to_json, to_markdown, to_text
+from newspage.render import to_json, to_jsonl, to_markdown, to_text
 
 PAGE_A = "标题\n\n本报讯 正文。\n"
 PAGE_B = "另一个标题\n\n新华社北京3月1日电 内容。\n"
@@ -293,13 +293,13 @@ class TestOutputFile:
         target.write_text("old\n", encoding="utf-8")
         calls: list[Page] = []
 
-        def failing_to_json(page: Page, *, indent: int | None = 2) -> str:
+        def failing_to_jsonl(page: Page) -> str:
             calls.append(page)
             if len(calls) == 2:  # the first page is already in the temporary file
                 raise failure
-            return to_json(page, indent=indent)
+            return to_jsonl(page)
 
-        monkeypatch.setattr(cli, "to_json", failing_to_json)
+        monkeypatch.setattr(cli, "to_jsonl", failing_to_jsonl)
         assert main(["parse", str(a), str(b), "-f", "jsonl", "-o", str(target)]) == status
         assert target.read_text(encoding="utf-8") == "old\n"
         assert os.listdir(out) == ["all.jsonl"]

@@ -13,6 +13,7 @@ import logging
 from .errors import DecodeError, InputError, NewspageError
 from .model import Article, Author, Caption, Diagnostic, Join, Page, Section
 from .parser import parse, parse_file
+from .pdf import parse_pdf, pdf_to_text  # pdfminer.six is imported when a PDF is read
 
 __version__ = "0.1.0"
 
@@ -30,6 +31,8 @@ __all__ = (
     "__version__",
     "parse",
     "parse_file",
+    "parse_pdf",
+    "pdf_to_text",
 )
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

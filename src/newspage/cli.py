@@ -1,8 +1,10 @@
 """The `newspage` command: `newspage parse INPUT... [-f FORMAT] [-o OUT] [-j N]` and
 `newspage score GOLD PRED`.
 
-Inputs are files, directories (every `*.txt` below them, sorted) and glob patterns
-(`**` allowed, sorted); `-` is standard input. Each input fails or succeeds on its own:
+Inputs are files, directories (every `*.txt` and `*.pdf` below them, sorted) and glob
+patterns (`**` allowed, sorted); `-` is standard input. A PDF (named `*.pdf`, or starting
+with `%PDF-`) gives one page per PDF page (`newspage.pdf`, the extra `newspage[pdf]`);
+any other file is a page dump. Each input fails or succeeds on its own:
 a failure is one line `newspage: FILE: reason` on stderr, the other inputs go on, and the
 exit status is 1 at the end. Output goes to stdout, or to OUT:
 
@@ -12,10 +14,10 @@ exit status is 1 at the end. Output goes to stdout, or to OUT:
 * any other OUT: one file holding what stdout would have received.
 
 Files are written atomically (a temporary file in the same directory, then a rename), so
-OUT is either the old file or the complete new one. With `--format json`, a single file
-or `-` gives one JSON object; several inputs, a directory or a pattern give an array of
-the pages that parsed, whatever their number. `jsonl` gives one page per line,
-`markdown` and `text` concatenate the pages.
+OUT is either the old file or the complete new one. With `--format json`, a single page
+dump or `-` gives one JSON object; several inputs, a directory, a pattern or a PDF give
+an array of the pages that parsed, whatever their number. `jsonl` gives one page per
+line, `markdown` and `text` concatenate the pages.
 
 `--jobs N` parses in N worker processes; the output, messages and exit status are those of
 one job, in input order. A batch shows a progress line on stderr when stderr is a terminal.
@@ -47,7 +49,8 @@ from .decode import decode_bytes
 from .errors import InputError, NewspageError
 from .model import Page
 from .parser import parse, parse_file
-from .render import ARTICLE_RULE, to_json, to_markdown, to_text
+from .pdf import PDF_MAGIC, is_pdf_file, parse_pdf
+from .render import ARTICLE_RULE, to_json, to_jsonl, to_markdown, to_text
 from .score import score_command
 
 Format = Literal["json", "jsonl", "markdown", "text"]
@@ -60,6 +63,10 @@ SUFFIXES: dict[Format, str] = {
 }
 STDIN = "-"
 
+Outcome = tuple[Page, ...] | Exception
+"""What reading one input gives: its pages (one for a page dump, one per PDF page), or
+the error it failed with."""
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
@@ -71,7 +78,8 @@ output:
   without -o          stdout
   -o DIR/ or -o DIR   one file per input in DIR (when DIR exists or ends in /)
   -o FILE             one file, written atomically
-  --format json gives one object for a single file or -, else an array of pages.
+  --format json gives one object for a single page dump or -, else an array of pages
+  (a PDF gives one page per PDF page).
 
   -j N parses in N processes (0: one per CPU); output and messages are those of -j 1.
   A batch shows "newspage: DONE/TOTAL pages" on stderr when stderr is a terminal.
@@ -137,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if out is not None and any(_same_file(out, s.path) for s in sources):
         print(f"newspage: {out}: the output would overwrite an input", file=sys.stderr)
         return EXIT_USAGE
-    many = len(args.inputs) > 1 or any(_kind(arg) in ("dir", "pattern") for arg in args.inputs)
+    many = len(args.inputs) > 1 or any(_is_batch(arg) for arg in args.inputs)
 
     report = Reporter(len(sources), quiet=args.quiet, bar=len(sources) > 1 and _is_tty(sys.stderr))
     results = iter_results(sources, args.encoding, jobs=args.jobs)
@@ -145,11 +153,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             if out is None:
-                _pump(_chunks((page for _, page in pages), fmt, many=many), _stdout())
+                _pump(_chunks(_flat(pages), fmt, many=many), _stdout())
             elif out.endswith(("/", os.sep)) or os.path.isdir(out):
                 _write_each(pages, out, fmt, report)
             else:
-                _write_atomic(out, _chunks((page for _, page in pages), fmt, many=many))
+                _write_atomic(out, _chunks(_flat(pages), fmt, many=many))
         finally:
             report.close()
             results.close()  # stops the worker processes at once, also on errors
@@ -242,9 +250,9 @@ def expand_inputs(inputs: Iterable[str]) -> list[Source]:
         inputs: Files, directories, glob patterns and `-`, as given.
 
     Returns:
-        One `Source` per file; a directory without `*.txt` files or a pattern matching no
-        file gives a `Source` with a `problem`. A path that does not exist is passed on,
-        so that reading it reports the error.
+        One `Source` per file; a directory without `*.txt` or `*.pdf` files or a pattern
+        matching no file gives a `Source` with a `problem`. A path that does not exist is
+        passed on, so that reading it reports the error.
     """
     sources: list[Source] = []
     seen: set[str] = set()
@@ -260,8 +268,8 @@ def expand_inputs(inputs: Iterable[str]) -> list[Source]:
 
 def iter_results(
     sources: Sequence[Source], encoding: str | None, *, jobs: int = 1
-) -> Generator[tuple[Source, Page | Exception], None, None]:
-    """Parse each source, in order, yielding the page or the error it failed with.
+) -> Generator[tuple[Source, Outcome], None, None]:
+    """Parse each source, in order, yielding its pages or the error it failed with.
 
     With more than one job the sources are parsed in worker processes, a few (`CHUNK`) per
     task, with at most two tasks per worker ahead of what has been yielded, so memory does
@@ -274,7 +282,7 @@ def iter_results(
         jobs: How many processes parse: 1 parses here, 0 means one per CPU.
 
     Yields:
-        Each source with its `Page`, or with the exception that reading or parsing raised,
+        Each source with its pages, or with the exception that reading or parsing raised,
         in the order of `sources` whatever `jobs` is.
     """
     workers = min(jobs if jobs > 0 else os.cpu_count() or 1, len(sources))
@@ -284,7 +292,7 @@ def iter_results(
         return
     size = max(1, min(CHUNK, len(sources) // (workers * 4)))
     chunks = iter(_chunked(sources, size))
-    pending: deque[tuple[list[Source], Future[list[Page | Exception]] | None]] = deque()
+    pending: deque[tuple[list[Source], Future[list[Outcome]] | None]] = deque()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     try:
         while True:
@@ -333,14 +341,14 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _load_all(chunk: list[Source], encoding: str | None) -> list[Page | Exception]:
+def _load_all(chunk: list[Source], encoding: str | None) -> list[Outcome]:
     """`load` each source in a worker process, with errors made fit to send back."""
     return [_portable(load(source, encoding)) for source in chunk]
 
 
-def _portable(outcome: Page | Exception) -> Page | Exception:
+def _portable(outcome: Outcome) -> Outcome:
     """The outcome itself if it survives pickling, else a `WorkerError` that says the same."""
-    if isinstance(outcome, Page):
+    if isinstance(outcome, tuple):
         return outcome
     try:
         pickle.loads(pickle.dumps(outcome))
@@ -366,7 +374,7 @@ class WorkerError(Exception):
         return (type(self), (self.kind, self.message))
 
 
-def load(source: Source, encoding: str | None) -> Page | Exception:
+def load(source: Source, encoding: str | None) -> Outcome:
     """Read and parse one source; return the error instead of raising it.
 
     Args:
@@ -374,19 +382,47 @@ def load(source: Source, encoding: str | None) -> Page | Exception:
         encoding: The codec to decode with, or None to detect it.
 
     Returns:
-        The parsed page, or the exception raised on the way: `InputError`/`DecodeError`
-        for unreadable input, anything else for a bug in the parser.
+        The parsed pages (see `parse_input`), or the exception raised on the way:
+        `InputError`/`DecodeError` for unreadable input, anything else for a bug in the
+        parser.
     """
     if source.problem is not None:
         return InputError(source.path, source.problem)
     try:
         if source.path == STDIN:
             data = sys.stdin.buffer.read()
-            return parse(decode_bytes(data, encoding=encoding, path=source.label))
-        return parse_file(source.path, encoding=encoding)
+            if data.startswith(PDF_MAGIC):
+                # A PDF makes an array of `--format json`, and that shape must be known
+                # from the command line before anything is read.
+                return InputError(source.label, "a PDF: give its file name instead of -")
+            return (parse(decode_bytes(data, encoding=encoding, path=source.label)),)
+        return parse_input(source.path, encoding=encoding)
     except Exception as exc:
         # One bad page must not stop a batch of thousands: report it and go on.
         return exc
+
+
+def parse_input(path: str | os.PathLike[str], *, encoding: str | None = None) -> tuple[Page, ...]:
+    """Parse one file as `newspage parse` does.
+
+    A PDF (`is_pdf_file`: named `*.pdf`, or starting with `%PDF-`) gives one page per PDF
+    page, as `newspage.parse_pdf` reads them; any other file is a page dump and gives
+    one page, as `newspage.parse_file` reads it.
+
+    Args:
+        path: The file.
+        encoding: For a page dump, the codec to decode with, or None to detect it. A PDF
+            names its own encodings.
+
+    Returns:
+        The pages, in page order.
+
+    Raises:
+        InputError: The file cannot be read (see `parse_file` and `parse_pdf`).
+    """
+    if is_pdf_file(path):
+        return tuple(parse_pdf(path))
+    return (parse_file(path, encoding=encoding),)
 
 
 def _arg_parser() -> argparse.ArgumentParser:
@@ -406,7 +442,8 @@ def _arg_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="a file, a directory (every *.txt below it), a glob pattern (** allowed) or -",
+        help="a file, a directory (every *.txt and *.pdf below it), a glob pattern (** allowed) "
+        "or -",
     )
     cmd.add_argument("-f", "--format", choices=FORMATS, default="json", help="default: json")
     cmd.add_argument("-o", "--output", metavar="OUT", help="a file, or a directory")
@@ -483,6 +520,12 @@ def _kind(arg: str) -> Literal["stdin", "dir", "file", "pattern"]:
     return "file"
 
 
+def _is_batch(arg: str) -> bool:
+    """Whether an input can give any number of pages: a directory, a pattern or a PDF."""
+    kind = _kind(arg)
+    return kind in ("dir", "pattern") or (kind == "file" and is_pdf_file(arg))
+
+
 def _expand_one(arg: str) -> list[Source]:
     kind = _kind(arg)
     if kind == "stdin":
@@ -490,8 +533,9 @@ def _expand_one(arg: str) -> list[Source]:
     if kind == "file":
         return [Source(arg, _stem(os.path.basename(arg)))]
     if kind == "dir":
-        found = _files(os.path.join(glob.escape(arg), "**", "*.txt"))
-        problem = "no .txt files in this directory"
+        below = os.path.join(glob.escape(arg), "**")
+        found = sorted(f for name in ("*.txt", "*.pdf") for f in _files(os.path.join(below, name)))
+        problem = "no .txt or .pdf files in this directory"
         return [Source(f, _stem(os.path.relpath(f, arg))) for f in found] or [
             Source(arg, "", problem)
         ]
@@ -510,18 +554,22 @@ def _stem(path: str) -> str:
 
 
 def _pages(
-    results: Iterable[tuple[Source, Page | Exception]], report: Reporter
-) -> Iterator[tuple[Source, Page]]:
-    """Pass the pages on; report each failure as it comes.
+    results: Iterable[tuple[Source, Outcome]], report: Reporter
+) -> Iterator[tuple[Source, tuple[Page, ...]]]:
+    """Pass the pages of each source on; report each failure as it comes.
 
-    An input counts as done for the progress line once its page has been written.
+    An input counts as done for the progress line once its pages have been written.
     """
     for source, outcome in results:
-        if isinstance(outcome, Page):
+        if isinstance(outcome, tuple):
             yield source, outcome
         else:
             report.fail(source, _reason(outcome))
         report.step()
+
+
+def _flat(results: Iterable[tuple[Source, tuple[Page, ...]]]) -> Iterator[Page]:
+    return (page for _, pages in results for page in pages)
 
 
 def _reason(error: Exception) -> str:
@@ -541,7 +589,7 @@ def _os_reason(exc: OSError) -> str:
 def _chunks(pages: Iterable[Page], fmt: Format, *, many: bool) -> Iterator[str]:
     """The output text in pieces, one per page, so that it can be written as it comes."""
     if fmt == "jsonl":
-        yield from (to_json(page, indent=None) + "\n" for page in pages)
+        yield from map(to_jsonl, pages)
     elif fmt == "json" and not many:
         yield from (to_json(page) + "\n" for page in pages)
     elif fmt == "json":
@@ -562,12 +610,13 @@ def _chunks(pages: Iterable[Page], fmt: Format, *, many: bool) -> Iterator[str]:
 
 
 def _write_each(
-    pages: Iterable[tuple[Source, Page]], out: str, fmt: Format, report: Reporter
+    results: Iterable[tuple[Source, tuple[Page, ...]]], out: str, fmt: Format, report: Reporter
 ) -> None:
-    """Write one file per page into directory `out`; a page that cannot be written fails."""
+    """Write one file per input into directory `out` (a PDF's pages go into one file, as
+    an array for `json`); an input whose file cannot be written fails."""
     os.makedirs(out, exist_ok=True)
     written: dict[str, Source] = {}
-    for source, page in pages:
+    for source, pages in results:
         target = os.path.join(out, source.name + SUFFIXES[fmt])
         key = os.path.realpath(target)
         if key in written:
@@ -577,7 +626,7 @@ def _write_each(
         else:
             try:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
-                _write_atomic(target, _chunks([page], fmt, many=False))
+                _write_atomic(target, _chunks(pages, fmt, many=is_pdf_file(source.path)))
             except OSError as exc:
                 report.fail(source, f"cannot write {target}: {_os_reason(exc)}")
             else:

@@ -96,9 +96,19 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
             `permission denied`).
         DecodeError: The bytes do not decode (see `decode_bytes`).
     """
+    return decode_bytes(read_bytes(path), encoding=encoding, path=os.fspath(path))
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file whole, with the errors of `read_text`.
+
+    Raises:
+        InputError: The file is missing, a directory or unreadable; `reason` says which
+            (`no such file`, `is a directory`, `permission denied`).
+    """
     name = os.fspath(path)
     try:
-        data = Path(name).read_bytes()
+        return Path(name).read_bytes()
     except (FileNotFoundError, NotADirectoryError) as exc:
         raise InputError(name, "no such file") from exc
     except IsADirectoryError as exc:
@@ -109,7 +119,6 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
         raise InputError(name, reason) from exc
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
-    return decode_bytes(data, encoding=encoding, path=name)
 
 
 def _decode_as(data: bytes, encoding: str, path: str) -> str:

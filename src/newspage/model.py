@@ -148,7 +148,7 @@ class Page:
     """A parsed page: its articles in reading order, what belongs to none, and warnings."""
 
     source: str | None = None
-    """The file name the page was read from, or None."""
+    """The file name the page was read from (`NAME.pdf#pN` for page N of a PDF), or None."""
     articles: tuple[Article, ...] = ()
     unplaced: tuple[str, ...] = ()
     """Blocks that belong to no article: page furniture, orphans."""

@@ -53,6 +53,21 @@ def to_json(page: Page, *, indent: int | None = 2) -> str:
     return json.dumps(page.to_dict(), ensure_ascii=False, indent=indent)
 
 
+def to_jsonl(page: Page) -> str:
+    """One line of JSON Lines for a page: `to_json` without indentation, and a newline.
+
+    `newspage parse --format jsonl` writes these lines, one per page, and so does
+    `newspage.scale`: their outputs for the same pages are the same bytes.
+
+    Args:
+        page: The page to serialize.
+
+    Returns:
+        The page in the contract `newspage/1` on one line, ending in `\\n`.
+    """
+    return to_json(page, indent=None) + "\n"
+
+
 def to_markdown(page: Page) -> str:
     """Render a page as Markdown for people to read.
 
