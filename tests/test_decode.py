@@ -257,3 +257,12 @@ def test_errors_survive_pickling() -> None:
     )
     i = pickle.loads(pickle.dumps(InputError("b.txt", "no such file")))
     assert (type(i), i.path, i.reason) == (InputError, "b.txt", "no such file")
+
+
+def test_pdf_given_to_parse_file_says_how_to_read_it(tmp_path: Path) -> None:
+    """A PDF read as a page dump names the file and points to `parse_pdf`."""
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    with pytest.raises(InputError, match="parse_pdf") as info:
+        read_text(pdf)
+    assert str(pdf) in str(info.value)

@@ -96,7 +96,15 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
             `permission denied`).
         DecodeError: The bytes do not decode (see `decode_bytes`).
     """
-    return decode_bytes(read_bytes(path), encoding=encoding, path=os.fspath(path))
+    data = read_bytes(path)
+    if encoding is None and data.startswith(b"%PDF-"):
+        # A PDF decodes as junk; say what it is and what reads it.
+        raise InputError(
+            os.fspath(path),
+            "is a PDF, not a page dump: use newspage.parse_pdf() "
+            "(pip install 'newspage[pdf]'), or `newspage parse` which reads both",
+        )
+    return decode_bytes(data, encoding=encoding, path=os.fspath(path))
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
