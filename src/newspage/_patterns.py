@@ -85,6 +85,9 @@ CREDIT_RE = regex.compile(
 TRAILING_CREDIT_RE = regex.compile(
     r"(?<=[。!?)”])\ ?(?P<credit>[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?)$"
 )
+# Every trailing credit holds one of these. The search above tries every position of a
+# block; most blocks hold neither, which `in` finds out many times faster.
+TRAILING_CREDIT_WORDS = ("摄", "供图")
 
 # Marks that make a block a photo caption wherever it stands: `图为…`, `(资料片)`,
 # `（新华社发）`, `上图：`, `（2月6日摄）`.

@@ -28,6 +28,7 @@ from .._patterns import (
     RUBRIC_PINYIN_RE,
     SENTENCE_END_RE,
     TRAILING_CREDIT_RE,
+    TRAILING_CREDIT_WORDS,
 )
 from .blocks import Block, Role
 from .people import byline_people, credit_people
@@ -114,6 +115,8 @@ def byline(block: Block) -> Role | None:
 def caption_with_credit(block: Block) -> Role | None:
     """A caption and its credit in one block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`."""
     if block.size > MAX_CREDITED_CAPTION:
+        return None
+    if not any(word in block.shadow for word in TRAILING_CREDIT_WORDS):
         return None
     m = TRAILING_CREDIT_RE.search(block.shadow)
     if m and credit_people(m.group("credit"), block.text[m.start("credit") :]):
