@@ -157,6 +157,20 @@ CONTINUATION_START_RE = regex.compile(r"^[,。、;:!?)\]”’」』%…]")
 # A piece ending with these was cut in the middle of a sentence.
 OPEN_END_RE = regex.compile(r"[,、;(\[“‘「『《〈—-]$")
 
+
+# `search` tries a pattern at every position of a text; the two patterns above match only
+# at its end (four characters at most, and `$` may stand before a final line break), so
+# a search of the last five characters says the same, in a fraction of the time.
+def ends_sentence(s: str) -> bool:
+    """`SENTENCE_END_RE.search(s)`, as a bool, looking at the end of `s` only."""
+    return SENTENCE_END_RE.search(s, max(0, len(s) - 5)) is not None
+
+
+def ends_open(s: str) -> bool:
+    """`OPEN_END_RE.search(s)`, as a bool, looking at the end of `s` only."""
+    return OPEN_END_RE.search(s, max(0, len(s) - 2)) is not None
+
+
 # A 副题 printed without dashes under the headline of a meeting or policy report:
 # `胡春华主持`, `王勇出席并讲话`, `李克强栗战书参加会见`, `强调…`, `决定…`.
 SUBTITLE_LINE_RE = regex.compile(

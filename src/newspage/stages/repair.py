@@ -41,8 +41,8 @@ from .._patterns import (
     ATTRIBUTION_START_RE,
     CONTINUATION_START_RE,
     DATELINE_RE,
-    OPEN_END_RE,
-    SENTENCE_END_RE,
+    ends_open,
+    ends_sentence,
 )
 from .blocks import TRANSPARENT, Block, Role
 
@@ -156,16 +156,17 @@ def end_features(block: Block) -> tuple[dict[str, float], bool]:
     """Features of how `block` ends, and whether it ends with a closed quotation."""
     s = block.shadow
     quote_open = s.count("“") > s.count("”")
-    if SENTENCE_END_RE.search(s) and not quote_open:
+    closed = ends_sentence(s)
+    if closed and not quote_open:
         return {}, s.endswith(("”", "’", "」", "』"))
     if s.endswith(")") and s.count("(") == s.count(")") and not quote_open:
         return {}, False  # `…（完）`, `（本报科伦坡电）`: a closed unit
     f: dict[str, float] = {}
-    if OPEN_END_RE.search(s):
+    if ends_open(s):
         f["end_open_punct"] = 1.0
     elif s.endswith(":"):
         f["end_colon"] = 1.0
-    elif not SENTENCE_END_RE.search(s):
+    elif not closed:
         f["end_bare" if block.role is Role.BODY else "end_bare_title"] = 1.0
     if quote_open:
         f["a_quote_open"] = 1.0
@@ -387,6 +388,9 @@ class _Ceiling:
         self.positions = [p.block.index for p in starts]
         self.first = [p.block.shadow[0] for p in starts]
         self.first_han = [is_han(c) for c in self.first]
+        self.zone = [p.zone for p in starts]
+        self.unopened = [p.unopened_quote for p in starts]
+        self.inside_start = [p.inside_start for p in starts]
         self.start_score = [_start_score(p, weights) for p in starts]
         # The terms a start piece brings with the layout when it is printed after the
         # open end but not next to it (frame top, the block before it closed), or before
@@ -452,12 +456,18 @@ class _Ceiling:
         # 2. The bound of each pairing left, with its PMI.
         adjacent = w["adjacent"] + (w["adjacent_bare"] if "end_bare" in a.end else 0.0)
         far = max(0.0, w["frame_top_confirmed"])
-        zone_apart = w["other_zone"]
         balance = w["quotes_balance"] if a.quote_open else 0.0
+        w_pmi, w_cut, w_missing, w_zone = (
+            w["pmi"],
+            w["cut_in_word"],
+            w["pmi_missing"],
+            w["other_zone"],
+        )
         before, after = self.apart[False, False], self.apart[True, False]
+        zone, unopened, inside = self.zone, self.unopened, self.inside_start
         out: list[Piece] = []
         for j in sorted(set(near)):
-            b, bi = self.starts[j], pos[j]
+            bi = pos[j]
             if bi == ai:
                 continue
             if bi == flow_next:
@@ -468,19 +478,18 @@ class _Ceiling:
                 rest = after[j] + dist[bi - ai] + far
             else:
                 rest = before[j] + dist[ai - bi] + far
-            if a.zone != b.zone and (a.zone % 2 or b.zone % 2):
-                rest += zone_apart
-            if balance and b.unopened_quote:
+            if zone[j] != a.zone and (a.zone % 2 or zone[j] % 2):
+                rest += w_zone
+            if balance and unopened[j]:
                 rest += balance
             if pmi_at_cut and self.first_han[j]:
                 pmi = stats.pmi(x, first[j])
-                inside = max(a.inside_end, b.inside_start)
-                rest += w["pmi"] * max(-3.0, min(7.0, pmi)) + lex
-                rest += w["cut_in_word"] * max(-6.0, min(6.0, pmi - inside))
+                rest += w_pmi * max(-3.0, min(7.0, pmi)) + lex
+                rest += w_cut * max(-6.0, min(6.0, pmi - max(a.inside_end, inside[j])))
             else:
-                rest += w["pmi_missing"]
+                rest += w_missing
             if rest >= need:
-                out.append(b)
+                out.append(self.starts[j])
         return out
 
 
