@@ -236,8 +236,9 @@ def spans_word(left: str, right: str, words: frozenset[str]) -> bool:
     `…加快推进信` + `息化…`: 信息 does. Only up to 4 characters are looked at.
     """
     for k in range(1, min(3, len(left)) + 1):
+        end = left[-k:]
         for m in range(1, min(4 - k, len(right)) + 1):
-            if left[-k:] + right[:m] in words:
+            if end + right[:m] in words:
                 return True
     return False
 
