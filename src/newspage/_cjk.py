@@ -85,10 +85,10 @@ def shadow(text: str) -> str:
 def shadows(texts: Sequence[str]) -> list[str]:
     """`[shadow(t) for t in texts]`, with one call to OpenCC for all of them.
 
-    A call costs more than converting a block of text, and a page holds a hundred
-    blocks. OpenCC matches phrases within a line, so texts joined by line breaks convert
-    exactly as each alone would; a text whose conversion changes its length is done
-    again alone, as `to_simplified` does it.
+    Each call to OpenCC costs more than the conversion of a block, and a page holds a
+    hundred blocks. OpenCC matches phrases within a line, so texts joined by line breaks
+    convert exactly as each alone would; a text whose conversion changes its length is
+    converted again alone, as `to_simplified` does it.
     """
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:  # a text holds a line break: one by one
