@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newspage import _cjk
+from newspage._cjk import shadow, shadows
 from newspage.stages.blocks import join_lines, split_blocks
 
 
@@ -55,3 +59,40 @@ def test_empty_and_blank_input() -> None:
     """No text, no blocks."""
     assert split_blocks("") == ()
     assert split_blocks("\n \n\u3000\n") == ()
+
+
+SHADOW_TEXTS = [
+    "本報訊（記者 張三）",
+    "ASCII only, 2019",
+    "ＡＢＣ１２３，全形",
+    "於是乎他們發現了這個問題",  # phrases of the conversion tables
+    "發",  # a cut inside a phrase: `發` + `現了…`
+    "現了這個問題",
+    "\u3000\u3000臺灣",
+    "",
+]
+
+
+def test_shadows_of_many_texts_are_the_shadows_of_each() -> None:
+    """Converting the blocks of a page in one call gives each block's own shadow."""
+    assert shadows(SHADOW_TEXTS) == [shadow(t) for t in SHADOW_TEXTS]
+    assert shadows([]) == []
+
+
+def test_shadows_with_a_line_break_inside_a_text() -> None:
+    """A text holding a line break (not a block) is converted alone."""
+    texts = ["本報\n訊", "記者"]
+    assert shadows(texts) == [shadow(t) for t in texts]
+
+
+def test_shadows_when_a_conversion_changes_the_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text whose conversion is longer or shorter is converted character by character,
+    as `shadow` does it, and the others keep their phrase conversion."""
+
+    class Stretching:
+        def convert(self, text: str) -> str:
+            return text.replace("長", "长长").replace("說", "说")
+
+    monkeypatch.setattr(_cjk, "_converter", lambda: Stretching())
+    texts = ["很長的話", "他說", "ABC"]
+    assert shadows(texts) == [shadow(t) for t in texts] == ["很長的話", "他说", "ABC"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from newspage import _patterns
 
@@ -43,3 +45,45 @@ def test_no_catastrophic_backtracking(name: str, pattern: regex.Pattern[str]) ->
         pattern.match(text, timeout=2.0)
         pattern.fullmatch(text, timeout=2.0)
         pattern.search(text, timeout=2.0)
+
+
+CREDIT_PARTS = [
+    "。",
+    "!",
+    ")",
+    "”",
+    " ",
+    "张三",
+    "新华社记者",
+    "摄",
+    "摄影",
+    "报道",
+    "供图",
+    "供",
+    "图",
+    "(人民视觉)",
+    "(",
+    "文",
+]
+
+
+@given(st.lists(st.sampled_from(CREDIT_PARTS), max_size=12))
+def test_every_trailing_credit_holds_a_credit_word(parts: list[str]) -> None:
+    """`TRAILING_CREDIT_WORDS`, the quick test before the search, misses no credit."""
+    text = "".join(parts)
+    if _patterns.TRAILING_CREDIT_RE.search(text):
+        assert any(word in text for word in _patterns.TRAILING_CREDIT_WORDS)
+
+
+END_PARTS = ["字", "。", "!", "?", "…", "”", "’", ")", "]", ",", "、", "“", "—", "-", "\n", " "]
+
+
+@given(st.lists(st.sampled_from(END_PARTS), max_size=10))
+@example(["字", "。", "”", "”", ")", "\n"])  # the longest match, before a final line break
+@example(["字", ",", "\n"])
+@example(["字", "…", "…", "\n"])
+def test_end_tests_look_only_at_the_end(parts: list[str]) -> None:
+    """`ends_sentence` and `ends_open` say what a search of the whole text says."""
+    text = "".join(parts)
+    assert _patterns.ends_sentence(text) == bool(_patterns.SENTENCE_END_RE.search(text))
+    assert _patterns.ends_open(text) == bool(_patterns.OPEN_END_RE.search(text))

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
+import pytest
+
+from newspage.stages import repair
+from newspage.stages.blocks import Block
 from newspage.stages.repair import find_breaks
 
 from .conftest import blocks_of
@@ -110,3 +117,61 @@ def test_each_piece_joined_once() -> None:
     """Two open ends compete for one continuation: only one gets it."""
     got = pairs(*HEAD, "加快推进信", "全面推进信", "息化与工业化深度融合。")
     assert len(got) == 1
+
+
+GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.txt"))
+
+
+def cut_pages() -> list[tuple[Block, ...]]:
+    """The sample pages, and the same pages with paragraphs cut at random characters and
+    blocks shuffled: many open ends and many pairings close to the threshold."""
+    pages = []
+    for path in GOLDEN:
+        texts = [t for t in path.read_text("utf-8").split("\n\n") if t.strip()]
+        pages.append(blocks_of(*texts))
+        for seed in range(4):
+            rng = random.Random(seed)
+            pieces: list[str] = []
+            for t in texts:
+                if len(t) > 12 and rng.random() < 0.5:
+                    cut = rng.randrange(4, len(t) - 4)
+                    pieces += [t[:cut], t[cut:]]
+                else:
+                    pieces.append(t)
+            for _ in range(len(pieces) // 5):  # some pieces printed elsewhere
+                i, j = rng.randrange(len(pieces)), rng.randrange(len(pieces))
+                pieces[i], pieces[j] = pieces[j], pieces[i]
+            pages.append(blocks_of(*pieces))
+    return pages
+
+
+PAGES = cut_pages()
+
+
+@pytest.mark.parametrize("threshold", [-9.0, -4.0, -0.5, 1.5])
+def test_promising_keeps_every_pairing_that_can_reach_the_threshold(
+    threshold: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upper bound never rules out a pairing whose score, with the second pass's
+    bonus, reaches the threshold (checked at several thresholds, so that the bound is
+    tested against pairings of every score)."""
+    monkeypatch.setattr(repair, "JOIN_THRESHOLD", threshold)
+    weights = repair.join_weights()
+    bonus = max(0.0, weights["frame_top_confirmed"])
+    for blocks in PAGES:
+        kept = {(ai, bi) for ai, bi, _ in repair.promising(blocks)}
+        for ai, bi, f in repair.candidates(blocks):
+            best = repair._edge_score(f, weights) + (0.0 if "adjacent" in f else bonus)
+            if best >= threshold:
+                assert (ai, bi) in kept, (blocks[ai].text[-8:], blocks[bi].text[:8], f)
+
+
+def test_find_breaks_chooses_as_from_all_candidates() -> None:
+    """Choosing among the promising pairings gives the joins, scores and evidence of
+    choosing among all candidates."""
+    weights = repair.join_weights()
+    for blocks in PAGES:
+        everything = [
+            (repair._edge_score(f, weights), ai, bi, f) for ai, bi, f in repair.candidates(blocks)
+        ]
+        assert find_breaks(blocks) == repair.choose(blocks, everything, weights)

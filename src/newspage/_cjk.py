@@ -14,6 +14,7 @@ import gzip
 import json
 import math
 import re
+from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
@@ -79,6 +80,34 @@ def to_simplified(text: str) -> str:
 def shadow(text: str) -> str:
     """The matching shadow of `text`: width-folded and simplified, same length."""
     return to_simplified(fold_width(text))
+
+
+def shadows(texts: Sequence[str]) -> list[str]:
+    """`[shadow(t) for t in texts]`, with one call to OpenCC for all of them.
+
+    Each call to OpenCC costs more than the conversion of a block, and a page holds a
+    hundred blocks. OpenCC matches phrases within a line, so texts joined by line breaks
+    convert exactly as each alone would; a text whose conversion changes its length is
+    converted again alone, as `to_simplified` does it.
+    """
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text holds a line break: one by one
+        return [shadow(t) for t in texts]
+    folded = fold_width(joined).split("\n")
+    cjk = [f for f in folded if not f.isascii()]
+    converted = _converter().convert("\n".join(cjk)).split("\n") if cjk else []
+    if len(converted) != len(cjk):
+        return [shadow(t) for t in texts]
+    out: list[str] = []
+    done = iter(converted)
+    for f in folded:
+        if f.isascii():
+            out.append(f)
+        elif len(c := next(done)) == len(f):
+            out.append(c)
+        else:
+            out.append(to_simplified(f))
+    return out
 
 
 def is_han(ch: str) -> bool:
@@ -207,8 +236,9 @@ def spans_word(left: str, right: str, words: frozenset[str]) -> bool:
     `…加快推进信` + `息化…`: 信息 does. Only up to 4 characters are looked at.
     """
     for k in range(1, min(3, len(left)) + 1):
+        end = left[-k:]
         for m in range(1, min(4 - k, len(right)) + 1):
-            if left[-k:] + right[:m] in words:
+            if end + right[:m] in words:
                 return True
     return False
 

@@ -85,6 +85,9 @@ CREDIT_RE = regex.compile(
 TRAILING_CREDIT_RE = regex.compile(
     r"(?<=[。!?)”])\ ?(?P<credit>[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?)$"
 )
+# Every trailing credit holds one of these. The search above tries every position of a
+# block; most blocks hold neither, which `in` finds out many times faster.
+TRAILING_CREDIT_WORDS = ("摄", "供图")
 
 # Marks that make a block a photo caption wherever it stands: `图为…`, `(资料片)`,
 # `（新华社发）`, `上图：`, `（2月6日摄）`.
@@ -153,6 +156,20 @@ CONTINUATION_START_RE = regex.compile(r"^[,。、;:!?)\]”’」』%…]")
 
 # A piece ending with these was cut in the middle of a sentence.
 OPEN_END_RE = regex.compile(r"[,、;(\[“‘「『《〈—-]$")
+
+
+# `search` tries a pattern at every position of a text; the two patterns above match only
+# at its end (four characters at most, and `$` may stand before a final line break), so
+# a search of the last five characters says the same, in a fraction of the time.
+def ends_sentence(s: str) -> bool:
+    """`SENTENCE_END_RE.search(s)`, as a bool, looking at the end of `s` only."""
+    return SENTENCE_END_RE.search(s, max(0, len(s) - 5)) is not None
+
+
+def ends_open(s: str) -> bool:
+    """`OPEN_END_RE.search(s)`, as a bool, looking at the end of `s` only."""
+    return OPEN_END_RE.search(s, max(0, len(s) - 2)) is not None
+
 
 # A 副题 printed without dashes under the headline of a meeting or policy report:
 # `胡春华主持`, `王勇出席并讲话`, `李克强栗战书参加会见`, `强调…`, `决定…`.

@@ -14,7 +14,7 @@ import enum
 import attrs
 import regex
 
-from .._cjk import is_wordish, shadow
+from .._cjk import is_wordish, shadows
 
 _SPACE_RUN_RE = regex.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
 # Paragraph indentation: ideographic spaces, or two or more ordinary spaces.
@@ -86,7 +86,7 @@ def join_lines(lines: list[str]) -> str:
 
 def split_blocks(text: str) -> tuple[Block, ...]:
     """Cut `text` (already normalized, `\\n` line ends) into blocks."""
-    blocks: list[Block] = []
+    found: list[tuple[str, int, int, bool]] = []  # text, line, gap before, indented
     pending: list[str] = []
     start_line = 1
     blanks = 0
@@ -96,22 +96,13 @@ def split_blocks(text: str) -> tuple[Block, ...]:
         for lineno, group, indented in _paragraph_groups(pending, start_line):
             joined = join_lines(group)
             if joined:
-                blocks.append(
-                    Block(
-                        index=len(blocks),
-                        text=joined,
-                        shadow=shadow(joined),
-                        line=lineno,
-                        gap_before=gap if lineno == start_line else 1,
-                        indented=indented,
-                    )
-                )
+                found.append((joined, lineno, gap if lineno == start_line else 1, indented))
 
     for lineno, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             if not pending:
                 start_line = lineno
-                gap = blanks if blocks else max(blanks, 1)
+                gap = blanks if found else max(blanks, 1)
             pending.append(line)
             blanks = 0
         else:
@@ -121,7 +112,12 @@ def split_blocks(text: str) -> tuple[Block, ...]:
             blanks += 1
     if pending:
         flush()
-    return tuple(blocks)
+    # The shadows of all blocks at once: one call to OpenCC per page, not per block.
+    matched = shadows([joined for joined, *_ in found])
+    return tuple(
+        Block(index=i, text=t, shadow=sh, line=line, gap_before=before, indented=indented)
+        for i, ((t, line, before, indented), sh) in enumerate(zip(found, matched, strict=True))
+    )
 
 
 def _paragraph_groups(lines: list[str], first_line: int) -> list[tuple[int, list[str], bool]]:

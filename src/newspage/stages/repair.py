@@ -4,16 +4,18 @@ A column or frame break cuts a paragraph at any character: `…加快推进信` 
 column, `息化与工业化…` opens another, next to it or many blocks away, and sometimes
 printed *before* the first piece. The repair
 
-1. describes every candidate pairing (an open end, any later or earlier piece) by a
-   handful of named features: how the first piece ends (a comma, no punctuation, an
-   unclosed quote), how the second starts (a comma or closing quote, a character that
-   rarely opens a paragraph, a missing indent on a page that indents), the language at
-   the cut (does `信`+`息` form a word? the PMI of the two characters) and the layout
-   (the very next block, across a photo caption, the top of a new frame, far away,
-   printed before, another zone of the page);
+1. describes every candidate pairing (an open end, any later or earlier piece within
+   `WINDOW` blocks) by a handful of named features: how the first piece ends (a comma,
+   no punctuation, an unclosed quote), how the second starts (a comma or closing quote,
+   a character that rarely opens a paragraph, a missing indent on a page that indents),
+   the language at the cut (does `信`+`息` form a word? the PMI of the two characters)
+   and the layout (the very next block, across a photo caption, the top of a new frame,
+   far away, printed before, another zone of the page);
 2. scores each pairing as log-odds, a weighted sum of its features; the weights are
    package data (`data/join_weights.json`), fitted by `tools/fit_join_weights.py` on
-   generated pages whose joins are known;
+   generated pages whose joins are known. Most pairings of a page score far below the
+   threshold: a cheap upper bound of the score rules them out before they are described
+   in full (`promising`), which leaves the joins chosen unchanged;
 3. chooses the set of joins with the highest total score, each piece used once, no
    cycle, no join below `JOIN_THRESHOLD`: a wrong join is worse than a missed one, and
    the best partner of a piece is decided on the whole page, not piece by piece;
@@ -39,8 +41,8 @@ from .._patterns import (
     ATTRIBUTION_START_RE,
     CONTINUATION_START_RE,
     DATELINE_RE,
-    OPEN_END_RE,
-    SENTENCE_END_RE,
+    ends_open,
+    ends_sentence,
 )
 from .blocks import TRANSPARENT, Block, Role
 
@@ -154,16 +156,17 @@ def end_features(block: Block) -> tuple[dict[str, float], bool]:
     """Features of how `block` ends, and whether it ends with a closed quotation."""
     s = block.shadow
     quote_open = s.count("“") > s.count("”")
-    if SENTENCE_END_RE.search(s) and not quote_open:
+    closed = ends_sentence(s)
+    if closed and not quote_open:
         return {}, s.endswith(("”", "’", "」", "』"))
     if s.endswith(")") and s.count("(") == s.count(")") and not quote_open:
         return {}, False  # `…（完）`, `（本报科伦坡电）`: a closed unit
     f: dict[str, float] = {}
-    if OPEN_END_RE.search(s):
+    if ends_open(s):
         f["end_open_punct"] = 1.0
     elif s.endswith(":"):
         f["end_colon"] = 1.0
-    elif not SENTENCE_END_RE.search(s):
+    elif not closed:
         f["end_bare" if block.role is Role.BODY else "end_bare_title"] = 1.0
     if quote_open:
         f["a_quote_open"] = 1.0
@@ -218,10 +221,10 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             end=end,
             quote_closed=quote_closed,
             start=start_features(b, stats, indented_page),
-            can_continue=not DATELINE_RE.match(b.shadow),
-            attribution=bool(ATTRIBUTION_START_RE.match(b.shadow)),
-            quote_open=b.shadow.count("“") > b.shadow.count("”"),
-            unopened_quote=_unopened_quote(b.shadow),
+            can_continue=not DATELINE_RE.match(sh),
+            attribution=bool(ATTRIBUTION_START_RE.match(sh)),
+            quote_open=sh.count("“") > sh.count("”"),
+            unopened_quote=_unopened_quote(sh),
             zone=zones[b.index],
             after_open=before is not None and before in ends and bool(ends[before][0]),
             after_closed=before is not None and before in ends and not ends[before][0],
@@ -305,6 +308,47 @@ def candidates(
     pieces = describe(blocks, stats)
     flow = _flow_successors(blocks)
     starts = [p for p in pieces.values() if p.can_continue]  # in dump order
+    for a, lo, hi in _open_ends(pieces, starts):
+        for b in starts[lo:hi]:
+            if a.end or b.attribution:
+                f = pair_features(a, b, flow.get(a.block.index), stats)
+                if f is not None:
+                    yield a.block.index, b.block.index, f
+
+
+def promising(
+    blocks: Sequence[Block],
+    stats: CharStats | None = None,
+    weights: dict[str, float] | None = None,
+) -> Iterator[tuple[int, int, dict[str, float]]]:
+    """The pairings of `candidates` that can reach `JOIN_THRESHOLD`, with their features.
+
+    A pairing left out scores below the threshold even with the bonus of the second pass
+    (`frame_top_confirmed`), so `find_breaks` chooses the same joins from these as from
+    all candidates. Most pairings of a page are left out by an upper bound of their score
+    (`_Ceiling`), without a feature dict or a dictionary look-up.
+    """
+    stats = char_stats() if stats is None else stats
+    weights = join_weights() if weights is None else weights
+    pieces = describe(blocks, stats)
+    flow = _flow_successors(blocks)
+    starts = [p for p in pieces.values() if p.can_continue]  # in dump order
+    ceiling = _Ceiling(starts, stats, weights)
+    for a, lo, hi in _open_ends(pieces, starts):
+        flow_next = flow.get(a.block.index)
+        if a.end:
+            partners = ceiling.partners(a, lo, hi, flow_next)
+        else:  # a closed quotation: only an attribution continues it
+            partners = [b for b in starts[lo:hi] if b.attribution]
+        for b in partners:
+            f = pair_features(a, b, flow_next, stats)
+            if f is not None:
+                yield a.block.index, b.block.index, f
+
+
+def _open_ends(pieces: dict[int, Piece], starts: list[Piece]) -> Iterator[tuple[Piece, int, int]]:
+    """Each piece that can be continued, with the slice `starts[lo:hi]` of the pieces
+    that may continue it."""
     positions = [p.block.index for p in starts]
     for a in pieces.values():
         if not a.end and not a.quote_closed:
@@ -313,17 +357,164 @@ def candidates(
         # window keeps the cost linear on pathological input (a dump of a whole issue).
         lo = bisect.bisect_left(positions, a.block.index - WINDOW)
         hi = bisect.bisect_right(positions, a.block.index + WINDOW)
-        for b in starts[lo:hi]:
-            if a.end or b.attribution:
-                f = pair_features(a, b, flow.get(a.block.index), stats)
-                if f is not None:
-                    yield a.block.index, b.block.index, f
+        yield a, lo, hi
+
+
+# A bound adds the terms of a score in another order, and so may round differently in
+# the last bits: a pairing is ruled out only when its bound misses by more than this.
+_ROUNDING_SLACK = 1e-6
+
+
+class _Ceiling:
+    """Upper bounds of the final scores of the pairings of an open end, cheaply.
+
+    The score of "`b` continues `a`" adds terms of `a` alone (how it ends), of `b` alone
+    (how it starts), of the layout and of the language at the cut. The first three are a
+    few numbers computed once per piece. Of the language, the PMI of the two characters
+    at the cut needs their bigram count: a pair of characters never seen together has a
+    low PMI known from the first character alone, so one set look-up bounds it. A
+    dictionary word across the cut, and the bonus of the second pass, are taken at their
+    best.
+
+    Every term mirrors a line of `pair_features`, `_layout` or `_edge_score`: a change
+    there must be made here too (`tests/test_repair.py` checks the bounds against the
+    scores of every pairing of the sample pages).
+    """
+
+    def __init__(self, starts: list[Piece], stats: CharStats, weights: dict[str, float]):
+        self.stats = stats
+        self.w = weights
+        self.starts = starts
+        self.positions = [p.block.index for p in starts]
+        self.first = [p.block.shadow[0] for p in starts]
+        self.first_han = [is_han(c) for c in self.first]
+        self.zone = [p.zone for p in starts]
+        self.unopened = [p.unopened_quote for p in starts]
+        self.inside_start = [p.inside_start for p in starts]
+        self.start_score = [_start_score(p, weights) for p in starts]
+        # The terms a start piece brings with the layout when it is printed after the
+        # open end but not next to it (frame top, the block before it closed), or before
+        # it; for an open end with an open quote, also the quote the piece may close.
+        after_closed = [weights["b_after_closed"] if p.after_closed else 0.0 for p in starts]
+        after = [
+            s + c + (weights["frame_top"] if p.after_open else 0.0)
+            for s, c, p in zip(self.start_score, after_closed, starts, strict=True)
+        ]
+        before = [
+            s + c + weights["printed_before"]
+            for s, c in zip(self.start_score, after_closed, strict=True)
+        ]
+        balance = max(0.0, weights["quotes_balance"])
+        closes = [balance if p.unopened_quote else 0.0 for p in starts]
+        self.apart = {  # (printed after the open end, the open end has an open quote)
+            (False, False): before,
+            (True, False): after,
+            (False, True): [s + q for s, q in zip(before, closes, strict=True)],
+            (True, True): [s + q for s, q in zip(after, closes, strict=True)],
+        }
+        self.distance = [weights["distance"] * math.log1p(d) for d in range(WINDOW + 1)]
+        self.far_best = max(0.0, weights["frame_top_confirmed"]) + max(0.0, weights["other_zone"])
+        self.lex_best = max(0.0, weights["lex_span"], weights["lex_boundary"])
+        self.cut_best = max(-6.0 * weights["cut_in_word"], 6.0 * weights["cut_in_word"])
+
+    def partners(self, a: Piece, lo: int, hi: int, flow_next: int | None) -> list[Piece]:
+        """The pieces of `starts[lo:hi]` whose pairing with the open end `a` may reach
+        `JOIN_THRESHOLD`."""
+        w, stats = self.w, self.stats
+        ai, x = a.block.index, a.block.shadow[-1]
+        need = JOIN_THRESHOLD - _ROUNDING_SLACK - sum(w[k] * v for k, v in a.end.items())
+        pmi_at_cut = is_han(x) or x in _PMI_PUNCT
+        lex = self.lex_best if is_han(x) else 0.0
+
+        # 1. One comparison per piece printed apart from `a`: its own and layout terms
+        # against what the language at the cut can add at best, seen together or not.
+        unseen = seen = w["pmi_missing"]
+        if pmi_at_cut:
+            never = math.log(20 / (stats.unigram.get(x, 0) + 20))  # the PMI of an unseen pair
+            unseen = max(unseen, w["pmi"] * max(-3.0, min(7.0, never)) + self.cut_best + lex)
+            seen = max(unseen, max(-3.0 * w["pmi"], 7.0 * w["pmi"]) + self.cut_best + lex)
+        bar_unseen = need - self.far_best - unseen
+        bar_seen = need - self.far_best - seen
+        bigram, first, pos, dist = stats.bigram, self.first, self.positions, self.distance
+        mid = bisect.bisect_right(pos, ai, lo, hi)
+        side = self.apart[False, a.quote_open]
+        near = [
+            j
+            for j in range(lo, mid)
+            if side[j] + dist[ai - pos[j]] >= (bar_seen if x + first[j] in bigram else bar_unseen)
+        ]
+        side = self.apart[True, a.quote_open]
+        near += [
+            j
+            for j in range(mid, hi)
+            if side[j] + dist[pos[j] - ai] >= (bar_seen if x + first[j] in bigram else bar_unseen)
+        ]
+        k = hi if flow_next is None else bisect.bisect_left(pos, flow_next, lo, hi)
+        if k < hi and pos[k] == flow_next:
+            near.append(k)  # the next piece of the flow, `adjacent`, is not weighed above
+
+        # 2. The bound of each pairing left, with its PMI.
+        adjacent = w["adjacent"] + (w["adjacent_bare"] if "end_bare" in a.end else 0.0)
+        far = max(0.0, w["frame_top_confirmed"])
+        balance = w["quotes_balance"] if a.quote_open else 0.0
+        w_pmi, w_cut, w_missing, w_zone = (
+            w["pmi"],
+            w["cut_in_word"],
+            w["pmi_missing"],
+            w["other_zone"],
+        )
+        before, after = self.apart[False, False], self.apart[True, False]
+        zone, unopened, inside = self.zone, self.unopened, self.inside_start
+        out: list[Piece] = []
+        for j in sorted(set(near)):
+            bi = pos[j]
+            if bi == ai:
+                continue
+            if bi == flow_next:
+                rest = self.start_score[j] + adjacent
+                if bi != ai + 1:
+                    rest += w["across_caption"]
+            elif bi > ai:
+                rest = after[j] + dist[bi - ai] + far
+            else:
+                rest = before[j] + dist[ai - bi] + far
+            if zone[j] != a.zone and (a.zone % 2 or zone[j] % 2):
+                rest += w_zone
+            if balance and unopened[j]:
+                rest += balance
+            if pmi_at_cut and self.first_han[j]:
+                pmi = stats.pmi(x, first[j])
+                rest += w_pmi * max(-3.0, min(7.0, pmi)) + lex
+                rest += w_cut * max(-6.0, min(6.0, pmi - max(a.inside_end, inside[j])))
+            else:
+                rest += w_missing
+            if rest >= need:
+                out.append(self.starts[j])
+        return out
+
+
+def _start_score(b: Piece, weights: dict[str, float]) -> float:
+    """The terms of `b`'s start features in the score of a pairing (see `_edge_score`)."""
+    s = sum(weights[k] * v for k, v in b.start.items())
+    if "b_punct_start" in b.start or "b_unopened_quote" in b.start:
+        s += SURE_CONTINUATION
+    return s
 
 
 def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tuple[ColumnBreak, ...]:
     """The column-break joins of a classified page: the best set, each piece once."""
     weights = join_weights()
-    scored = [(_edge_score(f, weights), ai, bi, f) for ai, bi, f in candidates(blocks, stats)]
+    pairs = promising(blocks, stats, weights)
+    return choose(blocks, [(_edge_score(f, weights), ai, bi, f) for ai, bi, f in pairs], weights)
+
+
+def choose(
+    blocks: Sequence[Block],
+    scored: list[tuple[float, int, int, dict[str, float]]],
+    weights: dict[str, float],
+) -> tuple[ColumnBreak, ...]:
+    """The best set of joins among scored pairings (score, first, second, features): a
+    first matching, the bonus of the frame tops it confirms, then the matching again."""
     chosen = _best_matching([e for e in scored if e[0] >= JOIN_THRESHOLD])
     tops = _confirmed_frame_tops(blocks, chosen, {e[2] for e in scored})
     if tops:

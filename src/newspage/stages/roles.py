@@ -24,10 +24,11 @@ from .._patterns import (
     DATELINE_RE,
     FURNITURE_RE,
     LEAD_LABEL_RE,
-    OPEN_END_RE,
     RUBRIC_PINYIN_RE,
-    SENTENCE_END_RE,
     TRAILING_CREDIT_RE,
+    TRAILING_CREDIT_WORDS,
+    ends_open,
+    ends_sentence,
 )
 from .blocks import Block, Role
 from .people import byline_people, credit_people
@@ -87,7 +88,7 @@ def dash_line(block: Block) -> Role | None:
         DASH_LINE_RE.match(s)
         and block.size <= 2 * MAX_TITLE
         and "。" not in s
-        and not (OPEN_END_RE.search(s) and not s.endswith("—"))
+        and not (ends_open(s) and not s.endswith("—"))
     ):
         return Role.SUBHEADLINE
     return None
@@ -114,6 +115,8 @@ def byline(block: Block) -> Role | None:
 def caption_with_credit(block: Block) -> Role | None:
     """A caption and its credit in one block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`."""
     if block.size > MAX_CREDITED_CAPTION:
+        return None
+    if not any(word in block.shadow for word in TRAILING_CREDIT_WORDS):
         return None
     m = TRAILING_CREDIT_RE.search(block.shadow)
     if m and credit_people(m.group("credit"), block.text[m.start("credit") :]):
@@ -145,7 +148,7 @@ def title_shape(block: Block) -> Role | None:
         return None  # `51万`, `88.3%`: figures of a data box, not a title
     if "。" in s or CONTINUATION_START_RE.match(s) or CLOSING_DATELINE_RE.match(s):
         return None
-    if OPEN_END_RE.search(s) and not s.endswith(("—", ":")):
+    if ends_open(s) and not s.endswith(("—", ":")):
         return None  # a kicker may end `…多国代表呼吁——` or `…：`
     if s.count("“") != s.count("”"):
         return None  # titles quote whole words; an unbalanced quote is a cut piece
@@ -158,7 +161,7 @@ def title_shape(block: Block) -> Role | None:
     clauses = s.split(",")
     if len(clauses) > 1 and len(clauses[-1]) <= 3 and not s.endswith(("—", ":")):
         return None  # `…赋予了重任和厚望，新`: cut right after a comma
-    if SENTENCE_END_RE.search(s) and not s.endswith(("?", "!", "”")):
+    if ends_sentence(s) and not s.endswith(("?", "!", "”")):
         return None
     if DATELINE_RE.match(s):
         return None
@@ -230,7 +233,7 @@ def _gap_caption_shape(block: Block) -> bool:
     s = block.shadow
     return (
         _one_sentence(block)
-        and bool(SENTENCE_END_RE.search(s) or s.endswith(")"))
+        and (ends_sentence(s) or s.endswith(")"))
         and not CONTINUATION_START_RE.match(s)
         and s.count("“") == s.count("”")
         and not DATELINE_RE.match(s)
