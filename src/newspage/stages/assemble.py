@@ -29,7 +29,7 @@ from .._patterns import (
 )
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
 from .blocks import TRANSPARENT, Block, Role
-from .heads import cohesion, same_story
+from .heads import cohesion_of, following_topics, same_story_of, story_topics
 from .people import byline_people, credit_people, reported_people
 from .repair import ColumnBreak, end_features, open_pieces
 
@@ -67,11 +67,12 @@ def assemble(
     run_of = {i: r for r, run in enumerate(runs) for i in run.blocks}
     _assign_owners(runs, stories, blocks, pred, run_of)
 
+    runs_of: dict[int | None, list[int]] = {}
+    for r, run in enumerate(runs):
+        runs_of.setdefault(run.owner, []).append(r)
     articles: list[Article] = []
     for story_id, story in enumerate(stories):
-        order = _reading_order(
-            [r for r, run in enumerate(runs) if run.owner == story_id], runs, succ, run_of
-        )
+        order = _reading_order(runs_of.get(story_id, []), runs, succ, run_of)
         if not order:
             continue
         articles.append(
@@ -284,22 +285,24 @@ def _assign_owners(
     orphans = [r for r, run in enumerate(runs) if run.owner is None]
     if not orphans:
         return
-    texts = [
-        "".join(
-            blocks[i].shadow for r, run in enumerate(runs) if run.owner == s for i in run.blocks
-        )
-        for s in range(len(stories))
-    ]
+    parts: list[list[str]] = [[] for _ in stories]
+    for run in runs:
+        if run.owner is not None:
+            parts[run.owner].extend(blocks[i].shadow for i in run.blocks)
+    texts = ["".join(p) for p in parts]
+    topics = [story_topics(t, stats) for t in texts]
+    orphan_set = set(orphans)
     for r in orphans:
-        if r > 0 and r - 1 in orphans and runs[r].blocks[0] not in pred:
+        if r > 0 and r - 1 in orphan_set and runs[r].blocks[0] not in pred:
             runs[r].owner = runs[r - 1].owner  # reads on from the orphan before it
             continue
         text = "".join(blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY)
         best: int | None = None
         best_shared = -1
-        for s, story_text in enumerate(texts):
-            if text and same_story(story_text, text, stats):
-                shared = cohesion(story_text, text, stats)[0]
+        after = following_topics(text, stats)
+        for s, before in enumerate(topics):
+            if text and same_story_of(before, after):
+                shared = cohesion_of(before, after)[0]
                 if shared > best_shared:
                     best, best_shared = s, shared
         if best is None and not text and stories:
@@ -307,6 +310,7 @@ def _assign_owners(
         if best is None:
             stories.append(_Story(kind="article", column=None))
             texts.append(text)
+            topics.append(story_topics(text, stats))
             best = len(stories) - 1
         runs[r].owner = best
 

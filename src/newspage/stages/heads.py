@@ -331,30 +331,33 @@ def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> str:
 
 def topic_bigrams(text: str, stats: CharStats) -> set[str]:
     """The rarer Han bigrams of `text`: names, places, topic words."""
-    pairs: set[str] = set()
-    for run in _HAN_RUN_RE.findall(text):
-        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
-    return pairs - stats.common
+    runs = _HAN_RUN_RE.findall(text)
+    return {run[i : i + 2] for run in runs for i in range(len(run) - 1)} - stats.common
 
 
-def cohesion(story: str, following: str, stats: CharStats) -> tuple[int, float]:
-    """How many of the topic bigrams of `following` the story used already, and what
-    share of them that is."""
-    after = topic_bigrams(following[:_COHESION_WINDOW], stats)
+def story_topics(story: str, stats: CharStats) -> set[str]:
+    """The topic bigrams of the end of a story, as the cohesion tests read it."""
+    return topic_bigrams(story[-4 * _COHESION_WINDOW :], stats)
+
+
+def following_topics(following: str, stats: CharStats) -> set[str]:
+    """The topic bigrams of the start of a text, as the cohesion tests read it."""
+    return topic_bigrams(following[:_COHESION_WINDOW], stats)
+
+
+def cohesion_of(before: set[str], after: set[str]) -> tuple[int, float]:
+    """How many of the topic bigrams `after` of a following text the story (`before`)
+    used already, and what share of them that is."""
     if not after:
         return 0, 0.0
-    before = topic_bigrams(story[-4 * _COHESION_WINDOW :], stats)
     shared = len(after & before)
     return shared, shared / len(after)
 
 
-def same_story(story: str, following: str, stats: CharStats) -> bool:
-    """Does `following` read as more of `story`? Too little text to tell says yes."""
-    after = topic_bigrams(following[:_COHESION_WINDOW], stats)
-    if (
-        len(after) < _MIN_EVIDENCE
-        or len(topic_bigrams(story[-4 * _COHESION_WINDOW :], stats)) < _MIN_EVIDENCE
-    ):
+def same_story_of(before: set[str], after: set[str]) -> bool:
+    """Does the following text read as more of the story? Too little text to tell
+    says yes."""
+    if len(after) < _MIN_EVIDENCE or len(before) < _MIN_EVIDENCE:
         return True
-    shared, share = cohesion(story, following, stats)
+    shared, share = cohesion_of(before, after)
     return shared >= COHESION_SHARED or share >= COHESION_SHARE
