@@ -1315,7 +1315,20 @@ def generate(
     extras: Sequence[Mapping[str, Any]] = (),
     source: str | None = None,
 ) -> GeneratedPage:
-    """Lay one printed page out; see the module docstring for the model."""
+    """Lay the corpus articles of one printed page out as a dump, with its gold.
+
+    Args:
+        articles: the corpus rows of one page (``date``, ``page``, ``order``, ``kicker``,
+            ``headline``, ``subtitle``, ``paragraphs``), in page order.
+        rng: the only source of randomness; the same seed gives the same page.
+        variant: one of ``plain halfwidth traditional hardwrap indent mixed``.
+        extras: other corpus rows to draw briefs and picture stories from.
+        source: the file name recorded in the gold's ``source``.
+
+    Returns:
+        The dump (``text``), its gold (``gold``) and what the layout did (``stats``); see
+        the module docstring for the model.
+    """
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; choose from {', '.join(VARIANTS)}")
     if variant == "mixed":
@@ -1333,28 +1346,6 @@ def generate(
     text = render(blocks, variant, rng)
     gold, stats = page_gold(stories, blocks, source, variant)
     return GeneratedPage(text, gold, stats)
-
-
-def generate_page(
-    articles: Sequence[Mapping[str, Any]],
-    rng: random.Random,
-    variant: str,
-    *,
-    extras: Sequence[Mapping[str, Any]] = (),
-    source: str | None = None,
-) -> tuple[str, dict[str, Any]]:
-    """Lay the corpus articles of one printed page out as a dump; return (dump, gold).
-
-    Args:
-        articles: the corpus rows of one page (``date``, ``page``, ``order``, ``kicker``,
-            ``headline``, ``subtitle``, ``paragraphs``), in page order.
-        rng: the only source of randomness; the same seed gives the same page.
-        variant: one of ``plain halfwidth traditional hardwrap indent mixed``.
-        extras: other corpus rows to draw briefs and picture stories from.
-        source: the file name recorded in the gold's ``source``.
-    """
-    page = generate(articles, rng, variant, extras=extras, source=source)
-    return page.text, page.gold
 
 
 # ---------------------------------------------------------------------------------------

@@ -45,11 +45,11 @@ from typing import BinaryIO, Literal, TextIO
 import attrs
 
 from . import __version__
-from .decode import decode_bytes
+from .decode import PDF_MAGIC, decode_bytes
 from .errors import InputError, NewspageError
 from .model import Page
 from .parser import parse, parse_file
-from .pdf import PDF_MAGIC, is_pdf_file, parse_pdf
+from .pdf import is_pdf_file, parse_pdf
 from .render import ARTICLE_RULE, to_json, to_jsonl, to_markdown, to_text
 from .score import score_command
 

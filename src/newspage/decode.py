@@ -27,6 +27,9 @@ from pathlib import Path
 
 from .errors import DecodeError, InputError
 
+PDF_MAGIC = b"%PDF-"
+"""How every PDF file starts: `read_text` refuses it, `newspage.pdf` reads it."""
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 LE first: its mark FF FE 00 00 starts with the UTF-16 LE mark FF FE.
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -97,7 +100,7 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
         DecodeError: The bytes do not decode (see `decode_bytes`).
     """
     data = read_bytes(path)
-    if encoding is None and data.startswith(b"%PDF-"):
+    if encoding is None and data.startswith(PDF_MAGIC):
         # A PDF decodes as junk; say what it is and what reads it.
         raise InputError(
             os.fspath(path),

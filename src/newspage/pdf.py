@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Union
 import attrs
 
 from ._cjk import is_wordish
-from .decode import read_bytes
+from .decode import PDF_MAGIC, read_bytes
 from .errors import InputError
 from .model import Page
 from .parser import parse
@@ -60,9 +60,6 @@ if TYPE_CHECKING:
 
 PdfSource = Union[str, "os.PathLike[str]", bytes]
 """A PDF file's path, or the bytes of a PDF."""
-
-PDF_MAGIC = b"%PDF-"
-"""How every PDF file starts."""
 
 INSTALL_HINT = "reading PDF needs the optional extra: pip install 'newspage[pdf]'"
 

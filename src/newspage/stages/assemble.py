@@ -244,17 +244,13 @@ def _assign_owners(
     pred: dict[int, ColumnBreak],
     run_of: dict[int, int],
 ) -> None:
-    """Owner of each run: its own head, the story of the piece it continues, else the
-    story of the run before it; runs before any story go to the most cohesive story."""
+    """Owner of each run: its own head, the story of the piece it continues, a head
+    group waiting for its text when the run opens with a dateline, else the story of the
+    run before it; runs before any story go to the most cohesive story."""
 
     # A head group followed at once by text continued from another story has its own
     # text printed further on: the first run after it that opens with a dateline.
-    waiting = [
-        run.owner
-        for run in runs
-        if run.starts_story and not any(blocks[i].role is Role.BODY for i in run.blocks)
-    ]
-    opened: set[int] = set()
+    waiting: list[int] = []  # such head groups met so far, still without text
 
     def owner(r: int, seen: frozenset[int] = frozenset()) -> int | None:
         run = runs[r]
@@ -264,22 +260,24 @@ def _assign_owners(
         if first in pred:
             o = owner(run_of[pred[first].first], seen | {r})
         elif r > 0:
-            pending = [s for s in waiting if s in opened]
-            if pending and DATELINE_RE.match(blocks[first].shadow):
-                o = pending[-1]
+            if waiting and DATELINE_RE.match(blocks[first].shadow):
+                o = waiting[-1]
             else:
                 o = owner(r - 1, seen | {r})
         else:
             o = None
         run.owner = o
-        if o in waiting and o in opened:
+        if o in waiting:
             waiting.remove(o)
         return o
 
-    for r in range(len(runs)):
-        head_of = runs[r].owner if runs[r].starts_story else None
-        if head_of is not None:
-            opened.add(head_of)
+    for r, run in enumerate(runs):
+        if (
+            run.starts_story
+            and run.owner is not None
+            and not any(blocks[i].role is Role.BODY for i in run.blocks)
+        ):
+            waiting.append(run.owner)
         owner(r)
     stats = char_stats()
     orphans = [r for r, run in enumerate(runs) if run.owner is None]
@@ -289,8 +287,7 @@ def _assign_owners(
     for run in runs:
         if run.owner is not None:
             parts[run.owner].extend(blocks[i].shadow for i in run.blocks)
-    texts = ["".join(p) for p in parts]
-    topics = [story_topics(t, stats) for t in texts]
+    topics = [story_topics("".join(p), stats) for p in parts]
     orphan_set = set(orphans)
     for r in orphans:
         if r > 0 and r - 1 in orphan_set and runs[r].blocks[0] not in pred:
@@ -309,7 +306,6 @@ def _assign_owners(
             best = 0  # photos above the first headline belong to the first story
         if best is None:
             stories.append(_Story(kind="article", column=None))
-            texts.append(text)
             topics.append(story_topics(text, stats))
             best = len(stories) - 1
         runs[r].owner = best
