@@ -64,6 +64,37 @@ def test_subheads_inside_a_story() -> None:
     assert [s.heading for s in a.sections] == [None, "稻米产业走出新路子"]
 
 
+def test_dash_line_over_a_subhead_inside_a_story() -> None:
+    """`湖北潜江——` over a subhead inside a story leads into the subhead: the two lines
+    are not the kicker and headline of a new story."""
+    page = newspage.parse(
+        page_text(
+            "抚远市推进乡村振兴",
+            "本报记者 张三",
+            "抚远市地处黑龙江与乌苏里江交汇处，抚远市的乡村振兴工作成效明显。",
+            "抚远市江边——",
+            "稻米产业走出新路子",
+            "抚远市大力发展稻米产业，抚远市的稻米远销各地，乡村振兴有了产业支撑。",
+        )
+    )
+    (a,) = page.articles
+    assert [s.heading for s in a.sections] == [None, "稻米产业走出新路子"]
+    assert a.sections[0].paragraphs[-1] == "抚远市江边——"
+
+
+def test_dash_line_over_a_headline_opens_a_story() -> None:
+    """The same two lines at the top of a page are the kicker and headline."""
+    page = newspage.parse(
+        page_text(
+            "抚远市江边——",
+            "稻米产业走出新路子",
+            "抚远市大力发展稻米产业，抚远市的稻米远销各地，乡村振兴有了产业支撑。",
+        )
+    )
+    (a,) = page.articles
+    assert (a.kicker, a.headline) == ("抚远市江边——", "稻米产业走出新路子")
+
+
 def test_side_column_briefs() -> None:
     """A rubric opens a column: each brief gets the column name, its headline, the
     dateline and its closing author line; the pinyin decoration is dropped."""

@@ -151,6 +151,9 @@ def test_lead_labels(label: str, conv: Callable[[str], str]) -> None:
         "2019年2月15日 星期五",
         "第25965期",
         "人民日报",
+        "本版制图：赵六",
+        "栏目投稿邮箱：abc@example.com",
+        "数据来源：国家统计局",
     ],
 )
 def test_furniture_unplaced(furniture: str, conv: Callable[[str], str]) -> None:

@@ -9,7 +9,9 @@ A short title-shaped line means different things by what surrounds it:
   byline or dateline, as a small fitted model weighs the topic words the text after it
   shares with the story, the layout and the title itself (`title_features`);
 * two title lines are kicker + headline, or headline + 副题 when the second reads like
-  one (`…主持`, `…出席并讲话`); a summary line between a headline and its byline is a
+  one (`…主持`, `…出席并讲话`); inside a story, a line ending in dashes over a title
+  line (`湖北潜江——`) is weighed as the second line alone, and leads into it when
+  that is a subhead; a summary line between a headline and its byline is a
   副题 (deck); three or more short lines with no byline under them are a list;
 * a title followed by text continued from elsewhere heads a story whose text is
   printed elsewhere.
@@ -136,6 +138,9 @@ def resolve_titles(
             out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.BODY, reason="lead_in")
             continue
         anchored = after is not None and is_anchor(after)
+        # `湖北潜江——` over one title line: a kicker over a headline, or, inside a story,
+        # a lead-in over a subhead; the line under it decides.
+        lead_in = len(titles) == 2 and out[titles[0]].shadow.endswith("—")
         deck = q + 1 < len(sig) and _is_deck(after, out[sig[q + 1]])
         if deck and after is not None:
             # A summary line between the headline and the byline or dateline: the 副题
@@ -165,13 +170,13 @@ def resolve_titles(
             new_story = True
         elif after is not None and after.index in continues:
             new_story = True  # its text is elsewhere: a head, not a subhead
-        elif len(titles) >= 2:
+        elif len(titles) >= 2 and not lead_in:
             new_story = True  # kicker + headline: a subhead is printed on one line
         else:
             # A subhead or the headline of a story with no byline or dateline: weigh the
             # evidence (`title_features`) with the fitted weights.
             features = title_features(
-                out[titles[0]],
+                out[titles[-1]],
                 _tail(story_text),
                 following,
                 after_open_end=previous is not None
@@ -181,7 +186,7 @@ def resolve_titles(
                 stats=stats,
             )
             if record is not None:
-                record.append((titles[0], features))
+                record.append((titles[-1], features))
             new_story = title_score(features, title_weights()) >= 0.0
         if new_story:
             roles = _head_roles(len(titles))
@@ -193,6 +198,9 @@ def resolve_titles(
         else:
             roles = [Role.SUBHEAD] * len(titles)
             reason = "subhead"
+            if lead_in:
+                out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.BODY, reason="lead_in")
+                titles, roles = titles[1:], roles[1:]
             subheads += 1
         for idx, role in zip(titles, roles, strict=True):
             out[idx] = attrs.evolve(out[idx], role=role, reason=reason)
