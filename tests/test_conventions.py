@@ -224,3 +224,64 @@ def test_sentence_ending_in_photograph_verb_is_not_a_credit() -> None:
     """`…他拿起相机拍摄` ends a sentence, not a credit line: it stays body text."""
     page = parse("春耕时节", "本报讯 各地抓紧春耕。", "会议还讨论了其他事项。他拿起相机拍摄")
     assert page.articles[0].captions == ()
+
+
+STORY = "抚远市大力发展稻米产业，抚远市的稻米远销各地，抚远市乡村振兴有了产业支撑。"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（作者为抚远市农业大学教授）",
+        "（作者单位：抚远市稻米研究所）",
+        "（新华社哈尔滨2月1日电）",
+        "（张三）",
+    ],
+)
+def test_title_after_a_closing_note_opens_a_story(note: str, conv: Callable[[str], str]) -> None:
+    """A note that closes a story ends it: the title line after it is the next story's
+    headline, even when the text under it shares the story's topic words."""
+    page = parse(
+        conv("抚远市推进乡村振兴"),
+        conv("本报记者 李四"),
+        conv(STORY),
+        conv(note),
+        conv("抚远稻米走出新路子"),
+        conv(STORY),
+    )
+    assert [a.headline for a in page.articles] == [
+        conv("抚远市推进乡村振兴"),
+        conv("抚远稻米走出新路子"),
+    ]
+    assert page.articles[0].paragraphs[-1] == conv(note)
+
+
+def test_without_a_closing_note_the_title_is_a_subhead(conv: Callable[[str], str]) -> None:
+    """The same page without the note: the title line is a subhead of the story."""
+    page = parse(
+        conv("抚远市推进乡村振兴"),
+        conv("本报记者 李四"),
+        conv(STORY),
+        conv("抚远稻米走出新路子"),
+        conv(STORY),
+    )
+    (a,) = page.articles
+    assert [s.heading for s in a.sections] == [None, conv("抚远稻米走出新路子")]
+
+
+def test_long_kicker_ending_in_dashes(conv: Callable[[str], str]) -> None:
+    """A line too long for a title, ending in dashes, right above a title line: the
+    kicker of a new story, not the last paragraph of the story before."""
+    kicker = "2018年抚远市稻米产量达到历史最高水平，全市稻农的人均收入比上一年增长了一成以上——"
+    page = parse(
+        conv("抚远市推进乡村振兴"),
+        conv("本报记者 李四"),
+        conv(STORY),
+        conv(kicker),
+        conv("稻米产业走出新路子"),
+        conv(STORY),
+    )
+    assert [(a.kicker, a.headline) for a in page.articles] == [
+        (None, conv("抚远市推进乡村振兴")),
+        (conv(kicker), conv("稻米产业走出新路子")),
+    ]

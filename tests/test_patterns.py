@@ -87,3 +87,21 @@ def test_end_tests_look_only_at_the_end(parts: list[str]) -> None:
     text = "".join(parts)
     assert _patterns.ends_sentence(text) == bool(_patterns.SENTENCE_END_RE.search(text))
     assert _patterns.ends_open(text) == bool(_patterns.OPEN_END_RE.search(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "closes"),
+    [
+        ("(作者为中央民族大学校长、中国经济发展研究会会长)", True),
+        ("(作者单位:中国社会科学院数量经济与技术经济研究所)", True),
+        ("(执笔:王 鹏)", True),
+        ("(张三)", True),
+        ("(新华社记者 李四)", True),
+        ("(完)", True),
+        ("(2019年2月27日第十三届全国人民代表大会常务委员会第九次会议通过)", False),
+        ("(下称《意见》)。会议指出,要抓好落实", False),
+    ],
+)
+def test_closing_note(text: str, closes: bool) -> None:
+    """Notes that close a story, in the shadow's half-width punctuation."""
+    assert bool(_patterns.CLOSING_NOTE_RE.match(text)) is closes

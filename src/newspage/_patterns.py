@@ -62,6 +62,22 @@ DATELINE_RE = regex.compile(
 # `（本报科伦坡电）`, `（据新华社伦敦电 记者张家伟）`.
 CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[^()]{0,30}电[^()]{0,20}\)$")
 
+# A note that closes a story, printed as its own paragraph: the closing dateline above,
+# the author's note `（作者为中央民族大学校长）`, `（作者单位：中国社会科学院）`,
+# `（执笔：王 鹏）`, a closing author line `（张三）`, `（新华社记者 李四）`, and `（完）`.
+CLOSING_NOTE_RE = regex.compile(
+    r"""
+    ^\(
+    (?: (?:本文)?作者[为系是:][^()]{1,80}
+      | 作者单位[:][^()]{1,80}
+      | 执笔[:][^()]{1,40}
+      | (?:[^()]{0,12}记者\ ?)?[\p{Han}·][\p{Han}·\ ]{1,8}
+      | 完
+    )\)$
+    """,
+    regex.VERBOSE,
+)
+
 # 摄影 credits. Examples:
 #   `本报特约记者 陈 晨 摄`       `新华社记者 张三摄`        `张三摄（人民视觉）`
 #   `王 昊 孙 昊摄影报道（影像中国）` `本文图片由本报特约记者陈晨摄`

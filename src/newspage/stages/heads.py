@@ -14,7 +14,9 @@ A short title-shaped line means different things by what surrounds it:
   that is a subhead; a summary line between a headline and its byline is a
   副题 (deck); three or more short lines with no byline under them are a list;
 * a title followed by text continued from elsewhere heads a story whose text is
-  printed elsewhere.
+  printed elsewhere; a title after a note that closes a story (`（作者为…）`,
+  `（新华社北京2月20日电）`, `（张三）`) heads the next one, and a body line ending in
+  dashes right above a title (`…实际使用外资8856亿元——`) is its kicker.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ import regex
 
 from .._cjk import CharStats, char_stats, load_weights
 from .._patterns import (
+    CLOSING_DATELINE_RE,
+    CLOSING_NOTE_RE,
     DATELINE_RE,
     PHOTO_RUBRIC_RE,
     RUBRIC_WORD_RE,
@@ -79,6 +83,7 @@ def resolve_titles(
     """
     joined = frozenset(i for j in breaks for i in (j.first, j.second))
     continues = frozenset(j.second for j in breaks)
+    first_of = {j.second: j.first for j in breaks}
     out = _picture_story_text(list(blocks))
     stats = char_stats()
     sig = [b.index for b in out if b.role not in TRANSPARENT]
@@ -137,6 +142,13 @@ def resolve_titles(
             # kicker ending so stands above a headline, and this one does not.
             out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.BODY, reason="lead_in")
             continue
+        long_kicker = previous is not None and _long_kicker(previous, joined)
+        if long_kicker and previous is not None:
+            # `2018年全国实际使用外资8856亿元——` over a title line: a kicker too long
+            # for a title line, and the line under it the headline.
+            out[previous.index] = attrs.evolve(previous, role=Role.KICKER, reason="long_kicker")
+            story_text = story_text[:-1]
+        after_closing = previous is not None and _closes_story(out, previous.index, first_of)
         anchored = after is not None and is_anchor(after)
         # `湖北潜江——` over one title line: a kicker over a headline, or, inside a story,
         # a lead-in over a subhead; the line under it decides.
@@ -170,6 +182,8 @@ def resolve_titles(
             new_story = True
         elif after is not None and after.index in continues:
             new_story = True  # its text is elsewhere: a head, not a subhead
+        elif long_kicker or after_closing:
+            new_story = True  # under a kicker, or after a note that closes a story
         elif len(titles) >= 2 and not lead_in:
             new_story = True  # kicker + headline: a subhead is printed on one line
         else:
@@ -206,6 +220,35 @@ def resolve_titles(
             out[idx] = attrs.evolve(out[idx], role=role, reason=reason)
         p = q
     return tuple(out)
+
+
+# Longest kicker printed as a block of its own that is too long for a title line.
+MAX_LONG_KICKER = 80
+
+
+def _long_kicker(block: Block, joined: frozenset[int]) -> bool:
+    """A body block that reads as a kicker: one clause ending in dashes, no full stop."""
+    s = block.shadow
+    return (
+        block.role is Role.BODY
+        and block.index not in joined
+        and block.size <= MAX_LONG_KICKER
+        and s.endswith("—")
+        and not any(c in s for c in "。!?;")
+        and not DATELINE_RE.match(s)
+    )
+
+
+def _closes_story(blocks: Sequence[Block], i: int, first_of: dict[int, int]) -> bool:
+    """Does block `i` end the paragraph of a note that closes a story?"""
+    if blocks[i].role not in (Role.BODY, Role.BYLINE):
+        return False
+    pieces = [blocks[i].shadow]
+    while i in first_of and len(pieces) < 4:
+        i = first_of[i]
+        pieces.append(blocks[i].shadow)
+    text = "".join(reversed(pieces)).strip()
+    return bool(CLOSING_NOTE_RE.match(text) or CLOSING_DATELINE_RE.match(text))
 
 
 def _is_deck(block: Block | None, next_block: Block) -> bool:
