@@ -96,8 +96,9 @@ TRAILING_CREDIT_RE = regex.compile(
     r"(?<=[。!?)”])\ ?(?P<credit>[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?)$"
 )
 # Every trailing credit holds one of these. The search above tries every position of a
-# block; most blocks hold neither, which `in` finds out many times faster.
+# block; most blocks hold neither, which one search for them finds out many times faster.
 TRAILING_CREDIT_WORDS = ("摄", "供图")
+TRAILING_CREDIT_HINT_RE = re.compile("|".join(TRAILING_CREDIT_WORDS))
 
 # Marks that make a block a photo caption wherever it stands: `图为…`, `(资料片)`,
 # `（新华社发）`, `上图：`, `（2月6日摄）`.
@@ -192,24 +193,20 @@ _OPEN_LAST = frozenset(",、;([“‘「『《〈—-")
 
 # `search` tries a pattern at every position of a text; the two patterns above match only
 # at its end (four characters at most, and `$` may stand before a final line break), so
-# a search of the last five characters says the same, in a fraction of the time; and only
-# a text whose last character can end a match is searched at all.
-def _last_char(s: str) -> str:
-    """The last character of `s` before a final line break, or ''."""
-    return s[-2:-1] if s.endswith("\n") else s[-1:]
-
-
+# a search of the last five characters says the same, in a fraction of the time. A text
+# whose last character cannot end a match (and is no line break) is not searched at all.
 def ends_sentence(s: str) -> bool:
     """`SENTENCE_END_RE.search(s)`, as a bool, looking at the end of `s` only."""
-    return (
-        _last_char(s) in _SENTENCE_LAST
-        and SENTENCE_END_RE.search(s, max(0, len(s) - 5)) is not None
-    )
+    if s[-1:] not in _SENTENCE_LAST and not s.endswith("\n"):
+        return False
+    return SENTENCE_END_RE.search(s, max(0, len(s) - 5)) is not None
 
 
 def ends_open(s: str) -> bool:
     """`OPEN_END_RE.search(s)`, as a bool, looking at the end of `s` only."""
-    return _last_char(s) in _OPEN_LAST and OPEN_END_RE.search(s, max(0, len(s) - 2)) is not None
+    if s[-1:] not in _OPEN_LAST and not s.endswith("\n"):
+        return False
+    return OPEN_END_RE.search(s, max(0, len(s) - 2)) is not None
 
 
 # A 副题 printed without dashes under the headline of a meeting or policy report:

@@ -28,8 +28,8 @@ from .._patterns import (
     LEAD_LABEL_RE,
     LEAD_LABELS,
     RUBRIC_PINYIN_RE,
+    TRAILING_CREDIT_HINT_RE,
     TRAILING_CREDIT_RE,
-    TRAILING_CREDIT_WORDS,
     ends_open,
     ends_sentence,
 )
@@ -124,7 +124,7 @@ def caption_with_credit(block: Block) -> Role | None:
     """A caption and its credit in one block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`."""
     if block.size > MAX_CREDITED_CAPTION:
         return None
-    if not any(word in block.shadow for word in TRAILING_CREDIT_WORDS):
+    if not TRAILING_CREDIT_HINT_RE.search(block.shadow):
         return None
     m = TRAILING_CREDIT_RE.search(block.shadow)
     if m and credit_people(m.group("credit"), block.text[m.start("credit") :]):
