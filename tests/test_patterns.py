@@ -75,20 +75,6 @@ def test_every_trailing_credit_holds_a_credit_word(parts: list[str]) -> None:
         assert any(word in text for word in _patterns.TRAILING_CREDIT_WORDS)
 
 
-END_PARTS = ["字", "。", "!", "?", "…", "”", "’", ")", "]", ",", "、", "“", "—", "-", "\n", " "]
-
-
-@given(st.lists(st.sampled_from(END_PARTS), max_size=10))
-@example(["字", "。", "”", "”", ")", "\n"])  # the longest match, before a final line break
-@example(["字", ",", "\n"])
-@example(["字", "…", "…", "\n"])
-def test_end_tests_look_only_at_the_end(parts: list[str]) -> None:
-    """`ends_sentence` and `ends_open` say what a search of the whole text says."""
-    text = "".join(parts)
-    assert _patterns.ends_sentence(text) == bool(_patterns.SENTENCE_END_RE.search(text))
-    assert _patterns.ends_open(text) == bool(_patterns.OPEN_END_RE.search(text))
-
-
 # Pieces of furniture lines, credits, caption marks, bylines and lead labels, and
 # near-misses, for the hint tests below.
 HINT_PARTS = [
@@ -163,3 +149,17 @@ def test_hints_miss_no_match(parts: list[str]) -> None:
         assert _patterns.ROLE_WORD_RE.search(text)
     if _patterns.LEAD_LABEL_RE.match(text):
         assert text.startswith(_patterns.LEAD_LABELS)
+
+
+END_PARTS = ["字", "。", "!", "?", "…", "”", "’", ")", "]", ",", "、", "“", "—", "-", "\n", " "]
+
+
+@given(st.lists(st.sampled_from(END_PARTS), max_size=10))
+@example(["字", "。", "”", "”", ")", "\n"])  # the longest match, before a final line break
+@example(["字", ",", "\n"])
+@example(["字", "…", "…", "\n"])
+def test_end_tests_look_only_at_the_end(parts: list[str]) -> None:
+    """`ends_sentence` and `ends_open` say what a search of the whole text says."""
+    text = "".join(parts)
+    assert _patterns.ends_sentence(text) == bool(_patterns.SENTENCE_END_RE.search(text))
+    assert _patterns.ends_open(text) == bool(_patterns.OPEN_END_RE.search(text))
