@@ -96,3 +96,11 @@ def test_shadows_when_a_conversion_changes_the_length(monkeypatch: pytest.Monkey
     monkeypatch.setattr(_cjk, "_converter", lambda: Stretching())
     texts = ["很長的話", "他說", "ABC"]
     assert shadows(texts) == [shadow(t) for t in texts] == ["很長的話", "他说", "ABC"]
+
+
+def test_fold_width_folds_every_character_at_once() -> None:
+    """`fold_width` is a translation: no folded character is folded again."""
+    every = "".join(_cjk._FOLD_CHAR) + "".join(_cjk._FOLD_CHAR.values())
+    table = str.maketrans(_cjk._FOLD_CHAR)
+    assert _cjk.fold_width(every) == every.translate(table)
+    assert not set(_cjk._FOLD_CHAR.values()) & set(_cjk._FOLD_CHAR)

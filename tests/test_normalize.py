@@ -5,7 +5,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newspage.stages.normalize import normalize
+from newspage.stages.normalize import (
+    _CONTROL_RE,
+    _LINE_BREAK_OR_CONTROL_RE,
+    _ODD_LINE_BREAK_RE,
+    normalize,
+)
 
 
 def test_crlf_and_cr_become_lf() -> None:
@@ -43,3 +48,10 @@ def test_idempotent(text: str) -> None:
     """normalize(normalize(t)) == normalize(t)."""
     once = normalize(text)[0]
     assert normalize(once)[0] == once
+
+
+def test_one_search_finds_what_the_steps_change() -> None:
+    """The quick class holds every line break to unify and every control character."""
+    for c in map(chr, [*range(0x200), 0x2028, 0x2029, 0xFEFF]):
+        expected = bool(_ODD_LINE_BREAK_RE.search(c) or _CONTROL_RE.search(c))
+        assert bool(_LINE_BREAK_OR_CONTROL_RE.search(c)) == expected

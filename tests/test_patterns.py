@@ -75,6 +75,82 @@ def test_every_trailing_credit_holds_a_credit_word(parts: list[str]) -> None:
         assert any(word in text for word in _patterns.TRAILING_CREDIT_WORDS)
 
 
+# Pieces of furniture lines, credits, caption marks, bylines and lead labels, and
+# near-misses, for the hint tests below.
+HINT_PARTS = [
+    "责任编辑",
+    "本版责编",
+    ":",
+    " ",
+    "张三",
+    "2019年2月15日",
+    "星期五",
+    "周五",
+    "第",
+    "3",
+    "A",
+    "版",
+    "·",
+    "广告",
+    "下转",
+    "25965",
+    "期",
+    "CN",
+    "11-0065",
+    "邮发代号",
+    "国内统一连续出版物号",
+    "人民",
+    "日报",
+    "本文",
+    "图片",
+    "由",
+    "摄",
+    "提供",
+    "供图",
+    "影报道",
+    "来源",
+    "制图",
+    "/",
+    "(",
+    ")",
+    "资料图片",
+    "新华社发",
+    "人民视觉",
+    "影像中国",
+    "受访者供图",
+    "图为",
+    "2月6日摄",
+    "新华社记者",
+    "通讯员",
+    "撰稿人",
+    "核心提示",
+    "编者按",
+    "。",
+    "字",
+]
+
+
+@given(st.lists(st.sampled_from(HINT_PARTS), max_size=8))
+@example(["新华社发"])
+@example(["(", "资料片", ")"])
+@example(["本版", "图片", "来源", ":", "人民视觉"])
+@example(["第", "25965", "期"])
+def test_hints_miss_no_match(parts: list[str]) -> None:
+    """The quick tests tried before a pattern (`*_HINT_RE`, `ROLE_WORD_RE`,
+    `LEAD_LABELS`) pass every text the pattern matches."""
+    text = "".join(parts)
+    if _patterns.FURNITURE_RE.fullmatch(text):
+        assert _patterns.FURNITURE_HINT_RE.search(text)
+    if _patterns.CREDIT_RE.fullmatch(text):
+        assert _patterns.CREDIT_HINT_RE.search(text)
+    if _patterns.CAPTION_MARK_RE.search(text):
+        assert _patterns.CAPTION_MARK_HINT_RE.search(text)
+    if _patterns.ROLE_RE.search(text) or _patterns.ROLE_NAME_RE.search(text):
+        assert _patterns.ROLE_WORD_RE.search(text)
+    if _patterns.LEAD_LABEL_RE.match(text):
+        assert text.startswith(_patterns.LEAD_LABELS)
+
+
 END_PARTS = ["字", "。", "!", "?", "…", "”", "’", ")", "]", ",", "、", "“", "—", "-", "\n", " "]
 
 

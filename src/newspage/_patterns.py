@@ -9,17 +9,23 @@ so matching is linear in the length of the block (no catastrophic backtracking);
 
 from __future__ import annotations
 
+import re
+
 import regex
 
+# The words a role ends with.
+ROLE_WORDS = ("记者", "通讯员", "实习生", "评论员", "撰稿人", "撰稿", "编辑", "摄影")
 # Roles in bylines and datelines: `本报记者`, `新华社记者`, `本报特约记者`, `通讯员`,
 # `本报驻京记者`, `实习生`, `见习记者`, `特约撰稿人`.
 ROLE = (
     r"(?:(?:本报|本刊|新华社|中新社|人民日报|光明日报|经济日报|人民网|新华网|央视|本台)"
     r"(?:驻[\p{Han}]{1,6})?)?"
     r"(?:首席|高级|特约|特派|见习|实习|摄影|全媒体|融媒体)?"
-    r"(?:记者|通讯员|实习生|评论员|撰稿人|撰稿|编辑|摄影)"
+    r"(?:" + "|".join(ROLE_WORDS) + ")"
 )
 ROLE_RE = regex.compile(ROLE)
+# A text without a role word holds no role: the byline parser asks this first.
+ROLE_WORD_RE = re.compile("|".join(ROLE_WORDS))
 
 # A token that is a role glued to a name: `记者李小明`, `本报记者刘洋`, `通讯员钟` (the
 # first half of a padded name `钟 川`). Names are 1-4 Han characters, or transliterated
@@ -95,6 +101,10 @@ CREDIT_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# Every credit holds one of these characters (摄, 供图, 提供, 图, 视觉, 资料, 发, 影像);
+# most blocks hold none, which one search of this class finds out faster than the pattern.
+# (Hints like this are plain character classes, for the faster `re` module.)
+CREDIT_HINT_RE = re.compile("[摄供图视资发影]")
 
 # A caption with its credit in the same block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`.
 # Group `credit` starts after the last sentence end (or closing bracket) before the credit.
@@ -102,8 +112,9 @@ TRAILING_CREDIT_RE = regex.compile(
     r"(?<=[。!?)”])\ ?(?P<credit>[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?)$"
 )
 # Every trailing credit holds one of these. The search above tries every position of a
-# block; most blocks hold neither, which `in` finds out many times faster.
+# block; most blocks hold neither, which one search for them finds out many times faster.
 TRAILING_CREDIT_WORDS = ("摄", "供图")
+TRAILING_CREDIT_HINT_RE = re.compile("|".join(TRAILING_CREDIT_WORDS))
 
 # Marks that make a block a photo caption wherever it stands: `图为…`, `(资料片)`,
 # `（新华社发）`, `上图：`, `（2月6日摄）`.
@@ -112,13 +123,27 @@ CAPTION_MARK_RE = regex.compile(
     r"|图为"
     r"|\((?:资料片|资料图片|资料图|新华社发|人民视觉|影像中国|视觉中国|\d{1,2}月\d{1,2}日摄)\)\s*$"
 )
+# Every caption mark holds `图` or a closing bracket; `CAPTION_MARK_RE` searches every
+# position of a block, this class is searched first.
+CAPTION_MARK_HINT_RE = re.compile("[图)]")
 
 # Labels of a lead box: `核心提示`, `编者按`, `导读`, `核心阅读`; alone, or followed by
-# a colon and the lead text (`编者按：…`).
-LEAD_LABEL_RE = regex.compile(
-    r"^(?P<label>核心提示|编者按|编者的话|导读|核心阅读|阅读提示|内容提要|提要|开栏的话|题记|前言)"
-    r"(?P<colon>\ ?[::]\ ?)?"
+# a colon and the lead text (`编者按：…`). A block that does not start with one of
+# `LEAD_LABELS` (`str.startswith` says so quicker than the pattern) is not a lead label.
+LEAD_LABELS = (
+    "核心提示",
+    "编者按",
+    "编者的话",
+    "导读",
+    "核心阅读",
+    "阅读提示",
+    "内容提要",
+    "提要",
+    "开栏的话",
+    "题记",
+    "前言",
 )
+LEAD_LABEL_RE = regex.compile(r"^(?P<label>" + "|".join(LEAD_LABELS) + r")(?P<colon>\ ?[::]\ ?)?")
 
 # A rubric with pinyin decoration, the header of a side column: `XX时讯 SHI XUN`,
 # `图说 TU SHUO`, `本地快讯 KUAIXUN`.
@@ -155,6 +180,9 @@ FURNITURE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# Every furniture line holds one of these characters: the colon of an editors' line, 星期
+# or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead.
+FURNITURE_HINT_RE = re.compile("[:星周版广期C邮国报]")
 
 # A line that opens with dashes: the 副题 under a headline, `——资源型城市的转型之路`.
 DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")
@@ -176,16 +204,26 @@ CONTINUATION_START_RE = regex.compile(r"^[,。、;:!?)\]”’」』%…]")
 OPEN_END_RE = regex.compile(r"[,、;(\[“‘「『《〈—-]$")
 
 
+# The last character of a match of each pattern above (before a final line break).
+_SENTENCE_LAST = frozenset("。!?…”’」』)]")
+_OPEN_LAST = frozenset(",、;([“‘「『《〈—-")
+
+
 # `search` tries a pattern at every position of a text; the two patterns above match only
 # at its end (four characters at most, and `$` may stand before a final line break), so
-# a search of the last five characters says the same, in a fraction of the time.
+# a search of the last five characters says the same, in a fraction of the time. A text
+# whose last character cannot end a match (and is no line break) is not searched at all.
 def ends_sentence(s: str) -> bool:
     """`SENTENCE_END_RE.search(s)`, as a bool, looking at the end of `s` only."""
+    if s[-1:] not in _SENTENCE_LAST and not s.endswith("\n"):
+        return False
     return SENTENCE_END_RE.search(s, max(0, len(s) - 5)) is not None
 
 
 def ends_open(s: str) -> bool:
     """`OPEN_END_RE.search(s)`, as a bool, looking at the end of `s` only."""
+    if s[-1:] not in _OPEN_LAST and not s.endswith("\n"):
+        return False
     return OPEN_END_RE.search(s, max(0, len(s) - 2)) is not None
 
 

@@ -10,15 +10,23 @@ a new block.
 from __future__ import annotations
 
 import enum
+import re
 
 import attrs
-import regex
 
 from .._cjk import is_wordish, shadows
 
-_SPACE_RUN_RE = regex.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
+# Runs of space-like characters, collapsed to one space. No line break among them, so the
+# whole page is collapsed at once and then split into lines. (The `re` module searches a
+# plain character class about twice as fast as `regex`.)
+_SPACES = " \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff"
+_SPACE_RUN_RE = re.compile(f"[{_SPACES}]+")
+# A text holding none of these has no run to collapse (a single space stays as it is);
+# most pages hold none, which these substring tests find out in a third of the time the
+# substitution takes to scan the page.
+_SPACE_RUN_MARKS = ("  ", *_SPACES[1:])
 # Paragraph indentation: ideographic spaces, or two or more ordinary spaces.
-_INDENT_RE = regex.compile(r"^(?:\u3000+|[ \u00a0]{2,})")
+_INDENT_RE = re.compile(r"^(?:\u3000+|[ \u00a0]{2,})")
 
 
 class Role(str, enum.Enum):
@@ -64,18 +72,39 @@ class Block:
     """What the block is, once the roles phase has run."""
     reason: str = ""
     """The name of the rule that gave the role, for explanations and debugging."""
+    size: int = attrs.field(init=False, eq=False, repr=False)
+    """Printed characters, spaces not counted. Every phase asks it, a thousand times a
+    page, so it is counted once, when the block is made."""
 
-    @property
-    def size(self) -> int:
-        """Printed characters, spaces not counted."""
+    @size.default
+    def _count_size(self) -> int:
         return len(self.shadow) - self.shadow.count(" ")
+
+    def with_role(self, role: Role, reason: str) -> Block:
+        """The block with another role: `attrs.evolve(self, role=role, reason=reason)`,
+        without evolve's walk over the fields (the roles phase makes a hundred a page)."""
+        return Block(
+            index=self.index,
+            text=self.text,
+            shadow=self.shadow,
+            line=self.line,
+            gap_before=self.gap_before,
+            indented=self.indented,
+            role=role,
+            reason=reason,
+        )
 
 
 def join_lines(lines: list[str]) -> str:
     """Join the lines of one block: CJK+CJK without a space, Latin/digit pairs with one."""
+    return _join_collapsed([_SPACE_RUN_RE.sub(" ", raw) for raw in lines])
+
+
+def _join_collapsed(lines: list[str]) -> str:
+    """`join_lines` of lines whose space runs are already collapsed."""
     out = ""
-    for raw in lines:
-        line = _SPACE_RUN_RE.sub(" ", raw).strip()
+    for collapsed in lines:
+        line = collapsed.strip()
         if not line:
             continue
         if out and is_wordish(out[-1]) and is_wordish(line[0]):
@@ -87,31 +116,40 @@ def join_lines(lines: list[str]) -> str:
 def split_blocks(text: str) -> tuple[Block, ...]:
     """Cut `text` (already normalized, `\\n` line ends) into blocks."""
     found: list[tuple[str, int, int, bool]] = []  # text, line, gap before, indented
-    pending: list[str] = []
-    start_line = 1
+    raw = text.split("\n")
+    collapsed = raw  # line for line with `raw`, space runs collapsed
+    if any(mark in text for mark in _SPACE_RUN_MARKS):
+        collapsed = _SPACE_RUN_RE.sub(" ", text).split("\n")
+    start = 0  # index of the first line of the pending chunk
+    pending = False
     blanks = 0
     gap = 0
 
-    def flush() -> None:
-        for lineno, group, indented in _paragraph_groups(pending, start_line):
-            joined = join_lines(group)
+    def flush(end: int) -> None:
+        """The chunk of lines start..end-1 (no blank line among them) into blocks."""
+        if end - start == 1:  # most chunks are one line: one paragraph
+            line = collapsed[start].strip()
+            if line:
+                found.append((line, start + 1, gap, bool(_INDENT_RE.match(raw[start]))))
+            return
+        for first, last, indented in _paragraph_groups(raw[start:end]):
+            joined = _join_collapsed(collapsed[start + first : start + last])
             if joined:
-                found.append((joined, lineno, gap if lineno == start_line else 1, indented))
+                found.append((joined, start + first + 1, gap if first == 0 else 1, indented))
 
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for i, line in enumerate(raw):
         if line.strip():
             if not pending:
-                start_line = lineno
+                start, pending = i, True
                 gap = blanks if found else max(blanks, 1)
-            pending.append(line)
             blanks = 0
         else:
             if pending:
-                flush()
-                pending = []
+                flush(i)
+                pending = False
             blanks += 1
     if pending:
-        flush()
+        flush(len(raw))
     # The shadows of all blocks at once: one call to OpenCC per page, not per block.
     matched = shadows([joined for joined, *_ in found])
     return tuple(
@@ -120,17 +158,17 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     )
 
 
-def _paragraph_groups(lines: list[str], first_line: int) -> list[tuple[int, list[str], bool]]:
+def _paragraph_groups(lines: list[str]) -> list[tuple[int, int, bool]]:
     """Split one blank-line-separated chunk at indented lines, if it has several lines.
 
-    Returns (line number, lines, indented) per paragraph. A chunk of one line, or one
-    whose later lines are never indented, is one paragraph.
+    Returns (first line, end, indented) per paragraph, as offsets into `lines`. A chunk
+    of one line, or one whose later lines are never indented, is one paragraph.
     """
-    indents = [bool(_INDENT_RE.match(x)) for x in lines]
-    groups: list[tuple[int, list[str], bool]] = []
-    for i, line in enumerate(lines):
-        if i == 0 or indents[i]:
-            groups.append((first_line + i, [line], indents[i]))
-        else:
-            groups[-1][1].append(line)
+    groups: list[tuple[int, int, bool]] = []
+    first, indented = 0, bool(_INDENT_RE.match(lines[0]))
+    for i in range(1, len(lines)):
+        if _INDENT_RE.match(lines[i]):
+            groups.append((first, i, indented))
+            first, indented = i, True
+    groups.append((first, len(lines), indented))
     return groups

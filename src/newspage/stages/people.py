@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from .._patterns import BYLINE_MARKER_RE, BYLINE_SUFFIX_RE, ROLE_NAME_RE, ROLE_RE
+from .._patterns import BYLINE_MARKER_RE, BYLINE_SUFFIX_RE, ROLE_NAME_RE, ROLE_RE, ROLE_WORD_RE
 from ..model import Author
 
 _TOKEN_RE = regex.compile(r"[^ 、,，/|]+")
@@ -78,6 +78,8 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
         start, marked = m.end(), True
     elif shadow.startswith("(") and shadow.endswith(")"):
         start, end, marked = 1, end - 1, True
+    elif not ROLE_WORD_RE.search(shadow):
+        return None  # neither marked nor a role: the names alone do not make a byline
     if (m := BYLINE_SUFFIX_RE.search(shadow, start, end)) and m.start() > start:
         end = m.start()  # `本报驻美国记者 高 石文并图`
     people = parse_people(shadow[start:end], printed[start:end])

@@ -12,21 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import attrs
 import regex
 
 from .._patterns import (
+    CAPTION_MARK_HINT_RE,
     CAPTION_MARK_RE,
     CLOSING_DATELINE_RE,
     CONTINUATION_START_RE,
+    CREDIT_HINT_RE,
     CREDIT_RE,
     DASH_LINE_RE,
     DATELINE_RE,
+    FURNITURE_HINT_RE,
     FURNITURE_RE,
     LEAD_LABEL_RE,
+    LEAD_LABELS,
     RUBRIC_PINYIN_RE,
+    TRAILING_CREDIT_HINT_RE,
     TRAILING_CREDIT_RE,
-    TRAILING_CREDIT_WORDS,
     ends_open,
     ends_sentence,
 )
@@ -39,9 +42,10 @@ Classifier = Callable[[Block], "Role | None"]
 # Longest title line, in printed characters. Headlines of 人民日报 run to about 30;
 # two-part headlines with a space to about 40.
 MAX_TITLE = 40
-# Fewest Han characters in a title line.
+# Fewest Han characters in a title line (`MIN_TITLE_HAN` of them, the first and the last
+# with anything but Han between them: one search, not a count of them all).
 MIN_TITLE_HAN = 2
-_HAN_RE = regex.compile(r"\p{Han}")
+_TITLE_HAN_RE = regex.compile(rf"\p{{Han}}(?:\P{{Han}}*\p{{Han}}){{{MIN_TITLE_HAN - 1}}}")
 # Longest line of page furniture (an editors' line with several names).
 MAX_FURNITURE = 80
 # Longest byline or credit line.
@@ -54,7 +58,8 @@ MAX_CREDITED_CAPTION = 160
 
 def furniture(block: Block) -> Role | None:
     """`责任编辑：张三`, `2019年2月15日 星期五`, `第3版`, `（下转第二版）`."""
-    if block.size <= MAX_FURNITURE and FURNITURE_RE.fullmatch(block.shadow):
+    s = block.shadow
+    if block.size <= MAX_FURNITURE and FURNITURE_HINT_RE.search(s) and FURNITURE_RE.fullmatch(s):
         return Role.FURNITURE
     return None
 
@@ -71,6 +76,8 @@ def rubric(block: Block) -> Role | None:
 
 def lead_label(block: Block) -> Role | None:
     """`核心提示`, `编者按`, alone or opening the lead text (`编者按：…`)."""
+    if not block.shadow.startswith(LEAD_LABELS):
+        return None
     m = LEAD_LABEL_RE.match(block.shadow)
     if m and (m.end() == len(block.shadow) or m.group("colon")):
         return Role.LEAD_LABEL
@@ -96,7 +103,8 @@ def dash_line(block: Block) -> Role | None:
 
 def credit(block: Block) -> Role | None:
     """`本报特约记者 陈 晨 摄`, `张三摄（人民视觉）`, `本文图片由…摄`, `（资料图片）`."""
-    if block.size <= MAX_BYLINE and CREDIT_RE.fullmatch(block.shadow):
+    s = block.shadow
+    if block.size <= MAX_BYLINE and CREDIT_HINT_RE.search(s) and CREDIT_RE.fullmatch(s):
         return Role.CREDIT
     return None
 
@@ -116,7 +124,7 @@ def caption_with_credit(block: Block) -> Role | None:
     """A caption and its credit in one block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`."""
     if block.size > MAX_CREDITED_CAPTION:
         return None
-    if not any(word in block.shadow for word in TRAILING_CREDIT_WORDS):
+    if not TRAILING_CREDIT_HINT_RE.search(block.shadow):
         return None
     m = TRAILING_CREDIT_RE.search(block.shadow)
     if m and credit_people(m.group("credit"), block.text[m.start("credit") :]):
@@ -128,6 +136,7 @@ def caption_mark(block: Block) -> Role | None:
     """A block that says it is a caption: `图为…`, `…（资料片）`, `…（新华社发）`."""
     if (
         block.size <= MAX_CREDITED_CAPTION
+        and CAPTION_MARK_HINT_RE.search(block.shadow)
         and not DATELINE_RE.match(block.shadow)
         and CAPTION_MARK_RE.search(block.shadow)
     ):
@@ -144,7 +153,7 @@ def title_shape(block: Block) -> Role | None:
     s = block.shadow
     if block.size > MAX_TITLE or block.indented:
         return None
-    if len(_HAN_RE.findall(s)) < MIN_TITLE_HAN:
+    if not _TITLE_HAN_RE.search(s):
         return None  # `51万`, `88.3%`: figures of a data box, not a title
     if "。" in s or CONTINUATION_START_RE.match(s) or CLOSING_DATELINE_RE.match(s):
         return None
@@ -196,8 +205,8 @@ def classify(
 def _classify_one(block: Block, rules: Sequence[tuple[str, Classifier]]) -> Block:
     for name, rule in rules:
         if (role := rule(block)) is not None:
-            return attrs.evolve(block, role=role, reason=name)
-    return attrs.evolve(block, role=Role.BODY, reason="fallback")
+            return block.with_role(role, name)
+    return block.with_role(Role.BODY, "fallback")
 
 
 def _revise_captions(out: list[Block]) -> None:
@@ -215,7 +224,7 @@ def _revise_captions(out: list[Block]) -> None:
             and (b.gap_before >= 2 or _one_sentence(b))
         )
         if credited or (b.gap_before >= 2 and _gap_caption_shape(b)):
-            out[i] = attrs.evolve(b, role=Role.CAPTION, reason="caption_context")
+            out[i] = b.with_role(Role.CAPTION, "caption_context")
 
 
 def _whole_page_credit(block: Block) -> bool:
