@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import attrs
 import pytest
 
 from newspage import _cjk
 from newspage._cjk import shadow, shadows
-from newspage.stages.blocks import join_lines, split_blocks
+from newspage.stages.blocks import Block, Role, join_lines, split_blocks
 
 
 def test_blank_lines_separate_blocks() -> None:
@@ -104,3 +107,16 @@ def test_fold_width_folds_every_character_at_once() -> None:
     table = str.maketrans(_cjk._FOLD_CHAR)
     assert _cjk.fold_width(every) == every.translate(table)
     assert not set(_cjk._FOLD_CHAR.values()) & set(_cjk._FOLD_CHAR)
+
+
+def test_with_role_keeps_every_other_field() -> None:
+    """`Block.with_role` lists the fields by hand (it is on the hot path): it must give
+    what `attrs.evolve` gives, for a block whose every field differs from its default.
+    A field added to `Block` fails here until `with_role` and this test know it."""
+    attrs.resolve_types(Block)
+    sample: dict[Any, Any] = {int: 7, str: "字", bool: True, Role: Role.CAPTION}
+    kwargs = {f.name: sample[f.type] for f in attrs.fields(Block) if f.init}
+    block = Block(**kwargs)
+    assert block.with_role(Role.HEADLINE, "head") == attrs.evolve(
+        block, role=Role.HEADLINE, reason="head"
+    )

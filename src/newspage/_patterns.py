@@ -201,12 +201,12 @@ ATTRIBUTION_START_RE = regex.compile(
 CONTINUATION_START_RE = regex.compile(r"^[,。、;:!?)\]”’」』%…]")
 
 # A piece ending with these was cut in the middle of a sentence.
-OPEN_END_RE = regex.compile(r"[,、;(\[“‘「『《〈—-]$")
-
-
-# The last character of a match of each pattern above (before a final line break).
-_SENTENCE_LAST = frozenset("。!?…”’」』)]")
 _OPEN_LAST = frozenset(",、;([“‘「『《〈—-")
+OPEN_END_RE = regex.compile("[" + regex.escape("".join(sorted(_OPEN_LAST))) + "]$")
+
+
+# The last character of a match of `SENTENCE_END_RE` (before a final line break).
+_SENTENCE_LAST = frozenset("。!?…”’」』)]")
 
 
 # `search` tries a pattern at every position of a text; the two patterns above match only

@@ -143,7 +143,7 @@ def resolve_titles(
             out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.BODY, reason="lead_in")
             continue
         long_kicker = previous is not None and _long_kicker(previous, joined)
-        if long_kicker and previous is not None:
+        if long_kicker and previous is not None:  # (narrows `previous` for the checker)
             # `2018年全国实际使用外资8856亿元——` over a title line: a kicker too long
             # for a title line, and the line under it the headline.
             out[previous.index] = attrs.evolve(previous, role=Role.KICKER, reason="long_kicker")

@@ -12,20 +12,21 @@ import regex
 
 from ..model import Diagnostic
 
-# C0/C1 control characters other than tab and newline; form feed and vertical tab are
-# page and line breaks from PDF extractors and become newlines first. (The `re` module
-# searches a plain character class twice as fast as `regex`.)
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Line breaks other than `\n`: `\r` (alone, after `\r\n` became `\n`), vertical tab and
+# form feed (line and page breaks from PDF extractors), U+2028/U+2029 and NEL.
+_ODD_LINE_BREAKS = "\r\x0b\x0c\u2028\u2029\x85"
+_LINE_BREAKS = str.maketrans(dict.fromkeys(_ODD_LINE_BREAKS, "\n"))
+# C0/C1 control characters other than tab, newline and the line breaks above.
+_CONTROLS = "\x00-\x08\x0e-\x1f\x7f-\x9f"
+# `str.translate` looks up every character of the page; most pages have none to change,
+# which one search over a character class finds out about twenty times faster. (The `re`
+# module searches a plain character class twice as fast as `regex`.)
+_ODD_LINE_BREAK_RE = re.compile(f"[{_ODD_LINE_BREAKS}]")
+_CONTROL_RE = re.compile(f"[{_CONTROLS}]")
+# Both classes in one: most pages hold neither, which one search finds out.
+_LINE_BREAK_OR_CONTROL_RE = re.compile(f"[{_ODD_LINE_BREAKS}{_CONTROLS}]")
 # An unpaired UTF-16 surrogate cannot be written as UTF-8; it arrives from lax decoders.
 _SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
-_LINE_BREAKS = str.maketrans(
-    {"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
-)
-# `str.translate` looks up every character of the page; most pages have none to change,
-# which one search over a character class finds out about twenty times faster.
-_ODD_LINE_BREAK_RE = re.compile("[\r\x0b\x0c\u2028\u2029\x85]")
-# Both classes above in one: most pages hold neither, which one search finds out.
-_LINE_BREAK_OR_CONTROL_RE = re.compile(r"[\r\x0b\x0c\u2028\u2029\x85\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
