@@ -221,6 +221,7 @@ NOT_NAMES = (  # words that make a "name" an agency or a note
 LEAD_LABELS = ("核心阅读", "编者按", "内容提要", "导读", "核心提示", "编者的话", "开栏的话")
 LEAD_INLINE_RE = re.compile(r"^(核心阅读|编者按|内容提要|导读|核心提示)\s*[：:]\s*(\S.*)$")
 BULLETS = ("■", "●", "▲", "◆", "★")
+NUMBERED_ITEM_RE = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]")  # （一）引导…
 SIGNATURE_RE = re.compile(r"^——\s*\S(?:\s*\S){0,5}$")  # ——编 者
 SENTENCE_END_RE = re.compile(r"[。！？!?…；;，,、：:—][”’」』）)]*$")  # —— introduces a list
 DATE_ONLY_RE = re.compile(
@@ -484,11 +485,14 @@ def classify_body(paras: list[str], has_lead: bool, photo: bool = False) -> list
         run = [str(v) for _, v in seq[i:j]] or [value]
         following = next(((k, v) for k, v in seq[max(i + 1, j) :] if k != "cap"), None)
         # A subhead leads into text; a letter's signature (史江峰) precedes a note such as
-        # （作者为…） or a date.
+        # （作者为…） or a date. A numbered item (（一）引导小农户…) is text.
         into_text = (
             following is not None
             and following[0] == "para"
-            and not str(following[1]).startswith(("（", "("))
+            and (
+                not str(following[1]).startswith(("（", "("))
+                or bool(NUMBERED_ITEM_RE.match(str(following[1])))
+            )
             and not DATE_ONLY_RE.match(bare(str(following[1])))
         )
         if kind == "short" and seen_text and into_text and len(run) <= 2:

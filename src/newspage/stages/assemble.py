@@ -7,7 +7,8 @@ elsewhere, and before a dateline paragraph (`本报北京2月1日电…`), which
 text. A run belongs to the story whose head opens it, to the story of the piece it
 continues, to a head group still waiting for its text when it opens with a dateline
 (a head group followed at once by another story's continued text has its own text
-further on), or else to the story of the run before it. A story's runs are then read
+further on), to a story with almost no text yet whose head group's words the run repeats
+(its text was printed after another story's), or else to the story of the run before it. A story's runs are then read
 in the order the joins link them: `…全市上下举` + `全市之力…` puts the run that starts
 with `全市之力` right after the run that ends with `全市上下举`, wherever it was printed.
 """
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .._cjk import char_stats, shadow
+from .._cjk import CharStats, char_stats, shadow
 from .._patterns import (
     DATELINE_RE,
     LEAD_LABEL_RE,
@@ -29,7 +30,7 @@ from .._patterns import (
 )
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
 from .blocks import TRANSPARENT, Block, Role
-from .heads import cohesion_of, following_topics, same_story_of, story_topics
+from .heads import cohesion_of, following_topics, same_story_of, story_topics, topic_bigrams
 from .people import byline_people, credit_people, reported_people
 from .repair import ColumnBreak, end_features, open_pieces
 
@@ -245,12 +246,15 @@ def _assign_owners(
     run_of: dict[int, int],
 ) -> None:
     """Owner of each run: its own head, the story of the piece it continues, a head
-    group waiting for its text when the run opens with a dateline, else the story of the
-    run before it; runs before any story go to the most cohesive story."""
+    group waiting for its text when the run opens with a dateline, a thin story whose
+    words the run repeats (`_thin_story_claims`, then the owners are resolved again),
+    else the story of the run before it; runs before any story go to the most cohesive
+    story."""
 
     # A head group followed at once by text continued from another story has its own
     # text printed further on: the first run after it that opens with a dateline.
     waiting: list[int] = []  # such head groups met so far, still without text
+    claims: dict[int, int] = {}  # run -> story, for runs a thin story's title claims
 
     def owner(r: int, seen: frozenset[int] = frozenset()) -> int | None:
         run = runs[r]
@@ -259,6 +263,8 @@ def _assign_owners(
         first = run.blocks[0]
         if first in pred:
             o = owner(run_of[pred[first].first], seen | {r})
+        elif r in claims:
+            o = claims[r]
         elif r > 0:
             if waiting and DATELINE_RE.match(blocks[first].shadow):
                 o = waiting[-1]
@@ -271,15 +277,25 @@ def _assign_owners(
             waiting.remove(o)
         return o
 
-    for r, run in enumerate(runs):
-        if (
-            run.starts_story
-            and run.owner is not None
-            and not any(blocks[i].role is Role.BODY for i in run.blocks)
-        ):
-            waiting.append(run.owner)
-        owner(r)
+    def resolve() -> None:
+        for r, run in enumerate(runs):
+            if (
+                run.starts_story
+                and run.owner is not None
+                and not any(blocks[i].role is Role.BODY for i in run.blocks)
+            ):
+                waiting.append(run.owner)
+            owner(r)
+
     stats = char_stats()
+    resolve()
+    claims.update(_thin_story_claims(runs, len(stories), blocks, pred, stats))
+    if claims:
+        for run in runs:
+            if not run.starts_story:
+                run.owner = None
+        waiting.clear()
+        resolve()
     orphans = [r for r, run in enumerate(runs) if run.owner is None]
     if not orphans:
         return
@@ -309,6 +325,60 @@ def _assign_owners(
             topics.append(story_topics(text, stats))
             best = len(stories) - 1
         runs[r].owner = best
+
+
+# A story with less body text than this (characters) is thin: its head group stands
+# apart from its text, which column order printed after some other story's runs...
+THIN_STORY = 300
+# ...and it claims a run that continues no piece when at least this many of its topic
+# bigrams (names, places, topic words of its head group) reappear in the run...
+CLAIM_SHARED = 2
+# ...and they are at least this share of the story's topic bigrams.
+CLAIM_SHARE = 0.2
+
+
+def _thin_story_claims(
+    runs: Sequence[_Run],
+    n_stories: int,
+    blocks: Sequence[Block],
+    pred: dict[int, ColumnBreak],
+    stats: CharStats,
+) -> dict[int, int]:
+    """Runs that read on from the run before them by default, but whose words are a
+    thin story's: `两会代表委员谈乡村振兴` and, printed after another story's frame, a run
+    about 代表 and 乡村振兴. Returns run -> story."""
+    topics: list[set[str]] = [set() for _ in range(n_stories)]
+    body = [0] * n_stories
+    run_topics = []
+    for run in runs:
+        text = "".join(
+            blocks[i].shadow
+            for i in run.blocks
+            if blocks[i].role not in (Role.CAPTION, Role.CREDIT)
+        )
+        mine = topic_bigrams(text, stats)
+        run_topics.append(mine)
+        if run.owner is not None:
+            topics[run.owner] |= mine
+            body[run.owner] += sum(
+                blocks[i].size for i in run.blocks if blocks[i].role is Role.BODY
+            )
+    claims: dict[int, int] = {}
+    for r, run in enumerate(runs):
+        if run.starts_story or r == 0 or run.blocks[0] in pred or run.owner is None:
+            continue
+        mine = run_topics[r]
+        best, best_share = None, CLAIM_SHARE
+        for s in range(n_stories):
+            if s == run.owner or body[s] >= THIN_STORY or not topics[s]:
+                continue
+            shared = len(mine & topics[s])
+            share = shared / len(topics[s])
+            if shared >= CLAIM_SHARED and share >= best_share:
+                best, best_share = s, share
+        if best is not None:
+            claims[r] = best
+    return claims
 
 
 def _reading_order(
