@@ -316,3 +316,31 @@ def test_thin_story_does_not_claim_text_of_other_words() -> None:
     assert len(jobs.paragraphs) == 2
     assert jobs.paragraphs[1].startswith("全市就业服务中心")
     assert trains.paragraphs == ()
+
+
+def test_thin_story_claims_the_rest_of_a_run_after_a_full_stop() -> None:
+    """Inside a run, after a paragraph that ends a sentence, the paragraphs that repeat a
+    thin story's words go to it."""
+    page = newspage.parse(
+        page_text(
+            "全市新增就业岗位十万个",
+            "本报记者 张三",
+            "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，新增岗位主要来自服务业和制造",
+            "春运返程高峰到来",
+            "本报记者 李四",
+            "业，其中服务业占六成。",
+            "就业服务中心负责人说，明年还将继续扩大岗位供给。",
+            "春运返程客流持续增长，各地铁路部门加开返程列车，春运返程高峰预计持续一周。",
+            "铁路部门提醒旅客错峰出行。",
+        )
+    )
+    jobs, trains = page.articles
+    assert jobs.paragraphs == (
+        "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，"
+        "新增岗位主要来自服务业和制造业，其中服务业占六成。",
+        "就业服务中心负责人说，明年还将继续扩大岗位供给。",
+    )
+    assert trains.paragraphs == (
+        "春运返程客流持续增长，各地铁路部门加开返程列车，春运返程高峰预计持续一周。",
+        "铁路部门提醒旅客错峰出行。",
+    )

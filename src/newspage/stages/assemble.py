@@ -8,9 +8,10 @@ text. A run belongs to the story whose head opens it, to the story of the piece 
 continues, to a head group still waiting for its text when it opens with a dateline
 (a head group followed at once by another story's continued text has its own text
 further on), to a story with almost no text yet whose head group's words the run repeats
-(its text was printed after another story's), or else to the story of the run before it. A story's runs are then read
-in the order the joins link them: `…全市上下举` + `全市之力…` puts the run that starts
-with `全市之力` right after the run that ends with `全市上下举`, wherever it was printed.
+(its text was printed after another story's; such a stretch may also start inside a run,
+after a full stop), or else to the story of the run before it. A story's runs are then
+read in the order the joins link them: `…全市上下举` + `全市之力…` puts the run that
+starts with `全市之力` right after the run that ends with `全市上下举`, wherever it was printed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .._patterns import (
     PHOTO_RUBRIC_RE,
     RUBRIC_PINYIN_RE,
     TRAILING_CREDIT_RE,
+    ends_sentence,
 )
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
 from .blocks import TRANSPARENT, Block, Role
@@ -289,8 +291,20 @@ def _assign_owners(
 
     stats = char_stats()
     resolve()
-    claims.update(_thin_story_claims(runs, len(stories), blocks, pred, stats))
-    if claims:
+    claimed = _thin_story_claims(runs, len(stories), blocks, pred, stats)
+    if claimed:
+        # A claimed stretch inside a run becomes a run of its own.
+        split: list[_Run] = []
+        for run in runs:
+            cuts = [k for k, i in enumerate(run.blocks) if k and i in claimed]
+            for lo, hi in itertools.pairwise([0, *cuts, len(run.blocks)]):
+                split.append(_Run(run.blocks[lo:hi], run.owner, run.starts_story and not lo))
+        runs[:] = split
+        run_of.clear()
+        run_of.update((i, r) for r, run in enumerate(runs) for i in run.blocks)
+        claims.update(
+            (r, claimed[run.blocks[0]]) for r, run in enumerate(runs) if run.blocks[0] in claimed
+        )
         for run in runs:
             if not run.starts_story:
                 run.owner = None
@@ -333,8 +347,10 @@ THIN_STORY = 300
 # ...and it claims a run that continues no piece when at least this many of its topic
 # bigrams (names, places, topic words of its head group) reappear in the run...
 CLAIM_SHARED = 2
-# ...and they are at least this share of the story's topic bigrams.
+# ...and they are at least this share of the story's topic bigrams, in the first this
+# many characters of the stretch.
 CLAIM_SHARE = 0.2
+CLAIM_WINDOW = 600
 
 
 def _thin_story_claims(
@@ -344,41 +360,67 @@ def _thin_story_claims(
     pred: dict[int, ColumnBreak],
     stats: CharStats,
 ) -> dict[int, int]:
-    """Runs that read on from the run before them by default, but whose words are a
-    thin story's: `两会代表委员谈乡村振兴` and, printed after another story's frame, a run
-    about 代表 and 乡村振兴. Returns run -> story."""
+    """Stretches of text that read on from the text before them by default, but whose
+    words are a thin story's: under `春运返程高峰到来`, with another story's continued text
+    below it, a later paragraph about 春运 and 返程. A stretch starts a run that continues
+    nothing, or a paragraph after a full stop inside a run, and goes to the run's end.
+    Returns the first block of each claimed stretch -> story."""
     topics: list[set[str]] = [set() for _ in range(n_stories)]
     body = [0] * n_stories
-    run_topics = []
     for run in runs:
-        text = "".join(
-            blocks[i].shadow
-            for i in run.blocks
-            if blocks[i].role not in (Role.CAPTION, Role.CREDIT)
-        )
-        mine = topic_bigrams(text, stats)
-        run_topics.append(mine)
         if run.owner is not None:
-            topics[run.owner] |= mine
-            body[run.owner] += sum(
-                blocks[i].size for i in run.blocks if blocks[i].role is Role.BODY
-            )
+            for i in run.blocks:
+                b = blocks[i]
+                if b.role not in (Role.CAPTION, Role.CREDIT):
+                    topics[run.owner] |= topic_bigrams(b.shadow, stats)
+                if b.role is Role.BODY:
+                    body[run.owner] += b.size
+    thin = [s for s in range(n_stories) if body[s] < THIN_STORY and topics[s]]
     claims: dict[int, int] = {}
+    if not thin:
+        return claims
     for r, run in enumerate(runs):
-        if run.starts_story or r == 0 or run.blocks[0] in pred or run.owner is None:
+        if run.owner is None or r == 0:
             continue
-        mine = run_topics[r]
-        best, best_share = None, CLAIM_SHARE
-        for s in range(n_stories):
-            if s == run.owner or body[s] >= THIN_STORY or not topics[s]:
+        text = [i for i in run.blocks if blocks[i].role is Role.BODY]
+        for k, i in enumerate(text):
+            if i in pred or (k == 0 and (run.starts_story or run.blocks[0] in pred)):
                 continue
-            shared = len(mine & topics[s])
-            share = shared / len(topics[s])
-            if shared >= CLAIM_SHARED and share >= best_share:
-                best, best_share = s, share
-        if best is not None:
-            claims[r] = best
+            if k and not ends_sentence(blocks[text[k - 1]].shadow):
+                continue
+            stretch = topic_bigrams(_window(blocks, text[k:], CLAIM_WINDOW), stats)
+            best, best_share = None, CLAIM_SHARE
+            for s in thin:
+                if s == run.owner:
+                    continue
+                shared = len(stretch & topics[s])
+                share = shared / len(topics[s])
+                if shared >= CLAIM_SHARED and share >= best_share:
+                    best, best_share = s, share
+            if best is not None:
+                # The stretch starts at the first paragraph that shares a word with it.
+                while (
+                    k + 1 < len(text)
+                    and text[k + 1] not in pred
+                    and ends_sentence(blocks[text[k]].shadow)
+                    and not topic_bigrams(blocks[text[k]].shadow, stats) & topics[best]
+                ):
+                    k += 1
+                claims[run.blocks[0] if k == 0 else text[k]] = best
+                break
     return claims
+
+
+def _window(blocks: Sequence[Block], text: Sequence[int], size: int = 600) -> str:
+    """The first `size` characters of the text of blocks `text`."""
+    parts: list[str] = []
+    total = 0
+    for i in text:
+        parts.append(blocks[i].shadow)
+        total += blocks[i].size
+        if total >= size:
+            break
+    return "".join(parts)[:size]
 
 
 def _reading_order(
