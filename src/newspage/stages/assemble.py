@@ -291,7 +291,7 @@ def _assign_owners(
 
     stats = char_stats()
     resolve()
-    claimed = _thin_story_claims(runs, len(stories), blocks, pred, stats)
+    claimed = _thin_story_claims(runs, stories, blocks, pred, stats)
     if claimed:
         # A claimed stretch inside a run becomes a run of its own.
         split: list[_Run] = []
@@ -347,15 +347,15 @@ THIN_STORY = 300
 # ...and it claims a run that continues no piece when at least this many of its topic
 # bigrams (names, places, topic words of its head group) reappear in the run...
 CLAIM_SHARED = 2
-# ...and they are at least this share of the story's topic bigrams, in the first this
-# many characters of the stretch.
+# ...and they are at least this share of the story's topic bigrams, in the paragraphs
+# of the first this many characters of the stretch.
 CLAIM_SHARE = 0.2
 CLAIM_WINDOW = 600
 
 
 def _thin_story_claims(
     runs: Sequence[_Run],
-    n_stories: int,
+    stories: Sequence[_Story],
     blocks: Sequence[Block],
     pred: dict[int, ColumnBreak],
     stats: CharStats,
@@ -365,22 +365,37 @@ def _thin_story_claims(
     below it, a later paragraph about 春运 and 返程. A stretch starts a run that continues
     nothing, or a paragraph after a full stop inside a run, and goes to the run's end.
     Returns the first block of each claimed stretch -> story."""
-    topics: list[set[str]] = [set() for _ in range(n_stories)]
-    body = [0] * n_stories
+    body = [0] * len(stories)
     for run in runs:
         if run.owner is not None:
+            body[run.owner] += sum(
+                blocks[i].size for i in run.blocks if blocks[i].role is Role.BODY
+            )
+    words: dict[int, set[str]] = {}  # topic bigrams of a block, counted once
+
+    def words_of(i: int) -> set[str]:
+        if i not in words:
+            words[i] = topic_bigrams(blocks[i].shadow, stats)
+        return words[i]
+
+    # A side column's item is printed in one piece under its rubric: short, not thin.
+    topics: dict[int, set[str]] = {
+        s: set() for s, story in enumerate(stories) if body[s] < THIN_STORY and story.column is None
+    }
+    for run in runs:
+        if run.owner in topics:
             for i in run.blocks:
-                b = blocks[i]
-                if b.role not in (Role.CAPTION, Role.CREDIT):
-                    topics[run.owner] |= topic_bigrams(b.shadow, stats)
-                if b.role is Role.BODY:
-                    body[run.owner] += b.size
-    thin = [s for s in range(n_stories) if body[s] < THIN_STORY and topics[s]]
+                if blocks[i].role not in (Role.CAPTION, Role.CREDIT):
+                    topics[run.owner] |= words_of(i)
+    thin = [s for s, seen in topics.items() if seen]
     claims: dict[int, int] = {}
     if not thin:
         return claims
+    # A thin story claims text printed after its head group.
+    head_run = {run.owner: r for r, run in enumerate(runs) if run.starts_story}
     for r, run in enumerate(runs):
-        if run.owner is None or r == 0:
+        after = [s for s in thin if head_run.get(s, r) < r and s != run.owner]
+        if run.owner is None or not after:
             continue
         text = [i for i in run.blocks if blocks[i].role is Role.BODY]
         for k, i in enumerate(text):
@@ -388,11 +403,15 @@ def _thin_story_claims(
                 continue
             if k and not ends_sentence(blocks[text[k - 1]].shadow):
                 continue
-            stretch = topic_bigrams(_window(blocks, text[k:], CLAIM_WINDOW), stats)
+            stretch: set[str] = set()
+            size = 0
+            for j in text[k:]:
+                if size >= CLAIM_WINDOW:
+                    break
+                stretch |= words_of(j)
+                size += blocks[j].size
             best, best_share = None, CLAIM_SHARE
-            for s in thin:
-                if s == run.owner:
-                    continue
+            for s in after:
                 shared = len(stretch & topics[s])
                 share = shared / len(topics[s])
                 if shared >= CLAIM_SHARED and share >= best_share:
@@ -403,24 +422,12 @@ def _thin_story_claims(
                     k + 1 < len(text)
                     and text[k + 1] not in pred
                     and ends_sentence(blocks[text[k]].shadow)
-                    and not topic_bigrams(blocks[text[k]].shadow, stats) & topics[best]
+                    and not words_of(text[k]) & topics[best]
                 ):
                     k += 1
                 claims[run.blocks[0] if k == 0 else text[k]] = best
                 break
     return claims
-
-
-def _window(blocks: Sequence[Block], text: Sequence[int], size: int = 600) -> str:
-    """The first `size` characters of the text of blocks `text`."""
-    parts: list[str] = []
-    total = 0
-    for i in text:
-        parts.append(blocks[i].shadow)
-        total += blocks[i].size
-        if total >= size:
-            break
-    return "".join(parts)[:size]
 
 
 def _reading_order(
