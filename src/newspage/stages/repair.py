@@ -373,8 +373,8 @@ class _Ceiling:
     few numbers computed once per piece. Of the language, the PMI of the two characters
     at the cut needs their bigram count: a pair of characters never seen together has a
     low PMI known from the first character alone, so one set look-up bounds it. A
-    dictionary word across the cut, and the bonus of the second pass, are taken at their
-    best.
+    dictionary word across the cut is taken at its best, and so is the bonus of the
+    second pass for a piece that can get it (one printed after an open end).
 
     Every term mirrors a line of `pair_features`, `_layout` or `_edge_score`: a change
     there must be made here too (`tests/test_repair.py` checks the bounds against the
@@ -394,8 +394,15 @@ class _Ceiling:
         self.start_score = [_start_score(p, weights) for p in starts]
         # The terms a start piece brings with the layout when it is printed after the
         # open end but not next to it (frame top, the block before it closed), or before
-        # it; for an open end with an open quote, also the quote the piece may close.
-        after_closed = [weights["b_after_closed"] if p.after_closed else 0.0 for p in starts]
+        # it; for an open end with an open quote, also the quote the piece may close. The
+        # bonus of the second pass goes only to a piece whose predecessor in the flow is
+        # an open end (`_confirmed_frame_tops`), a piece `after_open`.
+        confirmed = max(0.0, weights["frame_top_confirmed"])
+        after_closed = [
+            (weights["b_after_closed"] if p.after_closed else 0.0)
+            + (confirmed if p.after_open else 0.0)
+            for p in starts
+        ]
         after = [
             s + c + (weights["frame_top"] if p.after_open else 0.0)
             for s, c, p in zip(self.start_score, after_closed, starts, strict=True)
@@ -413,7 +420,7 @@ class _Ceiling:
             (True, True): [s + q for s, q in zip(after, closes, strict=True)],
         }
         self.distance = [weights["distance"] * math.log1p(d) for d in range(WINDOW + 1)]
-        self.far_best = max(0.0, weights["frame_top_confirmed"]) + max(0.0, weights["other_zone"])
+        self.zone_best = max(0.0, weights["other_zone"])
         self.lex_best = max(0.0, weights["lex_span"], weights["lex_boundary"])
         self.cut_best = max(-6.0 * weights["cut_in_word"], 6.0 * weights["cut_in_word"])
 
@@ -433,8 +440,8 @@ class _Ceiling:
             never = math.log(20 / (stats.unigram.get(x, 0) + 20))  # the PMI of an unseen pair
             unseen = max(unseen, w["pmi"] * max(-3.0, min(7.0, never)) + self.cut_best + lex)
             seen = max(unseen, max(-3.0 * w["pmi"], 7.0 * w["pmi"]) + self.cut_best + lex)
-        bar_unseen = need - self.far_best - unseen
-        bar_seen = need - self.far_best - seen
+        bar_unseen = need - self.zone_best - unseen
+        bar_seen = need - self.zone_best - seen
         bigram, first, pos, dist = stats.bigram, self.first, self.positions, self.distance
         mid = bisect.bisect_right(pos, ai, lo, hi)
         side = self.apart[False, a.quote_open]
@@ -455,7 +462,6 @@ class _Ceiling:
 
         # 2. The bound of each pairing left, with its PMI.
         adjacent = w["adjacent"] + (w["adjacent_bare"] if "end_bare" in a.end else 0.0)
-        far = max(0.0, w["frame_top_confirmed"])
         balance = w["quotes_balance"] if a.quote_open else 0.0
         w_pmi, w_cut, w_missing, w_zone = (
             w["pmi"],
@@ -475,9 +481,9 @@ class _Ceiling:
                 if bi != ai + 1:
                     rest += w["across_caption"]
             elif bi > ai:
-                rest = after[j] + dist[bi - ai] + far
+                rest = after[j] + dist[bi - ai]
             else:
-                rest = before[j] + dist[ai - bi] + far
+                rest = before[j] + dist[ai - bi]
             if zone[j] != a.zone and (a.zone % 2 or zone[j] % 2):
                 rest += w_zone
             if balance and unopened[j]:
