@@ -442,19 +442,23 @@ class _Ceiling:
             seen = max(unseen, max(-3.0 * w["pmi"], 7.0 * w["pmi"]) + self.cut_best + lex)
         bar_unseen = need - self.zone_best - unseen
         bar_seen = need - self.zone_best - seen
+        # The bigram look-up (a large table: the dearest part) only between the two bars:
+        # `bar_seen <= bar_unseen`, as `seen >= unseen`.
         bigram, first, pos, dist = stats.bigram, self.first, self.positions, self.distance
         mid = bisect.bisect_right(pos, ai, lo, hi)
         side = self.apart[False, a.quote_open]
         near = [
             j
             for j in range(lo, mid)
-            if side[j] + dist[ai - pos[j]] >= (bar_seen if x + first[j] in bigram else bar_unseen)
+            if (v := side[j] + dist[ai - pos[j]]) >= bar_unseen
+            or (v >= bar_seen and x + first[j] in bigram)
         ]
         side = self.apart[True, a.quote_open]
         near += [
             j
             for j in range(mid, hi)
-            if side[j] + dist[pos[j] - ai] >= (bar_seen if x + first[j] in bigram else bar_unseen)
+            if (v := side[j] + dist[pos[j] - ai]) >= bar_unseen
+            or (v >= bar_seen and x + first[j] in bigram)
         ]
         k = hi if flow_next is None else bisect.bisect_left(pos, flow_next, lo, hi)
         if k < hi and pos[k] == flow_next:
