@@ -141,7 +141,8 @@ class Piece:
     after_closed: bool
     """The block before this one in dump order ends a paragraph."""
     inside_end: float = -3.0
-    """PMI of the last two characters (how tightly the first piece's end holds)."""
+    """PMI of the last two characters (how tightly the first piece's end holds); only
+    for a piece that ends open, -3.0 for others."""
     inside_start: float = -3.0
     """PMI of the first two characters (how tightly the second piece's start holds)."""
 
@@ -204,18 +205,23 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     body = [b for b in pieces if b.role is Role.BODY]
     indented_page = sum(b.indented for b in body) >= max(2, len(body) // 4)
     zones = _zones(blocks)
+    previous = _previous_in_dump(blocks)
     ends = {b.index: end_features(b) for b in pieces}
     out: dict[int, Piece] = {}
     for b in pieces:
         end, quote_closed = ends[b.index]
         sh = b.shadow
+        inside_end = -3.0  # asked only of an open end
         if end:
             end = {**end, "bias": 1.0}
             if is_han(sh[-1]):
                 end["a_end_ratio"] = max(-3.0, min(3.0, stats.end_ratio(sh[-1])))
                 if len(sh) > 1:
                     end["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(sh[-2:])))
-        before = _previous_in_flow(blocks, b.index)
+            if len(sh) > 1:
+                inside_end = _pmi_han(sh[-2], sh[-1], stats)
+        before = previous[b.index]
+        before_end = ends.get(before) if before is not None else None
         out[b.index] = Piece(
             block=b,
             end=end,
@@ -226,9 +232,9 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             quote_open=sh.count("“") > sh.count("”"),
             unopened_quote=_unopened_quote(sh),
             zone=zones[b.index],
-            after_open=before is not None and before in ends and bool(ends[before][0]),
-            after_closed=before is not None and before in ends and not ends[before][0],
-            inside_end=_pmi_han(sh[-2], sh[-1], stats) if len(sh) > 1 else -3.0,
+            after_open=before_end is not None and bool(before_end[0]),
+            after_closed=before_end is not None and not before_end[0],
+            inside_end=inside_end,
             inside_start=_pmi_han(sh[0], sh[1], stats) if len(sh) > 1 else -3.0,
         )
     return out
@@ -724,6 +730,17 @@ def _previous_in_flow(blocks: Sequence[Block], i: int) -> int | None:
     while j >= 0 and blocks[j].role in TRANSPARENT:
         j -= 1
     return j if j >= 0 else None
+
+
+def _previous_in_dump(blocks: Sequence[Block]) -> list[int | None]:
+    """`_previous_in_flow` of every block, in one pass."""
+    out: list[int | None] = []
+    last: int | None = None
+    for i, b in enumerate(blocks):
+        out.append(last)
+        if b.role not in TRANSPARENT:
+            last = i
+    return out
 
 
 def _flow_successors(blocks: Sequence[Block]) -> dict[int, int]:
