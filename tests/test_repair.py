@@ -154,16 +154,32 @@ def test_promising_keeps_every_pairing_that_can_reach_the_threshold(
 ) -> None:
     """The upper bound never rules out a pairing whose score, with the second pass's
     bonus, reaches the threshold (checked at several thresholds, so that the bound is
-    tested against pairings of every score)."""
+    tested against pairings of every score). The bonus can go only to a piece printed
+    after an open end (see the next test)."""
     monkeypatch.setattr(repair, "JOIN_THRESHOLD", threshold)
     weights = repair.join_weights()
     bonus = max(0.0, weights["frame_top_confirmed"])
     for blocks in PAGES:
+        pieces = repair.describe(blocks)
         kept = {(ai, bi) for ai, bi, _ in repair.promising(blocks)}
         for ai, bi, f in repair.candidates(blocks):
-            best = repair._edge_score(f, weights) + (0.0 if "adjacent" in f else bonus)
+            top = "adjacent" not in f and pieces[bi].after_open
+            best = repair._edge_score(f, weights) + (bonus if top else 0.0)
             if best >= threshold:
                 assert (ai, bi) in kept, (blocks[ai].text[-8:], blocks[bi].text[:8], f)
+
+
+def test_confirmed_frame_tops_follow_open_ends() -> None:
+    """The second pass's bonus goes only to pieces whose predecessor in the flow ends
+    open (`Piece.after_open`), which the upper bound relies on."""
+    weights = repair.join_weights()
+    for blocks in PAGES:
+        pieces = repair.describe(blocks)
+        pairs = list(repair.candidates(blocks))
+        edges = [(repair._edge_score(f, weights), ai, bi, f) for ai, bi, f in pairs]
+        # Every candidate pairing as if chosen: the most frame tops there can be.
+        tops = repair._confirmed_frame_tops(blocks, edges, {bi for _, bi, _ in pairs})
+        assert all(pieces[bi].after_open for bi in tops)
 
 
 def test_find_breaks_chooses_as_from_all_candidates() -> None:

@@ -141,7 +141,8 @@ class Piece:
     after_closed: bool
     """The block before this one in dump order ends a paragraph."""
     inside_end: float = -3.0
-    """PMI of the last two characters (how tightly the first piece's end holds)."""
+    """PMI of the last two characters (how tightly the first piece's end holds); only
+    for a piece that ends open, -3.0 for others."""
     inside_start: float = -3.0
     """PMI of the first two characters (how tightly the second piece's start holds)."""
 
@@ -204,18 +205,23 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     body = [b for b in pieces if b.role is Role.BODY]
     indented_page = sum(b.indented for b in body) >= max(2, len(body) // 4)
     zones = _zones(blocks)
+    previous = _previous_in_dump(blocks)
     ends = {b.index: end_features(b) for b in pieces}
     out: dict[int, Piece] = {}
     for b in pieces:
         end, quote_closed = ends[b.index]
         sh = b.shadow
+        inside_end = -3.0  # asked only of an open end
         if end:
             end = {**end, "bias": 1.0}
             if is_han(sh[-1]):
                 end["a_end_ratio"] = max(-3.0, min(3.0, stats.end_ratio(sh[-1])))
                 if len(sh) > 1:
                     end["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(sh[-2:])))
-        before = _previous_in_flow(blocks, b.index)
+            if len(sh) > 1:
+                inside_end = _pmi_han(sh[-2], sh[-1], stats)
+        before = previous[b.index]
+        before_end = ends.get(before) if before is not None else None
         out[b.index] = Piece(
             block=b,
             end=end,
@@ -226,9 +232,9 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             quote_open=sh.count("“") > sh.count("”"),
             unopened_quote=_unopened_quote(sh),
             zone=zones[b.index],
-            after_open=before is not None and before in ends and bool(ends[before][0]),
-            after_closed=before is not None and before in ends and not ends[before][0],
-            inside_end=_pmi_han(sh[-2], sh[-1], stats) if len(sh) > 1 else -3.0,
+            after_open=before_end is not None and bool(before_end[0]),
+            after_closed=before_end is not None and not before_end[0],
+            inside_end=inside_end,
             inside_start=_pmi_han(sh[0], sh[1], stats) if len(sh) > 1 else -3.0,
         )
     return out
@@ -373,8 +379,8 @@ class _Ceiling:
     few numbers computed once per piece. Of the language, the PMI of the two characters
     at the cut needs their bigram count: a pair of characters never seen together has a
     low PMI known from the first character alone, so one set look-up bounds it. A
-    dictionary word across the cut, and the bonus of the second pass, are taken at their
-    best.
+    dictionary word across the cut is taken at its best, and so is the bonus of the
+    second pass for a piece that can get it (one printed after an open end).
 
     Every term mirrors a line of `pair_features`, `_layout` or `_edge_score`: a change
     there must be made here too (`tests/test_repair.py` checks the bounds against the
@@ -394,8 +400,15 @@ class _Ceiling:
         self.start_score = [_start_score(p, weights) for p in starts]
         # The terms a start piece brings with the layout when it is printed after the
         # open end but not next to it (frame top, the block before it closed), or before
-        # it; for an open end with an open quote, also the quote the piece may close.
-        after_closed = [weights["b_after_closed"] if p.after_closed else 0.0 for p in starts]
+        # it; for an open end with an open quote, also the quote the piece may close. The
+        # bonus of the second pass goes only to a piece whose predecessor in the flow is
+        # an open end (`_confirmed_frame_tops`), a piece `after_open`.
+        confirmed = max(0.0, weights["frame_top_confirmed"])
+        after_closed = [
+            (weights["b_after_closed"] if p.after_closed else 0.0)
+            + (confirmed if p.after_open else 0.0)
+            for p in starts
+        ]
         after = [
             s + c + (weights["frame_top"] if p.after_open else 0.0)
             for s, c, p in zip(self.start_score, after_closed, starts, strict=True)
@@ -413,7 +426,7 @@ class _Ceiling:
             (True, True): [s + q for s, q in zip(after, closes, strict=True)],
         }
         self.distance = [weights["distance"] * math.log1p(d) for d in range(WINDOW + 1)]
-        self.far_best = max(0.0, weights["frame_top_confirmed"]) + max(0.0, weights["other_zone"])
+        self.zone_best = max(0.0, weights["other_zone"])
         self.lex_best = max(0.0, weights["lex_span"], weights["lex_boundary"])
         self.cut_best = max(-6.0 * weights["cut_in_word"], 6.0 * weights["cut_in_word"])
 
@@ -433,21 +446,25 @@ class _Ceiling:
             never = math.log(20 / (stats.unigram.get(x, 0) + 20))  # the PMI of an unseen pair
             unseen = max(unseen, w["pmi"] * max(-3.0, min(7.0, never)) + self.cut_best + lex)
             seen = max(unseen, max(-3.0 * w["pmi"], 7.0 * w["pmi"]) + self.cut_best + lex)
-        bar_unseen = need - self.far_best - unseen
-        bar_seen = need - self.far_best - seen
+        bar_unseen = need - self.zone_best - unseen
+        bar_seen = need - self.zone_best - seen
+        # The bigram look-up (a large table: the dearest part) only between the two bars:
+        # `bar_seen <= bar_unseen`, as `seen >= unseen`.
         bigram, first, pos, dist = stats.bigram, self.first, self.positions, self.distance
         mid = bisect.bisect_right(pos, ai, lo, hi)
         side = self.apart[False, a.quote_open]
         near = [
             j
             for j in range(lo, mid)
-            if side[j] + dist[ai - pos[j]] >= (bar_seen if x + first[j] in bigram else bar_unseen)
+            if (v := side[j] + dist[ai - pos[j]]) >= bar_unseen
+            or (v >= bar_seen and x + first[j] in bigram)
         ]
         side = self.apart[True, a.quote_open]
         near += [
             j
             for j in range(mid, hi)
-            if side[j] + dist[pos[j] - ai] >= (bar_seen if x + first[j] in bigram else bar_unseen)
+            if (v := side[j] + dist[pos[j] - ai]) >= bar_unseen
+            or (v >= bar_seen and x + first[j] in bigram)
         ]
         k = hi if flow_next is None else bisect.bisect_left(pos, flow_next, lo, hi)
         if k < hi and pos[k] == flow_next:
@@ -455,7 +472,6 @@ class _Ceiling:
 
         # 2. The bound of each pairing left, with its PMI.
         adjacent = w["adjacent"] + (w["adjacent_bare"] if "end_bare" in a.end else 0.0)
-        far = max(0.0, w["frame_top_confirmed"])
         balance = w["quotes_balance"] if a.quote_open else 0.0
         w_pmi, w_cut, w_missing, w_zone = (
             w["pmi"],
@@ -475,9 +491,9 @@ class _Ceiling:
                 if bi != ai + 1:
                     rest += w["across_caption"]
             elif bi > ai:
-                rest = after[j] + dist[bi - ai] + far
+                rest = after[j] + dist[bi - ai]
             else:
-                rest = before[j] + dist[ai - bi] + far
+                rest = before[j] + dist[ai - bi]
             if zone[j] != a.zone and (a.zone % 2 or zone[j] % 2):
                 rest += w_zone
             if balance and unopened[j]:
@@ -714,6 +730,17 @@ def _previous_in_flow(blocks: Sequence[Block], i: int) -> int | None:
     while j >= 0 and blocks[j].role in TRANSPARENT:
         j -= 1
     return j if j >= 0 else None
+
+
+def _previous_in_dump(blocks: Sequence[Block]) -> list[int | None]:
+    """`_previous_in_flow` of every block, in one pass."""
+    out: list[int | None] = []
+    last: int | None = None
+    for i, b in enumerate(blocks):
+        out.append(last)
+        if b.role not in TRANSPARENT:
+            last = i
+    return out
 
 
 def _flow_successors(blocks: Sequence[Block]) -> dict[int, int]:
