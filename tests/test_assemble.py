@@ -239,16 +239,29 @@ def test_empty_page() -> None:
     assert [w.code for w in page.warnings] == ["empty-page"]
 
 
+# Two head groups; the first story's text is cut right under the second's head group,
+# where its later frames continue (an L-shaped layout): the second head group's text is
+# printed further on.
+TWO_HEADS_CUT = (
+    "全市新增就业岗位十万个",
+    "本报记者 张三",
+    "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，新增岗位主要来自服务业和制造",
+    "春运返程高峰到来",
+    "本报记者 李四",
+)
+JOBS_FIRST = "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，"
+TRAINS_TEXT = (
+    "春运返程客流持续增长，各地铁路部门加开返程列车，春运返程高峰预计持续一周。",
+    "铁路部门提醒旅客错峰出行。",
+)
+
+
 def test_head_group_whose_text_is_printed_after_another_story() -> None:
     """A head group directly followed by another story's continued text: its own text,
     opening with its dateline, comes after that story's and goes to it."""
     page = newspage.parse(
         page_text(
-            "全市新增就业岗位十万个",
-            "本报记者 张三",
-            "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，新增岗位主要来自服务业和制造",
-            "春运返程高峰到来",
-            "本报记者 李四",
+            *TWO_HEADS_CUT,
             "业，其中服务业占六成。",
             "就业服务中心负责人说，明年还将继续扩大岗位供给。",
             "本报北京2月1日电 春运返程高峰1日到来，各地铁路部门加开列车。",
@@ -258,8 +271,7 @@ def test_head_group_whose_text_is_printed_after_another_story() -> None:
     jobs, trains = page.articles
     assert jobs.headline == "全市新增就业岗位十万个"
     assert jobs.paragraphs == (
-        "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，"
-        "新增岗位主要来自服务业和制造业，其中服务业占六成。",
+        JOBS_FIRST + "新增岗位主要来自服务业和制造业，其中服务业占六成。",
         "就业服务中心负责人说，明年还将继续扩大岗位供给。",
     )
     assert trains.headline == "春运返程高峰到来"
@@ -275,38 +287,27 @@ def test_thin_story_claims_its_text_by_its_words() -> None:
     even without a dateline; the story printed before keeps its own text."""
     page = newspage.parse(
         page_text(
-            "全市新增就业岗位十万个",
-            "本报记者 张三",
-            "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，新增岗位主要来自服务业和制造",
-            "春运返程高峰到来",
-            "本报记者 李四",
+            *TWO_HEADS_CUT,
             "业，其中服务业占六成。就业服务中心负责人说，明年还将继续扩",
-            "春运返程客流持续增长，各地铁路部门加开返程列车，春运返程高峰预计持续一周。",
-            "铁路部门提醒旅客错峰出行。",
+            *TRAINS_TEXT,
             "大岗位供给，稳住就业基本盘。",
         )
     )
     jobs, trains = page.articles
     assert jobs.paragraphs == (
-        "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，新增岗位主要来自服务业和"
-        "制造业，其中服务业占六成。就业服务中心负责人说，明年还将继续扩大岗位供给，稳住就业基本盘。",
+        JOBS_FIRST
+        + "新增岗位主要来自服务业和制造业，其中服务业占六成。"
+        + "就业服务中心负责人说，明年还将继续扩大岗位供给，稳住就业基本盘。",
     )
     assert trains.headline == "春运返程高峰到来"
-    assert trains.paragraphs == (
-        "春运返程客流持续增长，各地铁路部门加开返程列车，春运返程高峰预计持续一周。",
-        "铁路部门提醒旅客错峰出行。",
-    )
+    assert trains.paragraphs == TRAINS_TEXT
 
 
 def test_thin_story_does_not_claim_text_of_other_words() -> None:
     """Text that repeats none of a thin story's words reads on from the run before it."""
     page = newspage.parse(
         page_text(
-            "全市新增就业岗位十万个",
-            "本报记者 张三",
-            "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，新增岗位主要来自服务业和制造",
-            "春运返程高峰到来",
-            "本报记者 李四",
+            *TWO_HEADS_CUT,
             "业，其中服务业占六成。就业服务中心负责人说，明年还将继续扩",
             "全市就业服务中心举办招聘会，就业岗位供不应求，企业用工需求旺盛。",
             "大岗位供给，稳住就业基本盘。",
@@ -323,24 +324,15 @@ def test_thin_story_claims_the_rest_of_a_run_after_a_full_stop() -> None:
     thin story's words go to it."""
     page = newspage.parse(
         page_text(
-            "全市新增就业岗位十万个",
-            "本报记者 张三",
-            "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，新增岗位主要来自服务业和制造",
-            "春运返程高峰到来",
-            "本报记者 李四",
+            *TWO_HEADS_CUT,
             "业，其中服务业占六成。",
             "就业服务中心负责人说，明年还将继续扩大岗位供给。",
-            "春运返程客流持续增长，各地铁路部门加开返程列车，春运返程高峰预计持续一周。",
-            "铁路部门提醒旅客错峰出行。",
+            *TRAINS_TEXT,
         )
     )
     jobs, trains = page.articles
     assert jobs.paragraphs == (
-        "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，"
-        "新增岗位主要来自服务业和制造业，其中服务业占六成。",
+        JOBS_FIRST + "新增岗位主要来自服务业和制造业，其中服务业占六成。",
         "就业服务中心负责人说，明年还将继续扩大岗位供给。",
     )
-    assert trains.paragraphs == (
-        "春运返程客流持续增长，各地铁路部门加开返程列车，春运返程高峰预计持续一周。",
-        "铁路部门提醒旅客错峰出行。",
-    )
+    assert trains.paragraphs == TRAINS_TEXT

@@ -285,3 +285,31 @@ def test_long_kicker_ending_in_dashes(conv: Callable[[str], str]) -> None:
         (None, conv("抚远市推进乡村振兴")),
         (conv(kicker), conv("稻米产业走出新路子")),
     ]
+
+
+def test_thin_story_claims_text_that_repeats_its_words(conv: Callable[[str], str]) -> None:
+    """A head group whose text stands apart (another story's text continues under it)
+    gets the later paragraphs that repeat its words, in either script."""
+    page = parse(
+        *map(
+            conv,
+            (
+                "全市新增就业岗位十万个",
+                "本报记者 张三",
+                "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，新增岗位主要来自服务业和制造",
+                "春运返程高峰到来",
+                "本报记者 李四",
+                "业，其中服务业占六成。",
+                "就业服务中心负责人说，明年还将继续扩大岗位供给。",
+                "春运返程客流持续增长，各地铁路部门加开返程列车。",
+                "铁路部门提醒旅客错峰出行。",
+            ),
+        )
+    )
+    jobs, trains = page.articles
+    assert len(jobs.paragraphs) == 2
+    assert trains.headline == conv("春运返程高峰到来")
+    assert trains.paragraphs == (
+        conv("春运返程客流持续增长，各地铁路部门加开返程列车。"),
+        conv("铁路部门提醒旅客错峰出行。"),
+    )
