@@ -256,7 +256,7 @@ def _assign_owners(
     # A head group followed at once by text continued from another story has its own
     # text printed further on: the first run after it that opens with a dateline.
     waiting: list[int] = []  # such head groups met so far, still without text
-    claims: dict[int, int] = {}  # run -> story, for runs a thin story's title claims
+    claims: dict[int, int] = {}  # run -> the thin story that claims it
 
     def owner(r: int, seen: frozenset[int] = frozenset()) -> int | None:
         run = runs[r]
