@@ -293,21 +293,20 @@ def _assign_owners(
     resolve()
     claimed = _thin_story_claims(runs, stories, blocks, pred, stats)
     if claimed:
-        # A claimed stretch inside a run becomes a run of its own.
+        # A claimed stretch inside a run becomes a run of its own; the owners of all runs
+        # but the heads' are then resolved again.
         split: list[_Run] = []
         for run in runs:
             cuts = [k for k, i in enumerate(run.blocks) if k and i in claimed]
             for lo, hi in itertools.pairwise([0, *cuts, len(run.blocks)]):
-                split.append(_Run(run.blocks[lo:hi], run.owner, run.starts_story and not lo))
+                head = run.starts_story and not lo
+                split.append(_Run(run.blocks[lo:hi], run.owner if head else None, head))
         runs[:] = split
         run_of.clear()
         run_of.update((i, r) for r, run in enumerate(runs) for i in run.blocks)
         claims.update(
             (r, claimed[run.blocks[0]]) for r, run in enumerate(runs) if run.blocks[0] in claimed
         )
-        for run in runs:
-            if not run.starts_story:
-                run.owner = None
         waiting.clear()
         resolve()
     orphans = [r for r, run in enumerate(runs) if run.owner is None]

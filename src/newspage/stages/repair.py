@@ -205,7 +205,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     body = [b for b in pieces if b.role is Role.BODY]
     indented_page = sum(b.indented for b in body) >= max(2, len(body) // 4)
     zones = _zones(blocks)
-    previous = _previous_in_dump(blocks)
+    previous = _previous_in_flow(blocks)
     ends = {b.index: end_features(b) for b in pieces}
     out: dict[int, Piece] = {}
     for b in pieces:
@@ -577,9 +577,10 @@ def _confirmed_frame_tops(
     continue some other open end (`…加快推进信` / `全市之力…` on a sample page). A
     quotation continued by its attribution ends nothing a frame boundary explains."""
     continued = {ai: bi for _, ai, bi, f in first if "bias" in f}
+    previous = _previous_in_flow(blocks)
     tops: set[int] = set()
     for bi in seconds:
-        before = _previous_in_flow(blocks, bi)
+        before = previous[bi]
         if before is not None and before in continued and continued[before] != bi:
             tops.add(bi)
     return tops
@@ -724,16 +725,9 @@ def _unopened_quote(s: str) -> bool:
     return close >= 0 and (open_ < 0 or close < open_)
 
 
-def _previous_in_flow(blocks: Sequence[Block], i: int) -> int | None:
-    """The block before `i` in dump order, captions and credits skipped."""
-    j = i - 1
-    while j >= 0 and blocks[j].role in TRANSPARENT:
-        j -= 1
-    return j if j >= 0 else None
-
-
-def _previous_in_dump(blocks: Sequence[Block]) -> list[int | None]:
-    """`_previous_in_flow` of every block, in one pass."""
+def _previous_in_flow(blocks: Sequence[Block]) -> list[int | None]:
+    """For each block, the block before it in dump order, captions, credits and
+    furniture skipped."""
     out: list[int | None] = []
     last: int | None = None
     for i, b in enumerate(blocks):
