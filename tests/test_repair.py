@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newspage._cjk import lexicon
 from newspage.stages import repair
 from newspage.stages.blocks import Block
 from newspage.stages.repair import find_breaks
@@ -53,6 +54,38 @@ def test_far_join_inside_a_word() -> None:
         "息化与工业化深度融合，引进跨境电商等领域重点项目。",
     )
     assert (2, 5) in got
+
+
+def test_word_gain_tells_a_cut_word_from_two_words() -> None:
+    """`…学校拥` + `有大量…` reads the word 拥有 across the cut; `…学校拥` + `而有了…`
+    reads nothing better together than apart."""
+    words = lexicon()
+    assert words.cut_gain("的县城重点学校拥", "有大量的图书") > 5.0
+    assert words.cut_gain("的县城重点学校拥", "而有了新的生命力") == 0.0
+    assert words.cut_gain("加快推进信", "息化与工业化") > words.cut_gain("加快推进信", "心十足")
+    assert words.cut_gain("学校，", "有大量") == 0.0  # no Han character at the cut
+
+
+def test_far_pieces_pair_by_topic() -> None:
+    """Two open ends and two far pieces that fit either (`扩`+`大…`): each end takes the
+    piece that goes on with its own story, though the layout slightly prefers the other
+    way round."""
+    jobs = (
+        "今年全市高校毕业生就业工作稳步推进，人社部门组织专场招聘会，"
+        "为毕业生提供就业岗位。明年还将继续扩"
+    )
+    trains = (
+        "春运期间，铁路部门加开返程列车，客运站增设售票窗口，旅客出行秩序良好。铁路部门还将持续扩"
+    )
+    got = pairs(
+        *HEAD,
+        jobs,
+        trains,
+        "各地各部门要高度重视，切实抓好落实。",
+        "大招聘会规模，帮助高校毕业生找到满意的就业岗位。",
+        "大运力投放，增开夜间列车，保障旅客平安返程。",
+    )
+    assert got == [(2, 5), (3, 6)]
 
 
 def test_join_across_a_caption() -> None:

@@ -1,12 +1,13 @@
-"""Derive the word list the column-break repair uses to see a cut inside a word.
+"""Derive the word counts the column-break repair uses to see a cut inside a word.
 
     pip download --no-deps jieba==0.42.1 -d /tmp/jieba
     tar xzf /tmp/jieba/jieba-0.42.1.tar.gz -C /tmp/jieba
     python tools/derive_lexicon.py /tmp/jieba/jieba-0.42.1/jieba/dict.txt [--min-freq 10]
 
 Source: the dictionary of jieba 0.42.1 (https://github.com/fxsjy/jieba), MIT licence,
-copyright Sun Junyi. Kept: words of 2 to 4 Han characters with a frequency of at least
-`--min-freq`, converted to Simplified (the parser's matching shadow), one per line,
+copyright Sun Junyi. Kept: words of 1 to 4 Han characters, converted to Simplified (the
+parser's matching shadow), with their frequency (the counts of entries that convert to
+the same word added up), those of at least `--min-freq`; one `word<TAB>count` per line,
 sorted, gzip-compressed without a time stamp (byte-identical between runs).
 """
 
@@ -23,24 +24,26 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newspage._cjk import to_simplified  # noqa: E402
 
-HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,4}")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dict_txt", type=Path, help="jieba's dict.txt")
     ap.add_argument("--min-freq", type=int, default=10)
-    ap.add_argument("--out", type=Path, default=ROOT / "src/newspage/data/lexicon.txt.gz")
+    ap.add_argument("--out", type=Path, default=ROOT / "src/newspage/data/lexicon.tsv.gz")
     args = ap.parse_args()
-    words: set[str] = set()
+    counts: dict[str, int] = {}
     for line in args.dict_txt.read_text("utf-8").splitlines():
         parts = line.split()
-        if len(parts) >= 2 and HAN_WORD.fullmatch(parts[0]) and int(parts[1]) >= args.min_freq:
-            words.add(to_simplified(parts[0]))
-    data = "\n".join(sorted(words)).encode("utf-8")
+        if len(parts) >= 2 and HAN_WORD.fullmatch(parts[0]):
+            word = to_simplified(parts[0])
+            counts[word] = counts.get(word, 0) + int(parts[1])
+    kept = sorted(w for w, c in counts.items() if c >= args.min_freq)
+    data = "".join(f"{w}\t{counts[w]}\n" for w in kept).encode("utf-8")
     with args.out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(data)
-    print(f"{len(words)} words -> {args.out} ({args.out.stat().st_size} bytes)")
+    print(f"{len(kept)} words -> {args.out} ({args.out.stat().st_size} bytes)")
     return 0
 
 

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 import attrs
+import regex
 
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, and every space-like character -> " ".
 _WIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -178,6 +179,10 @@ class CharStats:
         p_end = (self.end2.get(pair, 0) + 0.5) / (self.paragraphs + 1)
         return math.log(p_end / ((seen + 1) / (self.total + 1)))
 
+    def unseen_pmi(self, a: str) -> float:
+        """`pmi(a, b)` for any `b` never seen after `a` (the lowest it can be)."""
+        return math.log(20 / (self.unigram.get(a, 0) + 20))
+
     def pmi(self, a: str, b: str) -> float:
         """How much likelier `b` is after `a` than anywhere: log P(b|a) / P(b).
 
@@ -223,26 +228,99 @@ def load_weights(filename: str, features: tuple[str, ...]) -> dict[str, float]:
     return {name: float(weights.get(name, 0.0)) for name in features}
 
 
-@functools.lru_cache(maxsize=1)
-def lexicon() -> frozenset[str]:
-    """Words of 2-4 Han characters (from jieba's dictionary, MIT; see data/README.md),
-    loaded on first use and kept for the process."""
-    raw = resources.files("newspage").joinpath("data/lexicon.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(raw).decode("utf-8").split("\n"))
+# The longest word of the lexicon, in characters.
+_LONGEST_WORD = 4
 
 
-def spans_word(left: str, right: str, words: frozenset[str]) -> bool:
-    """Does a word of `words` run across the boundary between `left` and `right`?
+@attrs.frozen
+class Lexicon:
+    """Words of 1-4 Han characters and how often they are used (see data/README.md).
 
-    `…加快推进信` + `息化…`: 信息 does. Only up to 4 characters are looked at.
+    The column-break repair asks it whether a word runs across a cut (`spans_word`) and
+    how much better the text reads as one piece than as two (`cut_gain`).
     """
-    for k in range(1, min(3, len(left)) + 1):
-        end = left[-k:]
-        for m in range(1, min(4 - k, len(right)) + 1):
-            if end + right[:m] in words:
-                return True
-    return False
+
+    logp: dict[str, float]
+    """log P(word) of a unigram word model: a word's count over all counts."""
+    unknown: float
+    """log P of a character the dictionary lacks (half a count)."""
+    pairs: frozenset[str]
+    """The pairs of characters that meet inside a word: a word can run across a cut only
+    where they meet (`信息` for `…信` + `息…`)."""
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.logp
+
+    def spans_word(self, left: str, right: str) -> bool:
+        """Does a word of two or more characters run across the boundary between `left`
+        and `right`? `…加快推进信` + `息化…`: 信息 does."""
+        for k in range(1, min(_LONGEST_WORD - 1, len(left)) + 1):
+            end = left[-k:]
+            for m in range(1, min(_LONGEST_WORD - k, len(right)) + 1):
+                if end + right[:m] in self.logp:
+                    return True
+        return False
+
+    def cut_gain(self, left: str, right: str) -> float:
+        """How much likelier the Han characters at the end of `left` and the start of
+        `right` read as one text than as two, in nats (0 or more).
+
+        The best segmentation into words of `…学校拥` + `有大量…` reads `拥有` across
+        the cut, far likelier than `拥` and `有` apart: a large gain. `…学校拥` + `而有了…`
+        has the words `拥而` nowhere near as likely as `学校` `拥` and `而` `有`: no gain,
+        though a dictionary word (`拥而`, from `蜂拥而至`) runs across. Four characters
+        on each side decide it, as no word is longer.
+        """
+        a = len(left)
+        while a > 0 and len(left) - a < _LONGEST_WORD and is_han(left[a - 1]):
+            a -= 1
+        b = 0
+        while b < len(right) and b < _LONGEST_WORD and is_han(right[b]):
+            b += 1
+        if a == len(left) or b == 0:
+            return 0.0
+        whole = self._best_segmentation(left[a:] + right[:b])
+        alone = self._best_segmentation(right[:b])
+        return max(0.0, whole[-1] - whole[len(left) - a] - alone[-1])
+
+    def _best_segmentation(self, text: str) -> list[float]:
+        """log P of the likeliest segmentation of each prefix of `text` (Viterbi)."""
+        logp, unknown = self.logp, self.unknown
+        best = [0.0]
+        for i in range(1, len(text) + 1):
+            top = best[i - 1] + logp.get(text[i - 1], unknown)
+            for k in range(2, min(_LONGEST_WORD, i) + 1):
+                p = logp.get(text[i - k : i])
+                if p is not None and best[i - k] + p > top:
+                    top = best[i - k] + p
+            best.append(top)
+        return best
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The words of jieba's dictionary (MIT; see data/README.md) with their counts,
+    loaded on first use and kept for the process."""
+    raw = resources.files("newspage").joinpath("data/lexicon.tsv.gz").read_bytes()
+    counts: dict[str, int] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        counts[word] = int(count)
+    log_total = math.log(sum(counts.values()))
+    return Lexicon(
+        logp={w: math.log(c) - log_total for w, c in counts.items()},
+        unknown=math.log(0.5) - log_total,
+        pairs=frozenset(w[i : i + 2] for w in counts for i in range(len(w) - 1)),
+    )
 
 
 # Bigrams more frequent than this (per million characters) carry no topic.
 COMMON_BIGRAM_PPM = 60.0
+
+_HAN_RUN_RE = regex.compile(r"\p{Han}{2,}")
+
+
+def topic_bigrams(text: str, stats: CharStats) -> set[str]:
+    """The rarer Han bigrams of `text`: names, places, topic words."""
+    runs = _HAN_RUN_RE.findall(text)
+    return {run[i : i + 2] for run in runs for i in range(len(run) - 1)} - stats.common

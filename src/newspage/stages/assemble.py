@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .._cjk import CharStats, char_stats, shadow
+from .._cjk import CharStats, char_stats, shadow, topic_bigrams
 from .._patterns import (
     DATELINE_RE,
     LEAD_LABEL_RE,
@@ -32,7 +32,7 @@ from .._patterns import (
 )
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
 from .blocks import TRANSPARENT, Block, Role
-from .heads import cohesion_of, following_topics, same_story_of, story_topics, topic_bigrams
+from .heads import cohesion_of, following_topics, same_story_of, story_topics
 from .people import byline_people, credit_people, reported_people
 from .repair import ColumnBreak, end_features, open_pieces
 

@@ -26,9 +26,8 @@ import math
 from collections.abc import Sequence
 
 import attrs
-import regex
 
-from .._cjk import CharStats, char_stats, load_weights
+from .._cjk import CharStats, char_stats, load_weights, topic_bigrams
 from .._patterns import (
     CLOSING_DATELINE_RE,
     CLOSING_NOTE_RE,
@@ -46,7 +45,6 @@ from .repair import ColumnBreak, end_features
 COHESION_SHARED = 3
 # ...or at least this share of them.
 COHESION_SHARE = 0.1
-_HAN_RUN_RE = regex.compile(r"\p{Han}{2,}")
 # Fewer topic bigrams than this on either side is too little text to call a new story.
 _MIN_EVIDENCE = 12
 # Longest summary line (deck) read as a 副题 between a headline and its byline.
@@ -378,12 +376,6 @@ def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> str:
         size += b.size
         q += 1
     return "".join(parts)
-
-
-def topic_bigrams(text: str, stats: CharStats) -> set[str]:
-    """The rarer Han bigrams of `text`: names, places, topic words."""
-    runs = _HAN_RUN_RE.findall(text)
-    return {run[i : i + 2] for run in runs for i in range(len(run) - 1)} - stats.common
 
 
 def story_topics(story: str, stats: CharStats) -> set[str]:

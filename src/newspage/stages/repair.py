@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 from collections.abc import Iterator, Sequence
 
 import attrs
 
-from .._cjk import CharStats, char_stats, is_han, lexicon, load_weights, spans_word
+from .._cjk import CharStats, char_stats, is_han, lexicon, load_weights, topic_bigrams
 from .._patterns import (
     ATTRIBUTION_START_RE,
     CONTINUATION_START_RE,
@@ -60,6 +61,19 @@ SURE_CONTINUATION = 2.0
 # Components of the candidate graph up to this many first pieces are matched exactly;
 # larger ones (rare) greedily, best score first.
 _EXACT_MATCHING = 10
+
+# The word gain at a cut counts up to this many nats (a word about 160,000 times likelier
+# whole than as its parts): beyond, the layout should still decide.
+_MAX_LEX_GAIN = 12.0
+
+# How much text on each side of a pairing the topic features read, in characters.
+TOPIC_WINDOW = 200
+# Fewer topic bigrams than this on either side say nothing about the topic.
+MIN_TOPICS = 12
+# A bigram the statistics saw fewer times than this is a name, a place, a term.
+_RARE_BIGRAM = 5
+# `topic_rare` counts up to this many shared rare bigrams.
+_MAX_RARE_SHARED = 3.0
 
 # Roles whose blocks can be pieces of a paragraph.
 _PIECE_ROLES = (Role.BODY, Role.TITLE)
@@ -100,7 +114,11 @@ FEATURES = (
     "a_end2_ratio",  # the same as a_end_ratio for the last two characters
     "lex_span",  # a dictionary word runs across the cut: `信`+`息化`
     "lex_boundary",  # both sides end and start with a word, none runs across
+    "lex_gain",  # how much likelier a word across the cut reads: `学校拥`+`有大量` (nats)
     "frame_top_confirmed",  # after an open end that a first matching continued elsewhere
+    "topic_none",  # the text before the first piece and after the second share no topic
+    "topic_none_adjacent",  # the same for the very next block of the flow
+    "topic_rare",  # names and places (rare bigrams) on both sides of the cut, up to 3
 )
 
 
@@ -245,7 +263,7 @@ def _pmi_han(x: str, y: str, stats: CharStats) -> float:
 
 
 def pair_features(
-    a: Piece, b: Piece, flow_next: int | None, stats: CharStats
+    a: Piece, b: Piece, flow_next: int | None, stats: CharStats, topics: Topics
 ) -> dict[str, float] | None:
     """Features of "`b` continues `a`", or None when it cannot."""
     if b.block.index == a.block.index or not b.can_continue:
@@ -269,17 +287,88 @@ def pair_features(
     else:
         f["pmi_missing"] = 1.0
     if is_han(x) and is_han(y):
-        words = lexicon()
-        if spans_word(sa[-3:], sb[:3], words):
-            f["lex_span"] = 1.0
-        elif sa[-2:] in words and sb[:2] in words:
-            f["lex_boundary"] = 1.0
+        f.update(_lex_features(sa, sb))
     if a.quote_open and b.unopened_quote:
         f["quotes_balance"] = 1.0
     _layout(f, a, b, flow_next)
     if "adjacent" in f and "end_bare" in f:
         f["adjacent_bare"] = 1.0
+    _topic(f, topics.before(a.block.index), topics.after(b.block.index), stats)
     return f
+
+
+def _topic(f: dict[str, float], before: set[str], after: set[str], stats: CharStats) -> None:
+    """The topic features of a pairing: does the text after the cut go on with the
+    topic words, names and places of the text before it?"""
+    if len(before) < MIN_TOPICS or len(after) < MIN_TOPICS:
+        return  # too little text to tell
+    shared = before & after
+    if not shared:
+        f["topic_none_adjacent" if "adjacent" in f else "topic_none"] = 1.0
+        return
+    rare = sum(1 for x in shared if stats.bigram.get(x, 0) < _RARE_BIGRAM)
+    if rare:
+        f["topic_rare"] = min(_MAX_RARE_SHARED, rare)
+
+
+class Topics:
+    """The topic bigrams of the text around each piece of a page, read when first asked.
+
+    `before(i)`: of the last `TOPIC_WINDOW` characters of body text up to the end of
+    block `i`, going back in dump order; `after(i)`: of the first `TOPIC_WINDOW`
+    characters from block `i` on, along the text flow. A pairing whose two sides share
+    none of them most likely joins two stories (one in four candidate pairings of the
+    generated pages, one true join in thirty).
+    """
+
+    def __init__(self, blocks: Sequence[Block], stats: CharStats):
+        self.blocks = blocks
+        self.stats = stats
+        self.previous = _previous_in_flow(blocks)
+        self.successors = _flow_successors(blocks)
+        self._before: dict[int, set[str]] = {}
+        self._after: dict[int, set[str]] = {}
+
+    def before(self, i: int) -> set[str]:
+        got = self._before.get(i)
+        if got is None:
+            blocks, previous = self.blocks, self.previous
+            parts, size = [blocks[i].shadow], len(blocks[i].shadow)
+            j = previous[i]
+            while j is not None and size < TOPIC_WINDOW:
+                if blocks[j].role is Role.BODY:
+                    parts.append(blocks[j].shadow)
+                    size += len(blocks[j].shadow)
+                j = previous[j]
+            text = "".join(reversed(parts))[-TOPIC_WINDOW:]
+            got = self._before[i] = topic_bigrams(text, self.stats)
+        return got
+
+    def after(self, i: int) -> set[str]:
+        got = self._after.get(i)
+        if got is None:
+            blocks, successors = self.blocks, self.successors
+            parts, size = [blocks[i].shadow], len(blocks[i].shadow)
+            j = successors.get(i)
+            while j is not None and size < TOPIC_WINDOW:
+                if blocks[j].role is Role.BODY:
+                    parts.append(blocks[j].shadow)
+                    size += len(blocks[j].shadow)
+                j = successors.get(j)
+            text = "".join(parts)[:TOPIC_WINDOW]
+            got = self._after[i] = topic_bigrams(text, self.stats)
+        return got
+
+
+def _lex_features(sa: str, sb: str) -> dict[str, float]:
+    """The dictionary features of a cut between two Han characters."""
+    words = lexicon()
+    if words.spans_word(sa[-3:], sb[:3]):
+        # Without a word across the cut the gain is 0: asked only here.
+        return {"lex_span": 1.0, "lex_gain": min(_MAX_LEX_GAIN, words.cut_gain(sa[-4:], sb[:4]))}
+    if sa[-2:] in words and sb[:2] in words:
+        return {"lex_boundary": 1.0}
+    return {}
 
 
 def _layout(f: dict[str, float], a: Piece, b: Piece, flow_next: int | None) -> None:
@@ -313,11 +402,12 @@ def candidates(
     stats = char_stats() if stats is None else stats
     pieces = describe(blocks, stats)
     flow = _flow_successors(blocks)
+    topics = Topics(blocks, stats)
     starts = [p for p in pieces.values() if p.can_continue]  # in dump order
     for a, lo, hi in _open_ends(pieces, starts):
         for b in starts[lo:hi]:
             if a.end or b.attribution:
-                f = pair_features(a, b, flow.get(a.block.index), stats)
+                f = pair_features(a, b, flow.get(a.block.index), stats, topics)
                 if f is not None:
                     yield a.block.index, b.block.index, f
 
@@ -340,6 +430,7 @@ def promising(
     flow = _flow_successors(blocks)
     starts = [p for p in pieces.values() if p.can_continue]  # in dump order
     ceiling = _Ceiling(starts, stats, weights)
+    topics = Topics(blocks, stats)
     for a, lo, hi in _open_ends(pieces, starts):
         flow_next = flow.get(a.block.index)
         if a.end:
@@ -347,7 +438,7 @@ def promising(
         else:  # a closed quotation: only an attribution continues it
             partners = [b for b in starts[lo:hi] if b.attribution]
         for b in partners:
-            f = pair_features(a, b, flow_next, stats)
+            f = pair_features(a, b, flow_next, stats, topics)
             if f is not None:
                 yield a.block.index, b.block.index, f
 
@@ -379,8 +470,9 @@ class _Ceiling:
     few numbers computed once per piece. Of the language, the PMI of the two characters
     at the cut needs their bigram count: a pair of characters never seen together has a
     low PMI known from the first character alone, so one set look-up bounds it. A
-    dictionary word across the cut is taken at its best, and so is the bonus of the
-    second pass for a piece that can get it (one printed after an open end).
+    dictionary word across the cut is taken at its best, and so are the topic features
+    and the bonus of the second pass for a piece that can get it (one printed after an
+    open end).
 
     Every term mirrors a line of `pair_features`, `_layout` or `_edge_score`: a change
     there must be made here too (`tests/test_repair.py` checks the bounds against the
@@ -392,6 +484,7 @@ class _Ceiling:
         self.w = weights
         self.starts = starts
         self.positions = [p.block.index for p in starts]
+        self.texts = [p.block.shadow for p in starts]
         self.first = [p.block.shadow[0] for p in starts]
         self.first_han = [is_han(c) for c in self.first]
         self.zone = [p.zone for p in starts]
@@ -427,44 +520,65 @@ class _Ceiling:
         }
         self.distance = [weights["distance"] * math.log1p(d) for d in range(WINDOW + 1)]
         self.zone_best = max(0.0, weights["other_zone"])
-        self.lex_best = max(0.0, weights["lex_span"], weights["lex_boundary"])
+        self.pmi_best = max(-3.0 * weights["pmi"], 7.0 * weights["pmi"])
+        self.lex_plain = max(0.0, weights["lex_boundary"])  # no word across the cut
+        self.lex_best = max(
+            0.0,
+            weights["lex_span"] + max(0.0, _MAX_LEX_GAIN * weights["lex_gain"]),
+            weights["lex_boundary"],
+        )
         self.cut_best = max(-6.0 * weights["cut_in_word"], 6.0 * weights["cut_in_word"])
+        # The topic features, at their best whatever the layout.
+        self.topic_best = max(
+            0.0,
+            weights["topic_none"],
+            weights["topic_none_adjacent"],
+            _MAX_RARE_SHARED * weights["topic_rare"],
+        )
 
     def partners(self, a: Piece, lo: int, hi: int, flow_next: int | None) -> list[Piece]:
         """The pieces of `starts[lo:hi]` whose pairing with the open end `a` may reach
         `JOIN_THRESHOLD`."""
         w, stats = self.w, self.stats
         ai, x = a.block.index, a.block.shadow[-1]
-        need = JOIN_THRESHOLD - _ROUNDING_SLACK - sum(w[k] * v for k, v in a.end.items())
+        need = (
+            JOIN_THRESHOLD
+            - _ROUNDING_SLACK
+            - sum(w[k] * v for k, v in a.end.items())
+            - self.topic_best
+        )
         pmi_at_cut = is_han(x) or x in _PMI_PUNCT
         lex = self.lex_best if is_han(x) else 0.0
 
         # 1. One comparison per piece printed apart from `a`: its own and layout terms
-        # against what the language at the cut can add at best, seen together or not.
-        unseen = seen = w["pmi_missing"]
-        if pmi_at_cut:
-            never = math.log(20 / (stats.unigram.get(x, 0) + 20))  # the PMI of an unseen pair
-            unseen = max(unseen, w["pmi"] * max(-3.0, min(7.0, never)) + self.cut_best + lex)
-            seen = max(unseen, max(-3.0 * w["pmi"], 7.0 * w["pmi"]) + self.cut_best + lex)
-        bar_unseen = need - self.zone_best - unseen
-        bar_seen = need - self.zone_best - seen
-        # The bigram look-up (a large table: the dearest part) only between the two bars:
-        # `bar_seen <= bar_unseen`, as `seen >= unseen`.
-        bigram, first, pos, dist = stats.bigram, self.first, self.positions, self.distance
+        # against what the language at the cut can add at best, by whether the corpus
+        # saw its two characters together and whether they meet inside a dictionary word.
+        bars = {}
+        for seen, in_word in itertools.product((False, True), repeat=2):
+            language = w["pmi_missing"]
+            if pmi_at_cut:
+                pmi = self.pmi_best if seen else w["pmi"] * max(-3.0, min(7.0, stats.unseen_pmi(x)))
+                language = max(language, pmi + self.cut_best + (lex if in_word else self.lex_plain))
+            bars[seen, in_word] = need - self.zone_best - language
+        # The look-ups (large tables: the dearest part) only between the highest and the
+        # lowest bar.
+        highest, lowest = bars[False, False], bars[True, True]
+        bigram, pairs = stats.bigram, lexicon().pairs
+        first, pos, dist = self.first, self.positions, self.distance
         mid = bisect.bisect_right(pos, ai, lo, hi)
         side = self.apart[False, a.quote_open]
         near = [
             j
             for j in range(lo, mid)
-            if (v := side[j] + dist[ai - pos[j]]) >= bar_unseen
-            or (v >= bar_seen and x + first[j] in bigram)
+            if (v := side[j] + dist[ai - pos[j]]) >= highest
+            or (v >= lowest and v >= bars[(c := x + first[j]) in bigram, c in pairs])
         ]
         side = self.apart[True, a.quote_open]
         near += [
             j
             for j in range(mid, hi)
-            if (v := side[j] + dist[pos[j] - ai]) >= bar_unseen
-            or (v >= bar_seen and x + first[j] in bigram)
+            if (v := side[j] + dist[pos[j] - ai]) >= highest
+            or (v >= lowest and v >= bars[(c := x + first[j]) in bigram, c in pairs])
         ]
         k = hi if flow_next is None else bisect.bisect_left(pos, flow_next, lo, hi)
         if k < hi and pos[k] == flow_next:
@@ -480,6 +594,7 @@ class _Ceiling:
             w["other_zone"],
         )
         before, after = self.apart[False, False], self.apart[True, False]
+        a_text, texts = a.block.shadow, self.texts
         zone, unopened, inside = self.zone, self.unopened, self.inside_start
         out: list[Piece] = []
         for j in sorted(set(near)):
@@ -500,8 +615,15 @@ class _Ceiling:
                 rest += balance
             if pmi_at_cut and self.first_han[j]:
                 pmi = stats.pmi(x, first[j])
-                rest += w_pmi * max(-3.0, min(7.0, pmi)) + lex
+                rest += w_pmi * max(-3.0, min(7.0, pmi))
                 rest += w_cut * max(-6.0, min(6.0, pmi - max(a.inside_end, inside[j])))
+                # The words at the cut, only when they can matter (`lex` bounds them);
+                # no word runs across where the two characters never meet in one.
+                if lex and rest + lex >= need:
+                    if x + first[j] in pairs:
+                        rest += sum(w[k] * v for k, v in _lex_features(a_text, texts[j]).items())
+                    else:
+                        rest += self.lex_plain
             else:
                 rest += w_missing
             if rest >= need:
