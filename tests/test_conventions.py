@@ -39,6 +39,14 @@ DATELINES = [
     ("本报讯 记者张三报道", "本报讯 记者张三报道", [("张三", "记者")]),
     ("本报讯", "本报讯", []),
     ("新华社东京2月3日电", "新华社东京2月3日电", []),
+    # Other papers and agencies, in Hong Kong and Taiwan too.
+    ("光明日报讯（记者 李四）", "光明日报讯（记者 李四）", [("李四", "记者")]),
+    ("香港文汇报讯（记者 张三）", "香港文汇报讯（记者 张三）", [("张三", "记者")]),
+    ("经济日报北京2月1日电", "经济日报北京2月1日电", []),
+    ("中通社香港3月5日电", "中通社香港3月5日电", []),
+    ("【本报讯】记者 李明 报道：", "【本报讯】记者 李明 报道", [("李明", "记者")]),
+    ("（中央社记者陈家伦台北2日电）", "（中央社记者陈家伦台北2日电）", []),
+    ("〔记者王小明／台北报导〕", "〔记者王小明／台北报导〕", [("王小明", "记者")]),
 ]
 
 
@@ -62,6 +70,17 @@ BYLINES = [
     ("本报记者 周 明", [("周明", "本报记者")]),
     ("新华社记者 钱七 孙八", [("钱七", "新华社记者"), ("孙八", "新华社记者")]),
 ]
+
+
+NOT_DATELINES = ["合作社通讯员说", "据报道", "简报讯息显示", "省台办2月1日电话采访时说"]
+
+
+@pytest.mark.parametrize("opening", NOT_DATELINES)
+def test_sentences_that_are_no_datelines(opening: str, conv: Callable[[str], str]) -> None:
+    """A paper's or agency's name needs a date before 电, or a break after 讯."""
+    page = parse(conv("会议在京召开"), conv(opening + "，会议今天在京召开，各方代表参加。"))
+    (a,) = page.articles
+    assert a.dateline is None
 
 
 @pytest.mark.parametrize(("byline", "people"), BYLINES)

@@ -46,20 +46,34 @@ BYLINE_MARKER_RE = regex.compile(r"^(?:[□■◇◆●]|(?:文|图|文图|文·
 #   `本报讯 记者李小明报道`            `本报北京2月1日电（记者 王某某）`
 #   `新华社北京11月21日电`             `新华社北京2月19日电 （记者潘洁）`
 #   `本报电`                          `中新社香港3月5日电`
+# and those of other papers and agencies, in Hong Kong and Taiwan too:
+#   `光明日报讯（记者 李四）`          `香港文汇报讯（记者 张三）`    `经济日报北京2月1日电`
+#   `中通社香港3月5日电`               `【本报讯】记者 李明 报道：`    `【大公报讯】`
+#   `（中央社记者陈家伦台北2日电）`    `〔记者王小明／台北报导〕`  # noqa: RUF003
 # Group `lead` is the agency/paper part, `paren` the parenthesised reporters, `reported`
-# the `记者X报道` form.
+# the `记者X报道` form. Another paper's name is any 1-8 Han characters ending in 报, 社,
+# 网 or 台; such a lead needs a date before 电, or a space, bracket, colon or the end
+# after 讯, so that a sentence (`合作社通讯员说…`) never reads as one.
 DATELINE_RE = regex.compile(
     r"""
-    ^(?P<lead>
-        (?:本报|本刊|新华社|中新社|人民网|新华网|央视网|据新华社|据本报|本台)
-        [\p{Han}]{0,10}?                    # place: 北京, 香港, 沈阳
-        (?:\d{1,2}月\d{1,2}日)?             # date: 2月1日
-        (?:电|讯)
+    ^(?:
+        (?P<lead>
+            (?:本报|本刊|新华社|中新社|人民网|新华网|央视网|据新华社|据本报|本台)
+            [\p{Han}]{0,10}?                    # place: 北京, 香港, 沈阳
+            (?:\d{1,2}月\d{1,2}日)?             # date: 2月1日
+            (?:电|讯)
+          | (?:据)?[\p{Han}]{1,8}?(?:报|社|网|台)  # 光明日报, 香港文汇报, 中通社
+            (?:讯 | [\p{Han}]{0,10}?(?:\d{1,2}月)?\d{1,2}日电)
+            (?=[\ (:【]|$)
+          | 【[^【】]{1,16}?(?:讯|电)】           # 【本报讯】, 【新华社北京2月1日电】
+        )
+        (?:
+            \ ?\((?P<paren>[^()]{1,40})\)       # （记者 张三 通讯员 李四）
+          | \ ?(?P<reported>[\p{Han}·][\p{Han}·\ ]{0,40}?报道)(?=[\ :]|$)  # 记者李小明报道
+        )?
+      | (?P<lead>\([\p{Han}]{1,4}社记者[\p{Han}]{2,16}?(?:\d{1,2}月)?\d{1,2}日电\))
+      | (?P<lead>\u3014(?P<reported>记者[\p{Han}·\ ]{1,12}?)/[\p{Han}]{1,8}?报[导道]\u3015)
     )
-    (?:
-        \ ?\((?P<paren>[^()]{1,40})\)       # （记者 张三 通讯员 李四）
-      | \ (?P<reported>[\p{Han}·][\p{Han}·\ ]{0,40}?报道)(?=\ |$)  # 记者李小明报道
-    )?
     """,
     regex.VERBOSE,
 )
