@@ -14,8 +14,10 @@ from ..model import Author
 _TOKEN_RE = regex.compile(r"[^ 、,，/|]+")
 _NAME_TOKEN_RE = regex.compile(r"[\p{Han}·•]{1,4}|[\p{Han}]{1,4}[·•][\p{Han}·•]{1,12}")
 # What a credit line wraps around the photographers' names.
-_CREDIT_PREFIX_RE = regex.compile(r"^(?:(?:本文|本版|本组|上|下|左|右)?图片?均?由)")
-_CREDIT_SUFFIX_RE = regex.compile(r"\ ?(?:摄影?报道|摄|供图|提供)(?:\ ?\([^()]{2,12}\))?$")
+_CREDIT_PREFIX_RE = regex.compile(
+    r"(?:本文|本版|本组|上|下|左|右)?图片?均?由|(?:制图|摄影|图片|视觉|图|照片)\ ?[:/]\ ?"
+)
+_CREDIT_SUFFIX_RE = regex.compile(r"[\ /]?(?:摄影?报道|摄影|摄|供图|提供)(?:\ ?\([^()]{2,12}\))?$")
 _REPORTED_SUFFIX_RE = regex.compile(r"\ ?报道$")
 
 
@@ -93,9 +95,15 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
 def credit_people(shadow: str, printed: str) -> tuple[str, ...]:
     """Photographers named in a credit line: `本报特约记者 陈 晨 摄` gives (陈晨,)."""
     start, end = 0, len(shadow)
-    if m := _CREDIT_PREFIX_RE.match(shadow):
+    if (
+        shadow.startswith("(")
+        and shadow.endswith(")")
+        and _CREDIT_SUFFIX_RE.search(shadow, 1, end - 1)
+    ):
+        start, end = 1, end - 1  # `（記者王小明攝）`, not `（资料图片）`
+    if m := _CREDIT_PREFIX_RE.match(shadow, start):
         start = m.end()
-    if m := _CREDIT_SUFFIX_RE.search(shadow, start):
+    if m := _CREDIT_SUFFIX_RE.search(shadow, start, end):
         end = m.start()
     people = parse_people(shadow[start:end].strip(), printed[start:end].strip())
     return tuple(a.name for a in people) if people else ()
