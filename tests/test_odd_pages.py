@@ -24,6 +24,17 @@ def test_thousands_of_tiny_blocks() -> None:
     assert "tiny-blocks" in [w.code for w in page.warnings]
 
 
+def test_thousands_of_title_lines_before_any_story() -> None:
+    """Five thousand short title-shaped lines: thousands of runs, none under a story's
+    head. Each run takes its owner from the run before it; the chain is followed
+    iteratively (this page went past Python's recursion limit), and nothing is lost."""
+    words = "转型发展推动创新驱动绿色低碳扩大开放深化改革"
+    lines = [words[i % 13 : i % 13 + 6] + str(i) for i in range(5000)]
+    text = "\n\n".join(lines)
+    page = newspage.parse(text)
+    assert_conserved(text, page)
+
+
 def test_only_captions_and_credits() -> None:
     """A page of photos only: the captions are kept, with a no-headline warning."""
     text = "\n\n\n\n".join(["图为春耕时节的田野。", "新华社记者 张三摄", "图为山区小学的孩子们。"])

@@ -258,28 +258,48 @@ def _assign_owners(
     waiting: list[int] = []  # such head groups met so far, still without text
     claims: dict[int, int] = {}  # run -> the thin story that claims it
 
-    def owner(r: int, seen: frozenset[int] = frozenset()) -> int | None:
-        run = runs[r]
-        if run.owner is not None or r in seen:
-            return run.owner
-        first = run.blocks[0]
-        if first in pred:
-            o = owner(run_of[pred[first].first], seen | {r})
-        elif r in claims:
-            o = claims[r]
-        elif r > 0:
-            if waiting and DATELINE_RE.match(blocks[first].shadow):
-                o = waiting[-1]
+    # Runs whose owner this pass of `resolve` has settled, also those left without one: a
+    # page of thousands of runs before any story would otherwise walk back to its start
+    # from every run (quadratic, and deeper than Python's recursion limit).
+    settled: set[int] = set()
+
+    def owner(r: int) -> int | None:
+        """Follow the runs `r` takes its owner from (the run of the piece it continues, or
+        the run before it) back to one whose owner is known; all of them get it."""
+        chain: list[int] = []
+        on_chain: set[int] = set()
+        o: int | None = None
+        while True:
+            run = runs[r]
+            if run.owner is not None or r in settled or r in on_chain:
+                o = run.owner  # known, or a cycle of joins: no owner
+                break
+            chain.append(r)
+            on_chain.add(r)
+            first = run.blocks[0]
+            if first in pred:
+                r = run_of[pred[first].first]
+            elif r in claims:
+                o = claims[r]
+                break
+            elif r > 0:
+                if waiting and DATELINE_RE.match(blocks[first].shadow):
+                    o = waiting[-1]
+                    break
+                r -= 1
             else:
-                o = owner(r - 1, seen | {r})
-        else:
-            o = None
-        run.owner = o
+                break  # the first run, before any story
+        if not chain:
+            return o  # settled before: a head group keeps waiting
+        for c in chain:
+            runs[c].owner = o
+            settled.add(c)
         if o in waiting:
-            waiting.remove(o)
+            waiting.remove(o)  # the head group has found its text
         return o
 
     def resolve() -> None:
+        settled.clear()
         for r, run in enumerate(runs):
             if (
                 run.starts_story
