@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newspage._cjk import lexicon
+from newspage._cjk import char_stats, lexicon
 from newspage.stages import repair
 from newspage.stages.blocks import Block
 from newspage.stages.repair import find_breaks
@@ -64,6 +64,30 @@ def test_word_gain_tells_a_cut_word_from_two_words() -> None:
     assert words.cut_gain("的县城重点学校拥", "而有了新的生命力") == 0.0
     assert words.cut_gain("加快推进信", "息化与工业化") > words.cut_gain("加快推进信", "心十足")
     assert words.cut_gain("学校，", "有大量") == 0.0  # no Han character at the cut
+
+
+def test_word_gain_with_known_segmentations() -> None:
+    """The segmentations `cut_gain` keeps for a caller give the same gains, to the bit."""
+    words = lexicon()
+    cuts = [
+        ("的县城重点学校拥", "有大量的图书"),
+        ("加快推进信", "息化与工业化"),
+        ("推进信", "心十足"),
+    ]
+    known: dict[str, list[float]] = {}
+    for _ in range(2):  # the second time from the kept segmentations
+        for left, right in cuts:
+            assert words.cut_gain(left, right, known) == words.cut_gain(left, right)
+    assert known
+
+
+def test_max_pmi_bounds_every_pmi() -> None:
+    """The bound's `max_pmi(a)` is at least `pmi(a, b)` for every pair the statistics
+    count; it relies on no pair being counted more often than its second character."""
+    stats = char_stats()
+    assert all(c <= stats.unigram.get(k[1], 0) for k, c in stats.bigram.items())
+    for pair in stats.bigram:
+        assert stats.pmi(pair[0], pair[1]) <= stats.max_pmi(pair[0])
 
 
 def test_far_pieces_pair_by_topic() -> None:

@@ -183,6 +183,15 @@ class CharStats:
         """`pmi(a, b)` for any `b` never seen after `a` (the lowest it can be)."""
         return math.log(20 / (self.unigram.get(a, 0) + 20))
 
+    def max_pmi(self, a: str) -> float:
+        """The highest `pmi(a, b)` can be, whatever `b`.
+
+        A pair is counted at most as often as its second character (`bigram[a + b] <=
+        unigram[b]`, a test checks the shipped counts), so P(b|a) <= (count(b) + 20 P(b)) /
+        (count(a) + 20), and count(b) / P(b) < total + 1.
+        """
+        return math.log((self.total + 21) / (self.unigram.get(a, 0) + 20))
+
     def pmi(self, a: str, b: str) -> float:
         """How much likelier `b` is after `a` than anywhere: log P(b|a) / P(b).
 
@@ -254,6 +263,8 @@ class Lexicon:
     def spans_word(self, left: str, right: str) -> bool:
         """Does a word of two or more characters run across the boundary between `left`
         and `right`? `…加快推进信` + `息化…`: 信息 does."""
+        if left[-1:] + right[:1] not in self.pairs:
+            return False  # every such word holds the two characters at the boundary
         for k in range(1, min(_LONGEST_WORD - 1, len(left)) + 1):
             end = left[-k:]
             for m in range(1, min(_LONGEST_WORD - k, len(right)) + 1):
@@ -261,7 +272,7 @@ class Lexicon:
                     return True
         return False
 
-    def cut_gain(self, left: str, right: str) -> float:
+    def cut_gain(self, left: str, right: str, known: dict[str, list[float]] | None = None) -> float:
         """How much likelier the Han characters at the end of `left` and the start of
         `right` read as one text than as two, in nats (0 or more).
 
@@ -270,6 +281,9 @@ class Lexicon:
         has the words `拥而` nowhere near as likely as `学校` `拥` and `而` `有`: no gain,
         though a dictionary word (`拥而`, from `蜂拥而至`) runs across. Four characters
         on each side decide it, as no word is longer.
+
+        `known` keeps the segmentation of each side, for a caller that asks about the
+        same pieces again (`_best_segmentation`).
         """
         a = len(left)
         while a > 0 and len(left) - a < _LONGEST_WORD and is_han(left[a - 1]):
@@ -279,15 +293,22 @@ class Lexicon:
             b += 1
         if a == len(left) or b == 0:
             return 0.0
-        whole = self._best_segmentation(left[a:] + right[:b])
-        alone = self._best_segmentation(right[:b])
-        return max(0.0, whole[-1] - whole[len(left) - a] - alone[-1])
+        known = {} if known is None else known
+        tail, head = left[a:], right[:b]
+        if (before := known.get(tail)) is None:
+            before = known[tail] = self._best_segmentation(tail)
+        if (alone := known.get(head)) is None:
+            alone = known[head] = self._best_segmentation(head)
+        # The segmentation of a prefix is the start of the segmentation of the whole.
+        whole = self._best_segmentation(tail + head, before)
+        return max(0.0, whole[-1] - before[-1] - alone[-1])
 
-    def _best_segmentation(self, text: str) -> list[float]:
-        """log P of the likeliest segmentation of each prefix of `text` (Viterbi)."""
+    def _best_segmentation(self, text: str, prefix: Sequence[float] = (0.0,)) -> list[float]:
+        """log P of the likeliest segmentation of each prefix of `text` (Viterbi), going on
+        from `prefix`, the first of them if known (those of `text[:len(prefix) - 1]`)."""
         logp, unknown = self.logp, self.unknown
-        best = [0.0]
-        for i in range(1, len(text) + 1):
+        best = list(prefix)
+        for i in range(len(best), len(text) + 1):
             top = best[i - 1] + logp.get(text[i - 1], unknown)
             for k in range(2, min(_LONGEST_WORD, i) + 1):
                 p = logp.get(text[i - k : i])

@@ -22,7 +22,8 @@ printed *before* the first piece. The repair
 4. looks at that first choice once more: a piece printed right after an open end that
    is continued *elsewhere* stands at the top of a new column or frame
    (`frame_top_confirmed`), which makes it likelier to continue some other open end;
-   the choice is then made again.
+   the choice is then made again, with the pairings of those pieces that only this
+   bonus lifts to the threshold described now (`_Pairings.lifted`).
 
 Pieces left open are reported by the assemble phase as `unresolved-break` warnings.
 """
@@ -31,7 +32,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import math
 from collections.abc import Iterator, Sequence
 
@@ -139,9 +139,13 @@ class ColumnBreak:
         return 1.0 / (1.0 + math.exp(-self.score))
 
 
-@attrs.frozen
+@attrs.define
 class Piece:
-    """What the pairing needs to know of one block, computed once per block."""
+    """What the pairing needs to know of one block, computed once per block.
+
+    Never changed once made, but not frozen: a frozen class sets each field through
+    `object.__setattr__`, which doubles the cost of the eighty pieces of a page.
+    """
 
     block: Block
     end: dict[str, float]
@@ -263,7 +267,7 @@ def _pmi_han(x: str, y: str, stats: CharStats) -> float:
 
 
 def pair_features(
-    a: Piece, b: Piece, flow_next: int | None, stats: CharStats, topics: Topics
+    a: Piece, b: Piece, flow_next: int | None, stats: CharStats, topics: Topics, words: Words
 ) -> dict[str, float] | None:
     """Features of "`b` continues `a`", or None when it cannot."""
     if b.block.index == a.block.index or not b.can_continue:
@@ -287,7 +291,7 @@ def pair_features(
     else:
         f["pmi_missing"] = 1.0
     if is_han(x) and is_han(y):
-        f.update(_lex_features(sa, sb))
+        f.update(words.at_cut(a.block, b.block))
     if a.quote_open and b.unopened_quote:
         f["quotes_balance"] = 1.0
     _layout(f, a, b, flow_next)
@@ -360,15 +364,38 @@ class Topics:
         return got
 
 
-def _lex_features(sa: str, sb: str) -> dict[str, float]:
-    """The dictionary features of a cut between two Han characters."""
+def _lex_features(
+    sa: str, sb: str, segmented: dict[str, list[float]] | None = None
+) -> dict[str, float]:
+    """The dictionary features of a cut between two Han characters (`segmented`: the
+    segmentations of the sides already computed, see `Lexicon.cut_gain`)."""
     words = lexicon()
     if words.spans_word(sa[-3:], sb[:3]):
         # Without a word across the cut the gain is 0: asked only here.
-        return {"lex_span": 1.0, "lex_gain": min(_MAX_LEX_GAIN, words.cut_gain(sa[-4:], sb[:4]))}
+        gain = words.cut_gain(sa[-4:], sb[:4], segmented)
+        return {"lex_span": 1.0, "lex_gain": min(_MAX_LEX_GAIN, gain)}
     if sa[-2:] in words and sb[:2] in words:
         return {"lex_boundary": 1.0}
     return {}
+
+
+class Words:
+    """The dictionary features of the cuts of a page, computed when first asked: the bound
+    asks them of the pairings they can decide, `pair_features` of those it describes.
+    The segmentation of the end or start of a piece, which the word gain reads, is
+    computed once for all the cuts of the piece."""
+
+    def __init__(self) -> None:
+        self._cuts: dict[tuple[int, int], dict[str, float]] = {}
+        self._segmented: dict[str, list[float]] = {}
+
+    def at_cut(self, a: Block, b: Block) -> dict[str, float]:
+        """`_lex_features` of the cut between the end of `a` and the start of `b`."""
+        got = self._cuts.get((a.index, b.index))
+        if got is None:
+            got = _lex_features(a.shadow, b.shadow, self._segmented)
+            self._cuts[a.index, b.index] = got
+        return got
 
 
 def _layout(f: dict[str, float], a: Piece, b: Piece, flow_next: int | None) -> None:
@@ -402,12 +429,12 @@ def candidates(
     stats = char_stats() if stats is None else stats
     pieces = describe(blocks, stats)
     flow = _flow_successors(blocks)
-    topics = Topics(blocks, stats)
+    topics, words = Topics(blocks, stats), Words()
     starts = [p for p in pieces.values() if p.can_continue]  # in dump order
     for a, lo, hi in _open_ends(pieces, starts):
         for b in starts[lo:hi]:
             if a.end or b.attribution:
-                f = pair_features(a, b, flow.get(a.block.index), stats, topics)
+                f = pair_features(a, b, flow.get(a.block.index), stats, topics, words)
                 if f is not None:
                     yield a.block.index, b.block.index, f
 
@@ -416,31 +443,84 @@ def promising(
     blocks: Sequence[Block],
     stats: CharStats | None = None,
     weights: dict[str, float] | None = None,
-) -> Iterator[tuple[int, int, dict[str, float]]]:
+) -> list[tuple[int, int, dict[str, float]]]:
     """The pairings of `candidates` that can reach `JOIN_THRESHOLD`, with their features.
 
     A pairing left out scores below the threshold even with the bonus of the second pass
     (`frame_top_confirmed`), so `find_breaks` chooses the same joins from these as from
     all candidates. Most pairings of a page are left out by an upper bound of their score
-    (`_Ceiling`), without a feature dict or a dictionary look-up.
+    (`_Ceiling`), without a feature dict or a dictionary look-up. (`find_breaks` asks for
+    the pairings that only the bonus lifts to the threshold once it knows which pieces
+    get it.)
     """
     stats = char_stats() if stats is None else stats
     weights = join_weights() if weights is None else weights
-    pieces = describe(blocks, stats)
-    flow = _flow_successors(blocks)
-    starts = [p for p in pieces.values() if p.can_continue]  # in dump order
-    ceiling = _Ceiling(starts, stats, weights)
-    topics = Topics(blocks, stats)
-    for a, lo, hi in _open_ends(pieces, starts):
-        flow_next = flow.get(a.block.index)
-        if a.end:
-            partners = ceiling.partners(a, lo, hi, flow_next)
-        else:  # a closed quotation: only an attribution continues it
-            partners = [b for b in starts[lo:hi] if b.attribution]
+    pairings = _Pairings(blocks, stats, weights)
+    unlifted = pairings.without_bonus()
+    # Every piece that can get the bonus (see `_confirmed_frame_tops`) as if it did.
+    return unlifted + pairings.lifted({p.block.index for p in pairings.starts if p.after_open})
+
+
+class _Pairings:
+    """The pairings of one page that can reach `JOIN_THRESHOLD`, described in two rounds:
+    those that can without the bonus of the second pass (`without_bonus`), then, once a
+    first matching says which pieces get the bonus, those only the bonus lifts to the
+    threshold (`lifted`). Bounded with the bonus for every piece that might get it, 50
+    pairings of a generated page are described; 30 of them need the bonus, and few
+    pieces get it."""
+
+    def __init__(self, blocks: Sequence[Block], stats: CharStats, weights: dict[str, float]):
+        self.stats = stats
+        pieces = describe(blocks, stats)
+        self.flow = _flow_successors(blocks)
+        self.starts = [p for p in pieces.values() if p.can_continue]  # in dump order
+        self.ends = list(_open_ends(pieces, self.starts))
+        self.topics, self.words = Topics(blocks, stats), Words()
+        self.ceiling = _Ceiling(self.starts, stats, weights, self.words)
+        self.described: set[tuple[int, int]] = set()
+
+    def without_bonus(self) -> list[tuple[int, int, dict[str, float]]]:
+        """The pairings that can reach the threshold without the bonus of the second pass."""
+        out = []
+        for a, lo, hi in self.ends:
+            flow_next = self.flow.get(a.block.index)
+            if a.end:
+                partners = self.ceiling.partners(a, lo, hi, flow_next)
+            else:  # a closed quotation: only an attribution continues it
+                partners = [b for b in self.starts[lo:hi] if b.attribution]
+            out += self._described(a, partners, flow_next)
+        return out
+
+    def lifted(self, tops: set[int]) -> list[tuple[int, int, dict[str, float]]]:
+        """The pairings with a piece of `tops` that only the bonus of a confirmed frame top
+        can lift to the threshold (asked after `without_bonus`)."""
+        top_starts = [j for j, p in enumerate(self.starts) if p.block.index in tops]
+        out = []
+        for a, lo, hi in self.ends:
+            ai, flow_next = a.block.index, self.flow.get(a.block.index)
+            if not a.end:
+                continue  # every partner of a closed quotation is described already
+            apart = [
+                j
+                for j in top_starts
+                if lo <= j < hi
+                and (bi := self.starts[j].block.index) != flow_next  # never a frame top
+                and (ai, bi) not in self.described
+            ]
+            if apart:
+                out += self._described(a, self.ceiling.lifted(a, apart, flow_next), flow_next)
+        return out
+
+    def _described(
+        self, a: Piece, partners: list[Piece], flow_next: int | None
+    ) -> list[tuple[int, int, dict[str, float]]]:
+        out = []
         for b in partners:
-            f = pair_features(a, b, flow_next, stats, topics)
+            f = pair_features(a, b, flow_next, self.stats, self.topics, self.words)
             if f is not None:
-                yield a.block.index, b.block.index, f
+                self.described.add((a.block.index, b.block.index))
+                out.append((a.block.index, b.block.index, f))
+        return out
 
 
 def _open_ends(pieces: dict[int, Piece], starts: list[Piece]) -> Iterator[tuple[Piece, int, int]]:
@@ -469,22 +549,25 @@ class _Ceiling:
     (how it starts), of the layout and of the language at the cut. The first three are a
     few numbers computed once per piece. Of the language, the PMI of the two characters
     at the cut needs their bigram count: a pair of characters never seen together has a
-    low PMI known from the first character alone, so one set look-up bounds it. A
-    dictionary word across the cut is taken at its best, and so are the topic features
-    and the bonus of the second pass for a piece that can get it (one printed after an
-    open end).
+    low PMI known from the first character alone, and a pair seen together a PMI of at
+    most `CharStats.max_pmi` of the first, so one set look-up bounds it. A
+    dictionary word across the cut is taken at its best (or computed, where it decides),
+    and so are the topic features; the bonus of the second pass is added only for the
+    pieces that get it (`lifted`).
 
     Every term mirrors a line of `pair_features`, `_layout` or `_edge_score`: a change
     there must be made here too (`tests/test_repair.py` checks the bounds against the
     scores of every pairing of the sample pages).
     """
 
-    def __init__(self, starts: list[Piece], stats: CharStats, weights: dict[str, float]):
+    def __init__(
+        self, starts: list[Piece], stats: CharStats, weights: dict[str, float], words: Words
+    ):
         self.stats = stats
         self.w = weights
+        self.words = words
         self.starts = starts
         self.positions = [p.block.index for p in starts]
-        self.texts = [p.block.shadow for p in starts]
         self.first = [p.block.shadow[0] for p in starts]
         self.first_han = [is_han(c) for c in self.first]
         self.zone = [p.zone for p in starts]
@@ -493,15 +576,8 @@ class _Ceiling:
         self.start_score = [_start_score(p, weights) for p in starts]
         # The terms a start piece brings with the layout when it is printed after the
         # open end but not next to it (frame top, the block before it closed), or before
-        # it; for an open end with an open quote, also the quote the piece may close. The
-        # bonus of the second pass goes only to a piece whose predecessor in the flow is
-        # an open end (`_confirmed_frame_tops`), a piece `after_open`.
-        confirmed = max(0.0, weights["frame_top_confirmed"])
-        after_closed = [
-            (weights["b_after_closed"] if p.after_closed else 0.0)
-            + (confirmed if p.after_open else 0.0)
-            for p in starts
-        ]
+        # it; for an open end with an open quote, also the quote the piece may close.
+        after_closed = [weights["b_after_closed"] if p.after_closed else 0.0 for p in starts]
         after = [
             s + c + (weights["frame_top"] if p.after_open else 0.0)
             for s, c, p in zip(self.start_score, after_closed, starts, strict=True)
@@ -520,7 +596,6 @@ class _Ceiling:
         }
         self.distance = [weights["distance"] * math.log1p(d) for d in range(WINDOW + 1)]
         self.zone_best = max(0.0, weights["other_zone"])
-        self.pmi_best = max(-3.0 * weights["pmi"], 7.0 * weights["pmi"])
         self.lex_plain = max(0.0, weights["lex_boundary"])  # no word across the cut
         self.lex_best = max(
             0.0,
@@ -528,6 +603,7 @@ class _Ceiling:
             weights["lex_boundary"],
         )
         self.cut_best = max(-6.0 * weights["cut_in_word"], 6.0 * weights["cut_in_word"])
+        self.confirmed = max(0.0, weights["frame_top_confirmed"])  # the second pass's bonus
         # The topic features, at their best whatever the layout.
         self.topic_best = max(
             0.0,
@@ -538,32 +614,18 @@ class _Ceiling:
 
     def partners(self, a: Piece, lo: int, hi: int, flow_next: int | None) -> list[Piece]:
         """The pieces of `starts[lo:hi]` whose pairing with the open end `a` may reach
-        `JOIN_THRESHOLD`."""
-        w, stats = self.w, self.stats
+        `JOIN_THRESHOLD` without the bonus of the second pass."""
         ai, x = a.block.index, a.block.shadow[-1]
-        need = (
-            JOIN_THRESHOLD
-            - _ROUNDING_SLACK
-            - sum(w[k] * v for k, v in a.end.items())
-            - self.topic_best
-        )
-        pmi_at_cut = is_han(x) or x in _PMI_PUNCT
-        lex = self.lex_best if is_han(x) else 0.0
+        need = self._need(a)
 
         # 1. One comparison per piece printed apart from `a`: its own and layout terms
         # against what the language at the cut can add at best, by whether the corpus
         # saw its two characters together and whether they meet inside a dictionary word.
-        bars = {}
-        for seen, in_word in itertools.product((False, True), repeat=2):
-            language = w["pmi_missing"]
-            if pmi_at_cut:
-                pmi = self.pmi_best if seen else w["pmi"] * max(-3.0, min(7.0, stats.unseen_pmi(x)))
-                language = max(language, pmi + self.cut_best + (lex if in_word else self.lex_plain))
-            bars[seen, in_word] = need - self.zone_best - language
+        bars = self._bars(x, need)
         # The look-ups (large tables: the dearest part) only between the highest and the
         # lowest bar.
-        highest, lowest = bars[False, False], bars[True, True]
-        bigram, pairs = stats.bigram, lexicon().pairs
+        highest, lowest = bars[False][False], bars[True][True]
+        bigram, pairs = self.stats.bigram, lexicon().pairs
         first, pos, dist = self.first, self.positions, self.distance
         mid = bisect.bisect_right(pos, ai, lo, hi)
         side = self.apart[False, a.quote_open]
@@ -571,20 +633,66 @@ class _Ceiling:
             j
             for j in range(lo, mid)
             if (v := side[j] + dist[ai - pos[j]]) >= highest
-            or (v >= lowest and v >= bars[(c := x + first[j]) in bigram, c in pairs])
+            or (v >= lowest and v >= bars[(c := x + first[j]) in bigram][c in pairs])
         ]
         side = self.apart[True, a.quote_open]
         near += [
             j
             for j in range(mid, hi)
             if (v := side[j] + dist[pos[j] - ai]) >= highest
-            or (v >= lowest and v >= bars[(c := x + first[j]) in bigram, c in pairs])
+            or (v >= lowest and v >= bars[(c := x + first[j]) in bigram][c in pairs])
         ]
         k = hi if flow_next is None else bisect.bisect_left(pos, flow_next, lo, hi)
-        if k < hi and pos[k] == flow_next:
-            near.append(k)  # the next piece of the flow, `adjacent`, is not weighed above
+        if k < hi and pos[k] == flow_next and k not in near:
+            # The next piece of the flow, `adjacent`, is not weighed above.
+            bisect.insort(near, k)
+        return self._reaching(a, near, flow_next, need)
 
-        # 2. The bound of each pairing left, with its PMI.
+    def _bars(self, x: str, need: float) -> list[list[float]]:
+        """What the terms of a piece and its layout must reach for a pairing with an open
+        end whose last character is `x`: `need` less what the language at the cut can add
+        at best, by [the corpus saw the two characters together][they meet inside a
+        dictionary word] (indexed by the answers of the two look-ups)."""
+        w, stats = self.w, self.stats
+        if not (is_han(x) or x in _PMI_PUNCT):
+            bar = need - self.zone_best - w["pmi_missing"]
+            return [[bar, bar], [bar, bar]]
+        w_pmi, lex = w["pmi"], self.lex_best if is_han(x) else 0.0
+        # The PMI of a pair never seen together is known from `x` alone; that of a pair
+        # seen together is at most `max_pmi(x)`, well below the clip for a common `x`.
+        pmi_unseen = w_pmi * max(-3.0, min(7.0, stats.unseen_pmi(x)))
+        pmi_seen = max(-3.0 * w_pmi, w_pmi * max(-3.0, min(7.0, stats.max_pmi(x))))
+        bars = [[0.0, 0.0], [0.0, 0.0]]
+        for seen in (False, True):
+            for in_word in (False, True):
+                pmi = pmi_seen if seen else pmi_unseen
+                words = lex if in_word else self.lex_plain
+                language = max(w["pmi_missing"], pmi + self.cut_best + words)
+                bars[seen][in_word] = need - self.zone_best - language
+        return bars
+
+    def lifted(self, a: Piece, apart: list[int], flow_next: int | None) -> list[Piece]:
+        """The pieces `starts[j]`, j in `apart` (printed apart from `a`, in the window),
+        whose pairing with `a` may reach `JOIN_THRESHOLD` with the bonus of a confirmed
+        frame top."""
+        return self._reaching(a, apart, flow_next, self._need(a) - self.confirmed)
+
+    def _need(self, a: Piece) -> float:
+        """What the terms of a pairing with `a` other than its own and the topic's must add
+        up to, at least, to reach `JOIN_THRESHOLD`."""
+        own = sum(self.w[k] * v for k, v in a.end.items())
+        return JOIN_THRESHOLD - _ROUNDING_SLACK - own - self.topic_best
+
+    def _reaching(
+        self, a: Piece, near: list[int], flow_next: int | None, need: float
+    ) -> list[Piece]:
+        """2. The bound of each pairing of `a` with `starts[j]`, j in `near` (ascending),
+        with its PMI: the pieces whose bound reaches `need`."""
+        w, stats = self.w, self.stats
+        ai, x = a.block.index, a.block.shadow[-1]
+        pmi_at_cut = is_han(x) or x in _PMI_PUNCT
+        lex = self.lex_best if is_han(x) else 0.0
+        first, pos, dist, pairs = self.first, self.positions, self.distance, lexicon().pairs
         adjacent = w["adjacent"] + (w["adjacent_bare"] if "end_bare" in a.end else 0.0)
         balance = w["quotes_balance"] if a.quote_open else 0.0
         w_pmi, w_cut, w_missing, w_zone = (
@@ -594,10 +702,9 @@ class _Ceiling:
             w["other_zone"],
         )
         before, after = self.apart[False, False], self.apart[True, False]
-        a_text, texts = a.block.shadow, self.texts
         zone, unopened, inside = self.zone, self.unopened, self.inside_start
         out: list[Piece] = []
-        for j in sorted(set(near)):
+        for j in near:
             bi = pos[j]
             if bi == ai:
                 continue
@@ -621,7 +728,8 @@ class _Ceiling:
                 # no word runs across where the two characters never meet in one.
                 if lex and rest + lex >= need:
                     if x + first[j] in pairs:
-                        rest += sum(w[k] * v for k, v in _lex_features(a_text, texts[j]).items())
+                        cut = self.words.at_cut(a.block, self.starts[j].block)
+                        rest += sum(w[k] * v for k, v in cut.items())
                     else:
                         rest += self.lex_plain
             else:
@@ -642,8 +750,21 @@ def _start_score(b: Piece, weights: dict[str, float]) -> float:
 def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tuple[ColumnBreak, ...]:
     """The column-break joins of a classified page: the best set, each piece once."""
     weights = join_weights()
-    pairs = promising(blocks, stats, weights)
-    return choose(blocks, [(_edge_score(f, weights), ai, bi, f) for ai, bi, f in pairs], weights)
+    pairings = _Pairings(blocks, char_stats() if stats is None else stats, weights)
+    scored = _scored(pairings.without_bonus(), weights)
+    first = _best_matching([e for e in scored if e[0] >= JOIN_THRESHOLD])
+    # What `choose` does, with the pairings that only the second pass's bonus lifts to
+    # the threshold described once the first matching says which pieces get it.
+    tops = _confirmed_frame_tops(blocks, first, {p.block.index for p in pairings.starts})
+    if tops:
+        scored += _scored(pairings.lifted(tops), weights)
+    return _choose_again(scored, first, tops, weights)
+
+
+def _scored(
+    pairs: list[tuple[int, int, dict[str, float]]], weights: dict[str, float]
+) -> list[tuple[float, int, int, dict[str, float]]]:
+    return [(_edge_score(f, weights), ai, bi, f) for ai, bi, f in pairs]
 
 
 def choose(
@@ -653,8 +774,19 @@ def choose(
 ) -> tuple[ColumnBreak, ...]:
     """The best set of joins among scored pairings (score, first, second, features): a
     first matching, the bonus of the frame tops it confirms, then the matching again."""
-    chosen = _best_matching([e for e in scored if e[0] >= JOIN_THRESHOLD])
-    tops = _confirmed_frame_tops(blocks, chosen, {e[2] for e in scored})
+    first = _best_matching([e for e in scored if e[0] >= JOIN_THRESHOLD])
+    tops = _confirmed_frame_tops(blocks, first, {e[2] for e in scored})
+    return _choose_again(scored, first, tops, weights)
+
+
+def _choose_again(
+    scored: list[tuple[float, int, int, dict[str, float]]],
+    first: list[tuple[float, int, int, dict[str, float]]],
+    tops: set[int],
+    weights: dict[str, float],
+) -> tuple[ColumnBreak, ...]:
+    """The joins of `choose`, given its first matching and the frame tops it confirms."""
+    chosen = first
     if tops:
         bonus = weights["frame_top_confirmed"]
         scored = [
