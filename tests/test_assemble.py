@@ -250,6 +250,9 @@ TWO_HEADS_CUT = (
     "本报记者 李四",
 )
 JOBS_FIRST = "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，"
+# The jobs story's text goes on after the trains story's head, and is cut once more.
+JOBS_CUT_AGAIN = "业，其中服务业占六成。就业服务中心负责人说，明年还将继续扩"
+JOBS_LAST = "大岗位供给，稳住就业基本盘。"
 TRAINS_TEXT = (
     "春运返程客流持续增长，各地铁路部门加开返程列车，春运返程高峰预计持续一周。",
     "铁路部门提醒旅客错峰出行。",
@@ -288,9 +291,9 @@ def test_thin_story_claims_its_text_by_its_words() -> None:
     page = newspage.parse(
         page_text(
             *TWO_HEADS_CUT,
-            "业，其中服务业占六成。就业服务中心负责人说，明年还将继续扩",
+            JOBS_CUT_AGAIN,
             *TRAINS_TEXT,
-            "大岗位供给，稳住就业基本盘。",
+            JOBS_LAST,
         )
     )
     jobs, trains = page.articles
@@ -308,9 +311,9 @@ def test_thin_story_does_not_claim_text_of_other_words() -> None:
     page = newspage.parse(
         page_text(
             *TWO_HEADS_CUT,
-            "业，其中服务业占六成。就业服务中心负责人说，明年还将继续扩",
+            JOBS_CUT_AGAIN,
             "全市就业服务中心举办招聘会，就业岗位供不应求，企业用工需求旺盛。",
-            "大岗位供给，稳住就业基本盘。",
+            JOBS_LAST,
         )
     )
     jobs, trains = page.articles

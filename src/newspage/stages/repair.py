@@ -328,11 +328,11 @@ class Topics:
     a real one.
     """
 
-    def __init__(self, blocks: Sequence[Block], stats: CharStats):
+    def __init__(self, blocks: Sequence[Block], stats: CharStats, successors: dict[int, int]):
         self.blocks = blocks
         self.stats = stats
         self.previous = _previous_in_flow(blocks)
-        self.successors = _flow_successors(blocks)
+        self.successors = successors  # `_flow_successors(blocks)`, which the caller has
         self._before: dict[int, set[str]] = {}
         self._after: dict[int, set[str]] = {}
 
@@ -432,7 +432,7 @@ def candidates(
     stats = char_stats() if stats is None else stats
     pieces = describe(blocks, stats)
     flow = _flow_successors(blocks)
-    topics, words = Topics(blocks, stats), Words()
+    topics, words = Topics(blocks, stats, flow), Words()
     starts = [p for p in pieces.values() if p.can_continue]  # in dump order
     for a, lo, hi in _open_ends(pieces, starts):
         for b in starts[lo:hi]:
@@ -478,7 +478,7 @@ class _Pairings:
         self.flow = _flow_successors(blocks)
         self.starts = [p for p in pieces.values() if p.can_continue]  # in dump order
         self.ends = list(_open_ends(pieces, self.starts))
-        self.topics, self.words = Topics(blocks, stats), Words()
+        self.topics, self.words = Topics(blocks, stats, self.flow), Words()
         self.ceiling = _Ceiling(self.starts, stats, weights, self.words)
         self.described: set[tuple[int, int]] = set()
 
