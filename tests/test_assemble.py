@@ -339,3 +339,50 @@ def test_thin_story_claims_the_rest_of_a_run_after_a_full_stop() -> None:
         "就业服务中心负责人说，明年还将继续扩大岗位供给。",
     )
     assert trains.paragraphs == TRAINS_TEXT
+
+
+SORTING = (
+    "小区垃圾减量见成效",
+    "社区推行垃圾分类已满一年，居民在家把厨余垃圾和其他垃圾分开，志愿者在垃圾箱房旁"
+    "值守，指导居民分类投放。小区垃圾箱房定时开放，湿垃圾拆袋后倒入棕色垃圾桶，"
+    "干垃圾投入黑色垃圾桶。",
+    "居委会把每个月的垃圾减量数字制成图表，贴在小区公示栏里，居民分类投放的准确率"
+    "逐月提高，志愿者队伍也从十几人扩大到上百人。",
+    "街道还请人设计了家用分类垃圾桶，免费发给每户居民，方便居民在家先行分类。"
+    "物业公司调整了垃圾清运时间，清运车辆按干湿垃圾分车运输，杜绝前端分类、"
+    "后端混装，居民看到分好的垃圾分开运走，参与分类的积极性更高了。",
+)
+HARBOUR = (
+    "港口吞吐量再创新高",
+    "本报天津2月1日电 今年前两个月，港口集装箱吞吐量同比增长一成，远洋航线新增五条，码头作业效率"
+    "持续提高。港口集团负责人介绍，新建的自动化码头已投入使用，岸桥和堆场实现"
+    "远程操控，每个泊位的装卸时间缩短三成，货主和船公司的等待时间明显减少，"
+    "港口物流成本随之下降。港口还开通了直达内陆的集装箱班列，铁路和水运无缝衔接，"
+    "内陆城市的货物经港口出海更加便利，新开的海关查验中心让通关时间缩短一半，"
+    "外贸企业的出",
+)
+HARBOUR_END = "口货物当天就能装船。"
+SORTING_FRAME = (
+    "垃圾分类志愿者每天早晚在小区垃圾箱房值守，居民分类投放厨余垃圾和其他垃圾，"
+    "志愿者发现混投就上门讲解，垃圾减量的数字贴在公示栏，居民的分类准确率越来越高。"
+)
+
+
+def test_a_frame_goes_to_the_story_whose_words_it_repeats() -> None:
+    """A frame that opens with a whole paragraph after another story's cut piece reads
+    on from that story by default; when its words are clearly another story's, it goes
+    to that story."""
+    page = newspage.parse(page_text(*SORTING, *HARBOUR, SORTING_FRAME, HARBOUR_END))
+    sorting, harbour = page.articles
+    assert sorting.paragraphs == (*SORTING[1:], SORTING_FRAME)
+    assert harbour.paragraphs == (HARBOUR[1] + HARBOUR_END,)
+
+
+def test_a_frame_of_shared_words_stays_with_the_story_before_it() -> None:
+    """A frame whose words are not clearly another story's reads on from the run
+    before it."""
+    frame = "物流企业纷纷在港区设立仓库，运输成本下降，外贸订单增加，集装箱运输更加便捷。"
+    page = newspage.parse(page_text(*SORTING, *HARBOUR, frame, HARBOUR_END))
+    sorting, harbour = page.articles
+    assert sorting.paragraphs == SORTING[1:]
+    assert harbour.paragraphs == (HARBOUR[1] + HARBOUR_END, frame)

@@ -14,6 +14,7 @@ import gzip
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
@@ -347,3 +348,14 @@ def topic_bigrams(text: str, stats: CharStats) -> set[str]:
     """The rarer Han bigrams of `text`: names, places, topic words."""
     runs = _HAN_RUN_RE.findall(text)
     return {run[i : i + 2] for run in runs for i in range(len(run) - 1)} - stats.common
+
+
+def topic_bigram_counts(text: str, stats: CharStats) -> Counter[str]:
+    """How often each topic bigram (see `topic_bigrams`) occurs in `text`."""
+    common = stats.common
+    return Counter(
+        gram
+        for run in _HAN_RUN_RE.findall(text)
+        for gram in (run[i : i + 2] for i in range(len(run) - 1))
+        if gram not in common
+    )
