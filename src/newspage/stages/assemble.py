@@ -449,23 +449,28 @@ def _topic_moves(
             stack.extend(reversed(kids.get(q, ())))
         return out, total
 
-    def comparable(st: int) -> bool:
-        return story_size[st] >= MOVE_MIN_TEXT and stories[st].column is None
+    def rivals(o: int) -> list[int]:
+        """The stories a run of story `o` is compared with: near it, with enough text."""
+        near = range(max(0, o - MOVE_REACH), min(len(stories), o + MOVE_REACH + 1))
+        return [
+            st
+            for st in near
+            if st != o and story_size[st] >= MOVE_MIN_TEXT and stories[st].column is None
+        ]
+
+    def owner_of(r: int) -> int:
+        o = runs[r].owner
+        assert o is not None  # candidates have owners
+        return o
 
     # Before counting any words: runs with enough text, in a story with enough besides,
     # on a page with another story to compare with.
-    owners = [runs[r].owner for r in candidates]
     candidates = [
         r
-        for r, o in zip(candidates, owners, strict=True)
-        if o is not None
-        and (sub := subtree(r))[1] >= MOVE_MIN_TOPICS
-        and story_size[o] - sub[1] >= MOVE_MIN_TEXT
-        and any(
-            comparable(st)
-            for st in range(max(0, o - MOVE_REACH), min(len(stories), o + MOVE_REACH + 1))
-            if st != o
-        )
+        for r in candidates
+        if (size_r := subtree(r)[1]) >= MOVE_MIN_TOPICS
+        and story_size[owner_of(r)] - size_r >= MOVE_MIN_TEXT
+        and rivals(owner_of(r))
     ]
     if not candidates:
         return {}
@@ -474,8 +479,7 @@ def _topic_moves(
     norm2 = [sum(v * v for v in c.values()) for c in story_counts]
     moves: dict[int, int] = {}
     for r in candidates:
-        o = runs[r].owner
-        assert o is not None
+        o = owner_of(r)
         mine: Counter[str] = Counter()
         for q in subtree(r)[0]:
             if q not in counts:
@@ -489,9 +493,7 @@ def _topic_moves(
         rest2 = norm2[o] - 2 * mine_in_own + mine2
         own = (mine_in_own - mine2) / math.sqrt(mine2 * rest2) if rest2 > 0 else 0.0
         best, best_sim = None, 0.0
-        for st in range(max(0, o - MOVE_REACH), min(len(stories), o + MOVE_REACH + 1)):
-            if st == o or not comparable(st):
-                continue
+        for st in rivals(o):
             sim = _dot(mine, story_counts[st]) / math.sqrt(mine2 * norm2[st])
             if sim > best_sim:
                 best, best_sim = st, sim
