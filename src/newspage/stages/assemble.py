@@ -303,7 +303,12 @@ def _assign_owners(
         return o
 
     def resolve() -> None:
+        """The owners of all runs but the heads', from scratch."""
         settled.clear()
+        waiting.clear()
+        for run in runs:
+            if not run.starts_story:
+                run.owner = None
         for r, run in enumerate(runs):
             if (
                 run.starts_story
@@ -323,23 +328,17 @@ def _assign_owners(
         for run in runs:
             cuts = [k for k, i in enumerate(run.blocks) if k and i in claimed]
             for lo, hi in itertools.pairwise([0, *cuts, len(run.blocks)]):
-                head = run.starts_story and not lo
-                split.append(_Run(run.blocks[lo:hi], run.owner if head else None, head))
+                split.append(_Run(run.blocks[lo:hi], run.owner, run.starts_story and not lo))
         runs[:] = split
         run_of.clear()
         run_of.update((i, r) for r, run in enumerate(runs) for i in run.blocks)
         claims.update(
             (r, claimed[run.blocks[0]]) for r, run in enumerate(runs) if run.blocks[0] in claimed
         )
-        waiting.clear()
         resolve()
     moved = _topic_moves(runs, stories, blocks, pred, run_of, claims, stats)
     if moved:
         claims.update(moved)
-        for run in runs:
-            if not run.starts_story:
-                run.owner = None
-        waiting.clear()
         resolve()
     orphans = [r for r, run in enumerate(runs) if run.owner is None]
     if not orphans:
