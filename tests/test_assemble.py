@@ -386,3 +386,48 @@ def test_a_frame_of_shared_words_stays_with_the_story_before_it() -> None:
     sorting, harbour = page.articles
     assert sorting.paragraphs == SORTING[1:]
     assert harbour.paragraphs == (HARBOUR[1] + HARBOUR_END, frame)
+
+
+# The harbour story's first column, ending with its paragraph.
+HARBOUR_COLUMN = (HARBOUR[0], HARBOUR[1] + HARBOUR_END)
+
+
+def test_a_frame_after_a_closed_paragraph_goes_to_the_story_whose_words_it_repeats() -> None:
+    """A story's later frame printed after the next story's first column, both cut at
+    the end of a paragraph, is part of that column's run; the stretch from the frame's
+    first paragraph on goes to the story whose words it repeats."""
+    page = newspage.parse(page_text(*SORTING, *HARBOUR_COLUMN, SORTING_FRAME))
+    sorting, harbour = page.articles
+    assert sorting.paragraphs == (*SORTING[1:], SORTING_FRAME)
+    assert harbour.paragraphs == HARBOUR_COLUMN[1:]
+
+
+def test_a_closed_paragraph_of_shared_words_stays_in_its_run() -> None:
+    """A paragraph after a full stop whose words are not clearly another story's stays
+    with the text printed before it."""
+    more = "港口还将新建两个泊位，码头作业更加高效，集装箱吞吐量有望继续增长，物流成本继续下降。"
+    page = newspage.parse(page_text(*SORTING, *HARBOUR_COLUMN, more))
+    sorting, harbour = page.articles
+    assert sorting.paragraphs == SORTING[1:]
+    assert harbour.paragraphs == (*HARBOUR_COLUMN[1:], more)
+
+
+def test_a_photo_above_a_continued_piece_does_not_hide_the_join() -> None:
+    """A photo printed at the top of a frame waits for the text under it; when that text
+    continues another story's paragraph, the run still follows the join, and the piece,
+    though right under a headline and above a dateline, is no deck."""
+    cut = "全市制造企业去年新上技术改造项目三百多个，今年将加快推进信"
+    rest = (
+        "息化和工业化深度融合，制造企业的生产线将陆续接入工业互联网，设备联网率提高到"
+        "六成以上，技术改造投资继续保持两位数增长。"
+    )
+    page = newspage.parse(
+        page_text(SORTING[0], cut, *HARBOUR[:1])
+        + "\n\n\n张三摄\n\n"
+        + page_text(rest, "本报天津2月1日电 今年前两个月，港口集装箱吞吐量同比增长一成。")
+    )
+    first, second = page.articles
+    assert first.paragraphs == (cut + rest,)
+    assert second.headline == HARBOUR[0]
+    assert second.paragraphs == ("本报天津2月1日电 今年前两个月，港口集装箱吞吐量同比增长一成。",)
+    assert [c.credit for c in first.captions + second.captions] == ["张三摄"]

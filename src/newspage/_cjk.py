@@ -350,12 +350,17 @@ def topic_bigrams(text: str, stats: CharStats) -> set[str]:
     return {run[i : i + 2] for run in runs for i in range(len(run) - 1)} - stats.common
 
 
-def topic_bigram_counts(text: str, stats: CharStats) -> Counter[str]:
-    """How often each topic bigram (see `topic_bigrams`) occurs in `text`."""
+def topic_bigram_list(text: str, stats: CharStats) -> list[str]:
+    """The topic bigrams (see `topic_bigrams`) of `text`, each time it occurs, in order."""
     common = stats.common
-    return Counter(
+    return [
         gram
         for run in _HAN_RUN_RE.findall(text)
         for gram in (run[i : i + 2] for i in range(len(run) - 1))
         if gram not in common
-    )
+    ]
+
+
+def topic_bigram_counts(text: str, stats: CharStats) -> Counter[str]:
+    """How often each topic bigram (see `topic_bigrams`) occurs in `text`."""
+    return Counter(topic_bigram_list(text, stats))

@@ -20,11 +20,11 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .._cjk import CharStats, char_stats, shadow, topic_bigram_counts, topic_bigrams
+from .._cjk import CharStats, char_stats, shadow, topic_bigram_list, topic_bigrams
 from .._patterns import (
     DATELINE_RE,
     LEAD_LABEL_RE,
@@ -40,6 +40,7 @@ from .people import byline_people, credit_people, reported_people
 from .repair import ColumnBreak, end_features, open_pieces
 
 _HEAD_ROLES = (Role.KICKER, Role.HEADLINE)
+_PHOTO_ROLES = (Role.CAPTION, Role.CREDIT)
 
 
 @attrs.define
@@ -47,6 +48,20 @@ class _Run:
     blocks: list[int]
     owner: int | None = None  # index into the story list
     starts_story: bool = False
+
+
+def _first_text(run: _Run, blocks: Sequence[Block]) -> int:
+    """The run's first block that is not a photo caption or credit: photos printed at
+    the top of a frame wait for the text under them, and go first in its run."""
+    return next((i for i in run.blocks if blocks[i].role not in _PHOTO_ROLES), run.blocks[0])
+
+
+def _last_text(run: _Run, blocks: Sequence[Block]) -> int:
+    """The run's last block that is not a photo caption or credit (a credit under a
+    frame's text is added to its run)."""
+    return next(
+        (i for i in reversed(run.blocks) if blocks[i].role not in _PHOTO_ROLES), run.blocks[-1]
+    )
 
 
 @attrs.define
@@ -78,7 +93,7 @@ def assemble(
         runs_of.setdefault(run.owner, []).append(r)
     articles: list[Article] = []
     for story_id, story in enumerate(stories):
-        order = _reading_order(runs_of.get(story_id, []), runs, succ, run_of)
+        order = _reading_order(runs_of.get(story_id, []), runs, blocks, succ, run_of)
         if not order:
             continue
         articles.append(
@@ -280,7 +295,7 @@ def _assign_owners(
                 break
             chain.append(r)
             on_chain.add(r)
-            first = run.blocks[0]
+            first = _first_text(run, blocks)
             if first in pred:
                 r = run_of[pred[first].first]
             elif r in claims:
@@ -319,26 +334,21 @@ def _assign_owners(
             owner(r)
 
     stats = char_stats()
+    block_topics = _BlockTopics(blocks, stats)
     resolve()
     claimed = _thin_story_claims(runs, stories, blocks, pred, stats)
     if claimed:
         # A claimed stretch inside a run becomes a run of its own; the owners of all runs
         # but the heads' are then resolved again.
-        split: list[_Run] = []
-        for run in runs:
-            cuts = [k for k, i in enumerate(run.blocks) if k and i in claimed]
-            for lo, hi in itertools.pairwise([0, *cuts, len(run.blocks)]):
-                split.append(_Run(run.blocks[lo:hi], run.owner, run.starts_story and not lo))
-        runs[:] = split
-        run_of.clear()
-        run_of.update((i, r) for r, run in enumerate(runs) for i in run.blocks)
-        claims.update(
-            (r, claimed[run.blocks[0]]) for r, run in enumerate(runs) if run.blocks[0] in claimed
-        )
+        _split_runs(runs, run_of, claims, claimed)
         resolve()
-    moved = _topic_moves(runs, stories, blocks, pred, run_of, claims, stats)
+    moved = _topic_moves(runs, stories, blocks, pred, run_of, claims, block_topics)
     if moved:
         claims.update(moved)
+        resolve()
+    splits = _topic_splits(runs, stories, blocks, pred, claims, block_topics)
+    if splits:
+        _split_runs(runs, run_of, claims, splits)
         resolve()
     orphans = [r for r, run in enumerate(runs) if run.owner is None]
     if not orphans:
@@ -350,7 +360,7 @@ def _assign_owners(
     topics = [story_topics("".join(p), stats) for p in parts]
     orphan_set = set(orphans)
     for r in orphans:
-        if r > 0 and r - 1 in orphan_set and runs[r].blocks[0] not in pred:
+        if r > 0 and r - 1 in orphan_set and _first_text(runs[r], blocks) not in pred:
             runs[r].owner = runs[r - 1].owner  # reads on from the orphan before it
             continue
         text = "".join(blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY)
@@ -395,7 +405,7 @@ def _topic_moves(
     pred: dict[int, ColumnBreak],
     run_of: dict[int, int],
     claims: dict[int, int],
-    stats: CharStats,
+    block_topics: _BlockTopics,
 ) -> dict[int, int]:
     """Runs that went to the story of the run before them but read as another story's:
     a frame that starts with a whole paragraph after another story's frame, say the
@@ -407,7 +417,7 @@ def _topic_moves(
     for r, run in enumerate(runs):
         if run.starts_story or r in claims or run.owner is None:
             continue
-        first = run.blocks[0]
+        first = _first_text(run, blocks)
         parent = run_of[pred[first].first] if first in pred else r - 1
         if parent >= 0 and runs[parent].owner == run.owner:
             kids.setdefault(parent, []).append(r)
@@ -419,19 +429,16 @@ def _topic_moves(
         and r not in claims
         and run.owner is not None
         and stories[run.owner].column is None
-        and run.blocks[0] not in pred
+        and _first_text(run, blocks) not in pred
     ]
     if not candidates:
         return {}
-    text = [
-        "".join(blocks[i].shadow for i in run.blocks if blocks[i].role is Role.BODY) for run in runs
-    ]
-    size = [len(t) for t in text]
-    story_text: list[list[str]] = [[] for _ in stories]
+    size = [sum(blocks[i].size for i in run.blocks if blocks[i].role is Role.BODY) for run in runs]
+    story_blocks: list[list[int]] = [[] for _ in stories]
     story_size = [0] * len(stories)
     for r, run in enumerate(runs):
         if run.owner is not None:
-            story_text[run.owner].append(text[r])
+            story_blocks[run.owner].extend(run.blocks)
             story_size[run.owner] += size[r]
 
     def subtree(r: int) -> tuple[list[int], int]:
@@ -473,17 +480,12 @@ def _topic_moves(
     ]
     if not candidates:
         return {}
-    counts: dict[int, Counter[str]] = {}  # topic bigrams of the runs compared, counted once
-    story_counts = [topic_bigram_counts("".join(t), stats) for t in story_text]
+    story_counts = [block_topics.total(b) for b in story_blocks]
     norm2 = [sum(v * v for v in c.values()) for c in story_counts]
     moves: dict[int, int] = {}
     for r in candidates:
         o = owner_of(r)
-        mine: Counter[str] = Counter()
-        for q in subtree(r)[0]:
-            if q not in counts:
-                counts[q] = topic_bigram_counts(text[q], stats)
-            mine.update(counts[q])
+        mine = block_topics.total(i for q in subtree(r)[0] for i in runs[q].blocks)
         if len(mine) < MOVE_MIN_TOPICS:
             continue
         mine2 = sum(v * v for v in mine.values())
@@ -499,6 +501,176 @@ def _topic_moves(
         if best is not None and best_sim >= MOVE_SIMILARITY and best_sim >= MOVE_RATIO * own:
             moves[r] = best
     return moves
+
+
+def _split_runs(
+    runs: list[_Run], run_of: dict[int, int], claims: dict[int, int], at: dict[int, int]
+) -> None:
+    """Cut the runs before the blocks of `at` (block -> story); each stretch cut off, or
+    run that opens with such a block, is claimed by its story. Earlier claims stay with
+    the runs they were made for."""
+    by_block = {runs[r].blocks[0]: o for r, o in claims.items()}
+    by_block.update(at)
+    split: list[_Run] = []
+    for run in runs:
+        cuts = [k for k, i in enumerate(run.blocks) if k and i in at]
+        for lo, hi in itertools.pairwise([0, *cuts, len(run.blocks)]):
+            split.append(_Run(run.blocks[lo:hi], run.owner, run.starts_story and not lo))
+    runs[:] = split
+    run_of.clear()
+    run_of.update((i, r) for r, run in enumerate(runs) for i in run.blocks)
+    claims.clear()
+    claims.update(
+        (r, by_block[run.blocks[0]]) for r, run in enumerate(runs) if run.blocks[0] in by_block
+    )
+
+
+class _BlockTopics:
+    """The topic bigrams of body blocks, each block read once, when first asked for;
+    the counts of a run or story are made from them (a bigram across two blocks is not
+    counted: the blocks may have been printed apart)."""
+
+    def __init__(self, blocks: Sequence[Block], stats: CharStats):
+        self.blocks = blocks
+        self.stats = stats
+        self.grams: dict[int, list[str]] = {}
+        self.counts: dict[int, Counter[str]] = {}
+
+    def __getitem__(self, i: int) -> Counter[str]:
+        """The counts of block `i`."""
+        c = self.counts.get(i)
+        if c is None:
+            c = self.counts[i] = Counter(self.of(i))
+        return c
+
+    def of(self, i: int) -> list[str]:
+        got = self.grams.get(i)
+        if got is None:
+            got = self.grams[i] = topic_bigram_list(self.blocks[i].shadow, self.stats)
+        return got
+
+    def total(self, indices: Iterable[int]) -> Counter[str]:
+        """The counts of the body blocks among `indices`, together."""
+        body = (i for i in indices if self.blocks[i].role is Role.BODY)
+        return Counter(itertools.chain.from_iterable(self.of(i) for i in body))
+
+
+# A stretch of a run, from a paragraph after one that ends a sentence to the run's end,
+# can also be another story's frame: a story's later columns printed after the first
+# column of the next story, `…广西…谱写新篇章。` then `指甲盖大小的区域…` of a story on
+# reform. It moves to the story its words are closest to when the cosine similarity of
+# its topic-bigram counts (its first MOVE_WINDOW characters) with that story is at least
+# SPLIT_SIMILARITY and SPLIT_RATIO times that with the rest of its own story, with the
+# stories compared and the text they need as for a run (`MOVE_*`). Of several such
+# stretches in a run, the one with the clearest margin moves.
+SPLIT_SIMILARITY = 0.15
+SPLIT_RATIO = 1.5
+
+
+def _topic_splits(
+    runs: Sequence[_Run],
+    stories: Sequence[_Story],
+    blocks: Sequence[Block],
+    pred: dict[int, ColumnBreak],
+    claims: dict[int, int],
+    block_topics: _BlockTopics,
+) -> dict[int, int]:
+    """Stretches inside runs whose words are clearly another story's: first block ->
+    story. Each run is walked once from its end, the stretch a sliding window whose
+    counts and norm are updated block by block, so the cost is linear in the text."""
+    todo: list[tuple[int, list[int], list[int]]] = []  # run, its body blocks, split points
+    for r, run in enumerate(runs):
+        o = run.owner
+        if o is None or stories[o].column is not None or r in claims:
+            continue
+        text = [i for i in run.blocks if blocks[i].role is Role.BODY]
+        ks = [
+            k
+            for k in range(1, len(text))
+            if text[k] not in pred and ends_sentence(blocks[text[k - 1]].shadow)
+        ]
+        if ks:
+            todo.append((r, text, ks))
+    if not todo:
+        return {}
+    story_blocks: list[list[int]] = [[] for _ in stories]
+    for run in runs:
+        if run.owner is not None:
+            story_blocks[run.owner].extend(run.blocks)
+    story_counts = [block_topics.total(b) for b in story_blocks]
+    story_size = [
+        sum(blocks[i].size for i in b if blocks[i].role is Role.BODY) for b in story_blocks
+    ]
+    norm2 = [sum(v * v for v in c.values()) for c in story_counts]
+    out: dict[int, int] = {}
+    for r, text, ks in todo:
+        o = runs[r].owner
+        assert o is not None
+        near = range(max(0, o - MOVE_REACH), min(len(stories), o + MOVE_REACH + 1))
+        rivals = [
+            st
+            for st in near
+            if st != o and story_size[st] >= MOVE_MIN_TEXT and stories[st].column is None
+        ]
+        if not rivals:
+            continue
+        compared = [o, *rivals]
+        # Per block: its squared norm and its dot product with each story compared.
+        dots = [[_dot(block_topics[i], story_counts[st]) for st in compared] for i in text]
+        window: dict[str, int] = {}
+        distinct = 0
+        mine2 = 0
+        sums = [0] * len(compared)
+        size = 0
+        end = len(text)  # the window is text[k:end]
+        best_pick: tuple[float, int, int] | None = None  # (margin, block, story)
+        split_points = set(ks)
+        for k in range(len(text) - 1, 0, -1):
+            # |w + v|^2 = |w|^2 + 2 w.v + |v|^2
+            v = block_topics[text[k]]
+            get = window.get
+            mine2 += sum((2 * get(g, 0) + n) * n for g, n in v.items())
+            for g, n in v.items():
+                had = get(g, 0)
+                distinct += not had
+                window[g] = had + n
+            sums = [a + d for a, d in zip(sums, dots[k], strict=True)]
+            size += blocks[text[k]].size
+            # Keep the first MOVE_WINDOW characters: drop the last block while the rest
+            # still holds that many.
+            while end - 1 > k and size - blocks[text[end - 1]].size >= MOVE_WINDOW:
+                end -= 1
+                u = block_topics[text[end]]
+                for g, n in u.items():
+                    window[g] -= n
+                    distinct -= not window[g]
+                # |w - u|^2 = |w|^2 - 2 (w - u).u - |u|^2
+                mine2 -= sum((2 * window[g] + n) * n for g, n in u.items())
+                sums = [a - d for a, d in zip(sums, dots[end], strict=True)]
+                size -= blocks[text[end]].size
+            if (
+                k not in split_points
+                or distinct < MOVE_MIN_TOPICS
+                or story_size[o] - size < MOVE_MIN_TEXT
+            ):
+                continue
+            rest2 = norm2[o] - 2 * sums[0] + mine2
+            own = (sums[0] - mine2) / math.sqrt(mine2 * rest2) if rest2 > 0 else 0.0
+            best, best_sim = 0, 0.0
+            for n, st in enumerate(rivals, 1):
+                sim = sums[n] / math.sqrt(mine2 * norm2[st])
+                if sim > best_sim:
+                    best, best_sim = st, sim
+            margin = best_sim - SPLIT_RATIO * own
+            if (
+                best_sim >= SPLIT_SIMILARITY
+                and margin >= 0
+                and (best_pick is None or margin >= best_pick[0])
+            ):
+                best_pick = (margin, text[k], best)
+        if best_pick is not None:
+            out[best_pick[1]] = best_pick[2]
+    return out
 
 
 def _dot(a: Counter[str], b: Counter[str]) -> int:
@@ -563,7 +735,7 @@ def _thin_story_claims(
             continue
         text = [i for i in run.blocks if blocks[i].role is Role.BODY]
         for k, i in enumerate(text):
-            if i in pred or (k == 0 and (run.starts_story or run.blocks[0] in pred)):
+            if i in pred or (k == 0 and run.starts_story):
                 continue
             if k and not ends_sentence(blocks[text[k - 1]].shadow):
                 continue
@@ -595,17 +767,21 @@ def _thin_story_claims(
 
 
 def _reading_order(
-    story_runs: list[int], runs: list[_Run], succ: dict[int, ColumnBreak], run_of: dict[int, int]
+    story_runs: list[int],
+    runs: list[_Run],
+    blocks: Sequence[Block],
+    succ: dict[int, ColumnBreak],
+    run_of: dict[int, int],
 ) -> list[int]:
     """Chains of runs linked by joins, the chain with the head first, then dump order."""
     mine = set(story_runs)
     nxt: dict[int, int] = {}
     has_pred: set[int] = set()
     for r in story_runs:
-        last = runs[r].blocks[-1]
+        last = _last_text(runs[r], blocks)
         if last in succ:
             r2 = run_of[succ[last].second]
-            if r2 in mine and r2 != r and runs[r2].blocks[0] == succ[last].second:
+            if r2 in mine and r2 != r and _first_text(runs[r2], blocks) == succ[last].second:
                 nxt[r] = r2
                 has_pred.add(r2)
     heads = [r for r in story_runs if r not in has_pred]

@@ -151,7 +151,13 @@ def resolve_titles(
         # `湖北潜江——` over one title line: a kicker over a headline, or, inside a story,
         # a lead-in over a subhead; the line under it decides.
         lead_in = len(titles) == 2 and out[titles[0]].shadow.endswith("—")
-        deck = q + 1 < len(sig) and _is_deck(after, out[sig[q + 1]])
+        # A piece of a joined paragraph is no deck, whatever its shape.
+        deck = (
+            q + 1 < len(sig)
+            and _is_deck(after, out[sig[q + 1]])
+            and after is not None
+            and after.index not in joined
+        )
         if deck and after is not None:
             # A summary line between the headline and the byline or dateline: the 副题
             # (deck) of the story, printed without dashes.
