@@ -456,13 +456,7 @@ def _topic_moves(
         return out, total
 
     def rivals(o: int) -> list[int]:
-        """The stories a run of story `o` is compared with: near it, with enough text."""
-        near = range(max(0, o - MOVE_REACH), min(len(stories), o + MOVE_REACH + 1))
-        return [
-            st
-            for st in near
-            if st != o and story_size[st] >= MOVE_MIN_TEXT and stories[st].column is None
-        ]
+        return _rivals(o, stories, story_size)
 
     def owner_of(r: int) -> int:
         o = runs[r].owner
@@ -493,11 +487,10 @@ def _topic_moves(
         mine_in_own = _dot(mine, story_counts[o])
         rest2 = norm2[o] - 2 * mine_in_own + mine2
         own = (mine_in_own - mine2) / math.sqrt(mine2 * rest2) if rest2 > 0 else 0.0
-        best, best_sim = None, 0.0
-        for st in rivals(o):
-            sim = _dot(mine, story_counts[st]) / math.sqrt(mine2 * norm2[st])
-            if sim > best_sim:
-                best, best_sim = st, sim
+        compared = rivals(o)
+        best, best_sim = _closest(
+            compared, [_dot(mine, story_counts[st]) for st in compared], mine2, norm2
+        )
         if best is not None and best_sim >= MOVE_SIMILARITY and best_sim >= MOVE_RATIO * own:
             moves[r] = best
     return moves
@@ -606,12 +599,7 @@ def _topic_splits(
     for r, text, ks in todo:
         o = runs[r].owner
         assert o is not None
-        near = range(max(0, o - MOVE_REACH), min(len(stories), o + MOVE_REACH + 1))
-        rivals = [
-            st
-            for st in near
-            if st != o and story_size[st] >= MOVE_MIN_TEXT and stories[st].column is None
-        ]
+        rivals = _rivals(o, stories, story_size)
         if not rivals:
             continue
         compared = [o, *rivals]
@@ -656,14 +644,11 @@ def _topic_splits(
                 continue
             rest2 = norm2[o] - 2 * sums[0] + mine2
             own = (sums[0] - mine2) / math.sqrt(mine2 * rest2) if rest2 > 0 else 0.0
-            best, best_sim = 0, 0.0
-            for n, st in enumerate(rivals, 1):
-                sim = sums[n] / math.sqrt(mine2 * norm2[st])
-                if sim > best_sim:
-                    best, best_sim = st, sim
+            best, best_sim = _closest(rivals, sums[1:], mine2, norm2)
             margin = best_sim - SPLIT_RATIO * own
             if (
-                best_sim >= SPLIT_SIMILARITY
+                best is not None
+                and best_sim >= SPLIT_SIMILARITY
                 and margin >= 0
                 and (best_pick is None or margin >= best_pick[0])
             ):
@@ -671,6 +656,31 @@ def _topic_splits(
         if best_pick is not None:
             out[best_pick[1]] = best_pick[2]
     return out
+
+
+def _rivals(o: int, stories: Sequence[_Story], story_size: Sequence[int]) -> list[int]:
+    """The stories a text of story `o` is compared with: at most MOVE_REACH heads away,
+    with MOVE_MIN_TEXT characters of text, not items of a side column."""
+    near = range(max(0, o - MOVE_REACH), min(len(stories), o + MOVE_REACH + 1))
+    return [
+        st
+        for st in near
+        if st != o and story_size[st] >= MOVE_MIN_TEXT and stories[st].column is None
+    ]
+
+
+def _closest(
+    rivals: Sequence[int], dots: Sequence[int], mine2: int, norm2: Sequence[int]
+) -> tuple[int | None, float]:
+    """The story of `rivals` whose topic-bigram counts are closest to a text's (cosine),
+    from the text's dot product with each of them and its squared norm; None if it
+    shares no bigram with any."""
+    best, best_sim = None, 0.0
+    for st, dot in zip(rivals, dots, strict=True):
+        sim = dot / math.sqrt(mine2 * norm2[st])
+        if sim > best_sim:
+            best, best_sim = st, sim
+    return best, best_sim
 
 
 def _dot(a: Counter[str], b: Counter[str]) -> int:
