@@ -14,7 +14,6 @@ import gzip
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
@@ -359,8 +358,3 @@ def topic_bigram_list(text: str, stats: CharStats) -> list[str]:
         for gram in (run[i : i + 2] for i in range(len(run) - 1))
         if gram not in common
     ]
-
-
-def topic_bigram_counts(text: str, stats: CharStats) -> Counter[str]:
-    """How often each topic bigram (see `topic_bigrams`) occurs in `text`."""
-    return Counter(topic_bigram_list(text, stats))

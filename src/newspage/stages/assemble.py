@@ -10,7 +10,8 @@ continues, to a head group still waiting for its text when it opens with a datel
 further on), to a story with almost no text yet whose head group's words the run repeats
 (its text was printed after another story's; such a stretch may also start inside a run,
 after a full stop), or else to the story of the run before it, unless it continues no piece
-and its words are clearly another story's. A story's runs are then
+and its words are clearly another story's; a stretch inside a run, from a paragraph after
+a full stop, moves on the same evidence. A story's runs are then
 read in the order the joins link them: `…全市上下举` + `全市之力…` puts the run that
 starts with `全市之力` right after the run that ends with `全市上下举`, wherever it was printed.
 """
@@ -269,8 +270,9 @@ def _assign_owners(
     group waiting for its text when the run opens with a dateline, a thin story whose
     words the run repeats (`_thin_story_claims`, then the owners are resolved again),
     else the story of the run before it, unless the run's words are clearly another
-    story's (`_topic_moves`, resolved again); runs before any story go to the most
-    cohesive story."""
+    story's (`_topic_moves`, resolved again), or those of a stretch of it after a full
+    stop are (`_topic_splits`: the run is cut there, and resolved again); runs before any
+    story go to the most cohesive story."""
 
     # A head group followed at once by text continued from another story has its own
     # text printed further on: the first run after it that opens with a dateline.
@@ -537,6 +539,7 @@ class _BlockTopics:
         return c
 
     def of(self, i: int) -> list[str]:
+        """The topic bigrams of block `i`, in order."""
         got = self.grams.get(i)
         if got is None:
             got = self.grams[i] = topic_bigram_list(self.blocks[i].shadow, self.stats)
