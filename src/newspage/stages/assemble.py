@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .._cjk import CharStats, char_stats, shadow, topic_bigram_list, topic_bigrams
+from .._cjk import CharStats, char_stats, shadow, topic_bigram_list
 from .._patterns import (
     DATELINE_RE,
     LEAD_LABEL_RE,
@@ -338,7 +338,7 @@ def _assign_owners(
     stats = char_stats()
     block_topics = _BlockTopics(blocks, stats)
     resolve()
-    claimed = _thin_story_claims(runs, stories, blocks, pred, stats)
+    claimed = _thin_story_claims(runs, stories, blocks, pred, block_topics)
     if claimed:
         # A claimed stretch inside a run becomes a run of its own; the owners of all runs
         # but the heads' are then resolved again.
@@ -435,13 +435,9 @@ def _topic_moves(
     ]
     if not candidates:
         return {}
-    size = [sum(blocks[i].size for i in run.blocks if blocks[i].role is Role.BODY) for run in runs]
-    story_blocks: list[list[int]] = [[] for _ in stories]
-    story_size = [0] * len(stories)
-    for r, run in enumerate(runs):
-        if run.owner is not None:
-            story_blocks[run.owner].extend(run.blocks)
-            story_size[run.owner] += size[r]
+    size = [_body_size(run.blocks, blocks) for run in runs]
+    story_blocks = _story_blocks(runs, len(stories))
+    story_size = [_body_size(b, blocks) for b in story_blocks]
 
     def subtree(r: int) -> tuple[list[int], int]:
         """The run and the runs that read on from it, which would move with it: the
@@ -589,14 +585,9 @@ def _topic_splits(
             todo.append((r, text, ks))
     if not todo:
         return {}
-    story_blocks: list[list[int]] = [[] for _ in stories]
-    for run in runs:
-        if run.owner is not None:
-            story_blocks[run.owner].extend(run.blocks)
+    story_blocks = _story_blocks(runs, len(stories))
     story_counts = [block_topics.total(b) for b in story_blocks]
-    story_size = [
-        sum(blocks[i].size for i in b if blocks[i].role is Role.BODY) for b in story_blocks
-    ]
+    story_size = [_body_size(b, blocks) for b in story_blocks]
     norm2 = [sum(v * v for v in c.values()) for c in story_counts]
     out: dict[int, int] = {}
     for r, text, ks in todo:
@@ -661,6 +652,20 @@ def _topic_splits(
     return out
 
 
+def _story_blocks(runs: Sequence[_Run], n: int) -> list[list[int]]:
+    """The blocks of each of the `n` stories' runs, in dump order."""
+    out: list[list[int]] = [[] for _ in range(n)]
+    for run in runs:
+        if run.owner is not None:
+            out[run.owner].extend(run.blocks)
+    return out
+
+
+def _body_size(indices: Iterable[int], blocks: Sequence[Block]) -> int:
+    """Characters of body text among the blocks `indices`."""
+    return sum(blocks[i].size for i in indices if blocks[i].role is Role.BODY)
+
+
 def _rivals(o: int, stories: Sequence[_Story], story_size: Sequence[int]) -> list[int]:
     """The stories a text of story `o` is compared with: at most MOVE_REACH heads away,
     with MOVE_MIN_TEXT characters of text, not items of a side column."""
@@ -707,24 +712,19 @@ def _thin_story_claims(
     stories: Sequence[_Story],
     blocks: Sequence[Block],
     pred: dict[int, ColumnBreak],
-    stats: CharStats,
+    block_topics: _BlockTopics,
 ) -> dict[int, int]:
     """Stretches of text that read on from the text before them by default, but whose
     words are a thin story's: under `春运返程高峰到来`, with another story's continued text
     below it, a later paragraph about 春运 and 返程. A stretch starts a run that continues
     nothing, or a paragraph after a full stop inside a run, and goes to the run's end.
     Returns the first block of each claimed stretch -> story."""
-    body = [0] * len(stories)
-    for run in runs:
-        if run.owner is not None:
-            body[run.owner] += sum(
-                blocks[i].size for i in run.blocks if blocks[i].role is Role.BODY
-            )
-    words: dict[int, set[str]] = {}  # topic bigrams of a block, counted once
+    body = [_body_size(b, blocks) for b in _story_blocks(runs, len(stories))]
+    words: dict[int, set[str]] = {}  # the topic bigrams of a block, as a set
 
     def words_of(i: int) -> set[str]:
         if i not in words:
-            words[i] = topic_bigrams(blocks[i].shadow, stats)
+            words[i] = set(block_topics.of(i))
         return words[i]
 
     # A side column's item is printed in one piece under its rubric: short, not thin.
