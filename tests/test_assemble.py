@@ -431,3 +431,22 @@ def test_a_photo_above_a_continued_piece_does_not_hide_the_join() -> None:
     assert second.headline == HARBOUR[0]
     assert second.paragraphs == ("本报天津2月1日电 今年前两个月，港口集装箱吞吐量同比增长一成。",)
     assert [c.credit for c in first.captions + second.captions] == ["张三摄"]
+
+
+def test_a_photo_under_a_head_group_belongs_to_that_story() -> None:
+    """A photo printed right under a head group illustrates that story, even when the
+    text the column prints under it continues another story's paragraph."""
+    page = newspage.parse(
+        page_text(*TWO_HEADS_CUT)
+        + "\n\n\n李四摄\n\n"
+        + page_text(
+            "业，其中服务业占六成。",
+            "本报北京2月1日电 春运返程高峰1日到来，各地铁路部门加开列车。",
+            "铁路部门提醒旅客错峰出行。",
+        )
+    )
+    jobs, trains = page.articles
+    assert jobs.paragraphs == (JOBS_FIRST + "新增岗位主要来自服务业和制造业，其中服务业占六成。",)
+    assert jobs.captions == ()
+    assert trains.headline == "春运返程高峰到来"
+    assert [c.credit for c in trains.captions] == ["李四摄"]

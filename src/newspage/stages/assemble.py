@@ -42,6 +42,8 @@ from .repair import ColumnBreak, end_features, open_pieces
 
 _HEAD_ROLES = (Role.KICKER, Role.HEADLINE)
 _PHOTO_ROLES = (Role.CAPTION, Role.CREDIT)
+# The lines of a head group: a photo printed under them belongs to their story.
+_HEAD_GROUP_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
 
 
 @attrs.define
@@ -219,6 +221,11 @@ def _cut_runs(
             and b.index not in pred
             and bool(DATELINE_RE.match(b.shadow))
         )
+        if held and prev_role in _HEAD_GROUP_ROLES and runs:
+            # A photo under a head group illustrates that story, whatever text the
+            # column prints under it (often another story's continued paragraph).
+            runs[-1].blocks.extend(held)
+            held = []
         if opens_story:
             if b.role in _HEAD_ROLES and b.reason != "head_column":
                 column, kind = None, "article"  # the side column has ended
