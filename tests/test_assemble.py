@@ -64,6 +64,25 @@ def test_subheads_inside_a_story() -> None:
     assert [s.heading for s in a.sections] == [None, "稻米产业走出新路子"]
 
 
+def test_a_line_of_clauses_under_a_subhead_is_a_paragraph() -> None:
+    """A long title-shaped line with commas under a title line is a paragraph printed
+    without its full stop, not a headline under a kicker."""
+    line = "铆住稻米产业崭新定位，抚远市的改革创新潜力释放，开发开放优势凸显"
+    page = newspage.parse(
+        page_text(
+            "抚远市推进乡村振兴",
+            "本报记者 张三",
+            "抚远市地处黑龙江与乌苏里江交汇处，抚远市的乡村振兴工作成效明显。",
+            "稻米产业走出新路子",
+            line,
+            "抚远市大力发展稻米产业，抚远市的稻米远销各地，乡村振兴有了产业支撑。",
+        )
+    )
+    (a,) = page.articles
+    assert [s.heading for s in a.sections] == [None, "稻米产业走出新路子"]
+    assert a.sections[1].paragraphs[0] == line
+
+
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
     """`湖北潜江——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""

@@ -123,6 +123,12 @@ def resolve_titles(
             and sig[q] not in joined
             and (q == p or not _photo_between(out, sig[q - 1], sig[q]))
         ):
+            if q > p and _reads_as_sentence(out[sig[q]]):
+                # `这5年，天津收获什么` over `铆住“一基地三区”崭新定位，改革创新潜力释放，…`:
+                # a long line of clauses under a title line is a paragraph printed
+                # without its full stop, not the headline under a kicker.
+                out[sig[q]] = attrs.evolve(out[sig[q]], role=Role.BODY, reason="sentence_line")
+                break
             q += 1
         titles = sig[p:q]
         after = out[sig[q]] if q < len(sig) else None
@@ -258,6 +264,18 @@ def _closes_story(blocks: Sequence[Block], i: int, first_of: dict[int, int]) -> 
         pieces.append(blocks[i].shadow)
     text = "".join(reversed(pieces)).strip()
     return bool(CLOSING_NOTE_RE.match(text) or CLOSING_DATELINE_RE.match(text))
+
+
+# A title-shaped line this long with a comma, semicolon or colon inside reads as a
+# sentence when it stands under another title line: kicker + headline pairs of the
+# generated training pages never have one as the headline, title + one-line paragraph
+# pairs mostly do (33 of 64).
+MIN_SENTENCE_LINE = 20
+
+
+def _reads_as_sentence(block: Block) -> bool:
+    s = block.shadow
+    return block.size >= MIN_SENTENCE_LINE and any(c in s for c in ",;:")
 
 
 def _is_deck(block: Block | None, next_block: Block) -> bool:
