@@ -83,6 +83,28 @@ def test_a_line_of_clauses_under_a_subhead_is_a_paragraph() -> None:
     assert a.sections[1].paragraphs[0] == line
 
 
+def test_a_numbered_heading_divides_its_story() -> None:
+    """`二、总体要求` is a section heading of the document it stands in, even over text
+    that shares no words with the section before it."""
+    page = newspage.parse(
+        page_text(
+            "中办国办印发关于促进小农户发展的意见",
+            "新华社北京2月21日电 近日，中共中央办公厅、国务院办公厅印发了《关于促进小农户"
+            "和现代农业发展有机衔接的意见》，并发出通知，要求各地区各部门结合实际认真贯彻落实。",
+            "一、重要意义",
+            "我国人多地少，各地农业资源禀赋条件差异很大，很多丘陵山区地块零散，不是短时间内"
+            "能全面实行规模化经营，也不是所有地方都能实现集中连片规模经营。",
+            "二、总体要求",
+            "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届二中、"
+            "三中全会精神，统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设，坚持"
+            "稳中求进工作总基调，牢固树立新发展理念，落实高质量发展要求，坚持把解决好三农问题"
+            "作为全党工作重中之重。",
+        )
+    )
+    (a,) = page.articles
+    assert [s.heading for s in a.sections] == [None, "一、重要意义", "二、总体要求"]
+
+
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
     """`湖北潜江——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""

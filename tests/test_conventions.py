@@ -294,6 +294,25 @@ def test_without_a_closing_note_the_title_is_a_subhead(conv: Callable[[str], str
     assert [s.heading for s in a.sections] == [None, conv("抚远稻米走出新路子")]
 
 
+@pytest.mark.parametrize("heading", ["二、保障措施", "（三）组织实施", "第四部分 附则"])
+def test_numbered_heading_never_opens_a_story(heading: str, conv: Callable[[str], str]) -> None:
+    """A numbered heading divides the text it stands in, whatever words follow it."""
+    other = (
+        "各地要加强组织领导，明确责任分工，强化督促检查，确保各项任务落到实处、见到实效。"
+        "有关部门要密切配合，完善配套政策，及时研究解决工作中遇到的新情况新问题。"
+        "要加大宣传力度，总结推广典型经验，营造全社会关心支持的良好氛围。"
+    )
+    page = parse(
+        conv("抚远市推进乡村振兴"),
+        conv("本报记者 李四"),
+        conv(STORY),
+        conv(heading),
+        *[conv(other)] * 4,
+    )
+    (a,) = page.articles
+    assert [s.heading for s in a.sections] == [None, conv(heading)]
+
+
 def test_long_kicker_ending_in_dashes(conv: Callable[[str], str]) -> None:
     """A line too long for a title, ending in dashes, right above a title line: the
     kicker of a new story, not the last paragraph of the story before."""

@@ -82,6 +82,12 @@ DATELINE_RE = regex.compile(
 # `（本报科伦坡电）`, `（据新华社伦敦电 记者张家伟）`.
 CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[^()]{0,30}电[^()]{0,20}\)$")
 
+# A numbered section heading of a document or a long story: `二、总体要求`,
+# `（一）指导思想`, `第三部分`. It divides a text and never heads a story of its own.
+NUMBERED_HEADING_RE = regex.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}[章节部分篇])"
+)
+
 # A note that closes a story, printed as its own paragraph: the closing dateline above,
 # the author's note `（作者为中央民族大学校长）`, `（作者单位：中国社会科学院）`,
 # `（执笔：王 鹏）`, a closing author line `（张三）`, `（新华社记者 李四）`, and `（完）`.

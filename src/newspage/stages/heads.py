@@ -32,6 +32,7 @@ from .._patterns import (
     CLOSING_DATELINE_RE,
     CLOSING_NOTE_RE,
     DATELINE_RE,
+    NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
     RUBRIC_WORD_RE,
     SENTENCE_END_RE,
@@ -195,6 +196,8 @@ def resolve_titles(
             continue
         if anchored or column is not None or not have_story:
             new_story = True
+        elif NUMBERED_HEADING_RE.match(out[titles[0]].shadow):
+            new_story = False  # `二、总体要求` divides the story it stands in
         elif after is not None and after.index in continues:
             new_story = True  # its text is elsewhere: a head, not a subhead
         elif long_kicker or after_closing:
