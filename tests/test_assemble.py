@@ -491,3 +491,21 @@ def test_a_photo_under_a_head_group_belongs_to_that_story() -> None:
     assert jobs.captions == ()
     assert trains.headline == "春运返程高峰到来"
     assert [c.credit for c in trains.captions] == ["李四摄"]
+
+
+def test_a_figure_line_stays_in_its_story() -> None:
+    """A figure printed as a line of its own (`1.4万起`) is part of the story's text:
+    no headline, and no piece of a paragraph to join."""
+    figure = "1.4万起"
+    page = newspage.parse(
+        page_text(
+            "扫除黑恶污浊 守护天朗气清",
+            "本报记者 张三",
+            "一年来，全国公安机关共打掉涉黑组织一千多个，破获各类刑事案件。",
+            figure,
+            "全国纪检监察机关共查结涉黑涉恶腐败和保护伞问题，处理了一批干部。",
+        )
+    )
+    (a,) = page.articles
+    assert figure in a.paragraphs
+    assert not any(figure in w.message or figure == w.text for w in page.warnings)

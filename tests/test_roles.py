@@ -43,6 +43,10 @@ def role_of(text: str) -> Role:
         ("他说，这是一个很长的句子，结束于句号。", Role.BODY),
         ("目前，", Role.BODY),
         ("，这半句是续行", Role.BODY),
+        ("1.4万起", Role.BODY),
+        ("2700多亿元", Role.BODY),
+        ("53.7万人次", Role.BODY),
+        ("5300多万人受益", Role.TITLE),
     ],
 )
 def test_context_free_roles(text: str, role: Role) -> None:
@@ -57,6 +61,7 @@ def test_context_free_roles(text: str, role: Role) -> None:
         ("本報記者 周 明 崔振波", Role.BYLINE),
         ("新華社記者 張三攝", Role.CREDIT),
         ("編者按", Role.LEAD_LABEL),
+        ("1.4萬起", Role.BODY),
     ],
 )
 def test_traditional_characters(text: str, role: Role) -> None:

@@ -82,6 +82,10 @@ DATELINE_RE = regex.compile(
 # `（本报科伦坡电）`, `（据新华社伦敦电 记者张家伟）`.
 CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[^()]{0,30}电[^()]{0,20}\)$")
 
+# A figure printed as a line of its own in a data box or next to a chart: `1.4万起`,
+# `3400亿元`, `2700多亿元`, `53.7万人次`. Part of the story's text, never a title.
+FIGURE_LINE_RE = regex.compile(r"\d[\d.,]*\ ?\p{Han}{0,4}%?")
+
 # A numbered section heading of a document or a long story: `二、总体要求`,
 # `（一）指导思想`, `第三部分`. It divides a text and never heads a story of its own.
 NUMBERED_HEADING_RE = regex.compile(

@@ -42,6 +42,7 @@ from .._patterns import (
     ATTRIBUTION_START_RE,
     CONTINUATION_START_RE,
     DATELINE_RE,
+    FIGURE_LINE_RE,
     ends_open,
     ends_sentence,
 )
@@ -184,6 +185,8 @@ def end_features(block: Block) -> tuple[dict[str, float], bool]:
         return {}, s.endswith(("”", "’", "」", "』"))
     if s.endswith(")") and s.count("(") == s.count(")") and not quote_open:
         return {}, False  # `…（完）`, `（本报科伦坡电）`: a closed unit
+    if FIGURE_LINE_RE.fullmatch(s):
+        return {}, False  # `1.4万起`: a figure of a data box stands alone
     f: dict[str, float] = {}
     if ends_open(s):
         f["end_open_punct"] = 1.0

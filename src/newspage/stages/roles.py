@@ -23,6 +23,7 @@ from .._patterns import (
     CREDIT_RE,
     DASH_LINE_RE,
     DATELINE_RE,
+    FIGURE_LINE_RE,
     FURNITURE_HINT_RE,
     FURNITURE_RE,
     LEAD_LABEL_RE,
@@ -153,8 +154,8 @@ def title_shape(block: Block) -> Role | None:
     s = block.shadow
     if block.size > MAX_TITLE or block.indented:
         return None
-    if not _TITLE_HAN_RE.search(s):
-        return None  # `51万`, `88.3%`: figures of a data box, not a title
+    if not _TITLE_HAN_RE.search(s) or FIGURE_LINE_RE.fullmatch(s):
+        return None  # `51万`, `88.3%`, `1.4万起`: figures of a data box, not a title
     if "。" in s or CONTINUATION_START_RE.match(s) or CLOSING_DATELINE_RE.match(s):
         return None
     if ends_open(s) and not s.endswith(("—", ":")):
