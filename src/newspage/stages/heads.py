@@ -272,7 +272,7 @@ def _closes_story(blocks: Sequence[Block], i: int, first_of: dict[int, int]) -> 
 # A title-shaped line this long with a comma, semicolon or colon inside reads as a
 # sentence when it stands under another title line: kicker + headline pairs of the
 # generated training pages never have one as the headline, title + one-line paragraph
-# pairs mostly do (33 of 64).
+# pairs mostly do (33 of 52).
 MIN_SENTENCE_LINE = 20
 
 
