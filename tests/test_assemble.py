@@ -49,17 +49,18 @@ def test_xinhua_dateline_traditional() -> None:
     assert page.articles[0].authors[0].name == "王五"
 
 
+FUYUAN_HEAD = (
+    "抚远市推进乡村振兴",
+    "本报记者 张三",
+    "抚远市地处黑龙江与乌苏里江交汇处，抚远市的乡村振兴工作成效明显。",
+    "稻米产业走出新路子",
+)
+FUYUAN_RICE = "抚远市大力发展稻米产业，抚远市的稻米远销各地，乡村振兴有了产业支撑。"
+
+
 def test_subheads_inside_a_story() -> None:
     """A title line between paragraphs of the same story is a subhead, not a new story."""
-    page = newspage.parse(
-        page_text(
-            "抚远市推进乡村振兴",
-            "本报记者 张三",
-            "抚远市地处黑龙江与乌苏里江交汇处，抚远市的乡村振兴工作成效明显。",
-            "稻米产业走出新路子",
-            "抚远市大力发展稻米产业，抚远市的稻米远销各地，乡村振兴有了产业支撑。",
-        )
-    )
+    page = newspage.parse(page_text(*FUYUAN_HEAD, FUYUAN_RICE))
     (a,) = page.articles
     assert [s.heading for s in a.sections] == [None, "稻米产业走出新路子"]
 
@@ -68,16 +69,7 @@ def test_a_line_of_clauses_under_a_subhead_is_a_paragraph() -> None:
     """A long title-shaped line with commas under a title line is a paragraph printed
     without its full stop, not a headline under a kicker."""
     line = "铆住稻米产业崭新定位，抚远市的改革创新潜力释放，开发开放优势凸显"
-    page = newspage.parse(
-        page_text(
-            "抚远市推进乡村振兴",
-            "本报记者 张三",
-            "抚远市地处黑龙江与乌苏里江交汇处，抚远市的乡村振兴工作成效明显。",
-            "稻米产业走出新路子",
-            line,
-            "抚远市大力发展稻米产业，抚远市的稻米远销各地，乡村振兴有了产业支撑。",
-        )
-    )
+    page = newspage.parse(page_text(*FUYUAN_HEAD, line, FUYUAN_RICE))
     (a,) = page.articles
     assert [s.heading for s in a.sections] == [None, "稻米产业走出新路子"]
     assert a.sections[1].paragraphs[0] == line
