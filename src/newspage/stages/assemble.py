@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .._cjk import CharStats, char_stats, shadow, topic_bigram_list
+from .._cjk import TopicBigrams, char_stats, shadow
 from .._patterns import (
     DATELINE_RE,
     LEAD_LABEL_RE,
@@ -80,8 +80,13 @@ def assemble(
     *,
     source: str | None = None,
     warnings: Sequence[Diagnostic] = (),
+    bigrams: TopicBigrams | None = None,
 ) -> Page:
-    """Build the `Page` from resolved blocks (no TITLE left) and the chosen joins."""
+    """Build the `Page` from resolved blocks (no TITLE left) and the chosen joins.
+
+    `bigrams`: the topic bigrams of the page's blocks, shared with the earlier phases
+    (made here if not given).
+    """
     succ = {j.first: j for j in breaks}
     pred = {j.second: j for j in breaks}
     flow_next = _flow_next(blocks)
@@ -89,7 +94,7 @@ def assemble(
     # Furniture, and rubrics no item was printed under, belong to no article.
     unplaced = [b.text for b in blocks if b.role is Role.FURNITURE or b.index in idle_rubrics]
     run_of = {i: r for r, run in enumerate(runs) for i in run.blocks}
-    _assign_owners(runs, stories, blocks, pred, run_of)
+    _assign_owners(runs, stories, blocks, pred, run_of, bigrams)
 
     runs_of: dict[int | None, list[int]] = {}
     for r, run in enumerate(runs):
@@ -272,6 +277,7 @@ def _assign_owners(
     blocks: Sequence[Block],
     pred: dict[int, ColumnBreak],
     run_of: dict[int, int],
+    bigrams: TopicBigrams | None = None,
 ) -> None:
     """Owner of each run: its own head, the story of the piece it continues, a head
     group waiting for its text when the run opens with a dateline, a thin story whose
@@ -343,7 +349,7 @@ def _assign_owners(
             owner(r)
 
     stats = char_stats()
-    block_topics = _BlockTopics(blocks, stats)
+    block_topics = _BlockTopics(blocks, TopicBigrams(stats) if bigrams is None else bigrams)
     resolve()
     claimed = _thin_story_claims(runs, stories, blocks, pred, block_topics)
     if claimed:
@@ -528,10 +534,9 @@ class _BlockTopics:
     the counts of a run or story are made from them (a bigram across two blocks is not
     counted: the blocks may have been printed apart)."""
 
-    def __init__(self, blocks: Sequence[Block], stats: CharStats):
+    def __init__(self, blocks: Sequence[Block], bigrams: TopicBigrams):
         self.blocks = blocks
-        self.stats = stats
-        self.grams: dict[int, list[str]] = {}
+        self.bigrams = bigrams
         self.counts: dict[int, Counter[str]] = {}
 
     def __getitem__(self, i: int) -> Counter[str]:
@@ -543,10 +548,7 @@ class _BlockTopics:
 
     def of(self, i: int) -> list[str]:
         """The topic bigrams of block `i`, in order."""
-        got = self.grams.get(i)
-        if got is None:
-            got = self.grams[i] = topic_bigram_list(self.blocks[i].shadow, self.stats)
-        return got
+        return self.bigrams.of(self.blocks[i].shadow)
 
     def total(self, indices: Iterable[int]) -> Counter[str]:
         """The counts of the body blocks among `indices`, together."""
