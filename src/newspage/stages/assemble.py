@@ -349,8 +349,7 @@ def _assign_owners(
                 waiting.append(run.owner)
             owner(r)
 
-    stats = char_stats()
-    block_topics = _BlockTopics(blocks, TopicBigrams(stats) if bigrams is None else bigrams)
+    block_topics = _BlockTopics(blocks, TopicBigrams(char_stats()) if bigrams is None else bigrams)
     resolve()
     claimed = _thin_story_claims(runs, stories, blocks, pred, block_topics)
     if claimed:
@@ -373,26 +372,27 @@ def _assign_owners(
     for run in runs:
         if run.owner is not None:
             parts[run.owner].extend(blocks[i].shadow for i in run.blocks)
-    topics = [story_topics("".join(p), stats) for p in parts]
+    topics = [story_topics(p, block_topics.bigrams) for p in parts]
     orphan_set = set(orphans)
     for r in orphans:
         if r > 0 and r - 1 in orphan_set and _first_text(runs[r], blocks) not in pred:
             runs[r].owner = runs[r - 1].owner  # reads on from the orphan before it
             continue
-        text = "".join(blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY)
+        text = [blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY]
+        has_text = any(text)
         best: int | None = None
         best_shared = -1
-        after = following_topics(text, stats)
+        after = following_topics(text, block_topics.bigrams)
         for s, before in enumerate(topics):
-            if text and same_story_of(before, after):
+            if has_text and same_story_of(before, after):
                 shared = cohesion_of(before, after)[0]
                 if shared > best_shared:
                     best, best_shared = s, shared
-        if best is None and not text and stories:
+        if best is None and not has_text and stories:
             best = 0  # photos above the first headline belong to the first story
         if best is None:
             stories.append(_Story(kind="article", column=None))
-            topics.append(story_topics(text, stats))
+            topics.append(story_topics(text, block_topics.bigrams))
             best = len(stories) - 1
         runs[r].owner = best
 

@@ -216,8 +216,8 @@ def resolve_titles(
                 subheads=subheads,
                 stats=stats,
                 topics=(
-                    topics.tail(story_text, _STORY_WINDOW),
-                    topics.head(following_parts, _COHESION_WINDOW),
+                    story_topics(story_text, topics),
+                    following_topics(following_parts, topics),
                 ),
             )
             if record is not None:
@@ -408,14 +408,16 @@ def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> list[str
     return parts
 
 
-def story_topics(story: str, stats: CharStats) -> set[str]:
-    """The topic bigrams of the end of a story, as the cohesion tests read it."""
-    return topic_bigrams(story[-_STORY_WINDOW:], stats)
+def story_topics(story: Sequence[str], bigrams: TopicBigrams) -> set[str]:
+    """The topic bigrams of the end of a story (the shadows of its blocks), as the
+    cohesion tests read it."""
+    return bigrams.tail(story, _STORY_WINDOW)
 
 
-def following_topics(following: str, stats: CharStats) -> set[str]:
-    """The topic bigrams of the start of a text, as the cohesion tests read it."""
-    return topic_bigrams(following[:_COHESION_WINDOW], stats)
+def following_topics(following: Sequence[str], bigrams: TopicBigrams) -> set[str]:
+    """The topic bigrams of the start of a text (the shadows of its blocks), as the
+    cohesion tests read it."""
+    return bigrams.head(following, _COHESION_WINDOW)
 
 
 def cohesion_of(before: set[str], after: set[str]) -> tuple[int, float]:
