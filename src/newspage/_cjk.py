@@ -368,25 +368,19 @@ class TopicBigrams:
     The phases that compare topics read the same blocks many times over, in windows that
     overlap: the text around each pairing of the repair, the story so far at each title.
     The bigrams of joined pieces are those of each piece and those across the joints;
-    a window that cuts its end piece keeps the bigrams that start inside it.
+    a window that cuts its end piece keeps the bigrams that start inside it. (A window
+    adds each piece's list to its set: a frozenset kept per piece costs more to make than
+    the unions it saves.)
     """
 
     def __init__(self, stats: CharStats) -> None:
         self.stats = stats
         self.common = stats.common
         self._tokens: dict[str, tuple[list[str], list[int]]] = {}
-        self._sets: dict[str, frozenset[str]] = {}
 
     def of(self, text: str) -> list[str]:
         """`topic_bigram_list(text)`, computed once per text."""
         return self._tokenized(text)[0]
-
-    def set_of(self, text: str) -> frozenset[str]:
-        """`topic_bigrams(text)`, computed once per text."""
-        got = self._sets.get(text)
-        if got is None:
-            got = self._sets[text] = frozenset(self.of(text))
-        return got
 
     def _tokenized(self, text: str) -> tuple[list[str], list[int]]:
         """`topic_bigram_list(text)`, and where each of them starts in `text` (which a
@@ -423,7 +417,7 @@ class TopicBigrams:
                 grams, starts = self._tokenized(part)
                 out.update(grams[: bisect.bisect_left(starts, need - 1)])
                 break
-            out |= self.set_of(part)
+            out.update(self._tokenized(part)[0])
             need -= len(part)
             last = part[-1]
         if joints:
@@ -447,7 +441,7 @@ class TopicBigrams:
                 grams, starts = self._tokenized(part)
                 out.update(grams[bisect.bisect_left(starts, len(part) - need) :])
                 break
-            out |= self.set_of(part)
+            out.update(self._tokenized(part)[0])
             need -= len(part)
             first = part[0]
         if joints:
