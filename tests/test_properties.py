@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import newspage
 from newspage import Page
+from newspage._cjk import TopicBigrams, char_stats, topic_bigram_list, topic_bigrams
 
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.txt"))
 
@@ -165,3 +166,26 @@ def test_same_json_across_processes() -> None:
     }
     assert len(outs) == 1
     assert json.loads(outs.pop()) == newspage.parse_file(path).to_dict()
+
+
+# Pieces of text for the topic-bigram windows: Han runs that a joint extends, rare and
+# common bigrams, punctuation and Latin that break runs, and empty pieces.
+BIGRAM_PIECES = ["", "信", "息化与工业化", "加快推进信", "广西", "，", "a1", "发展我们", "春运返程"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(BIGRAM_PIECES), st.text(alphabet="广西春运，a信息 ", max_size=8)),
+        max_size=8,
+    ),
+    st.integers(min_value=1, max_value=40),
+)
+def test_topic_bigram_windows_match_the_joined_text(pieces: list[str], size: int) -> None:
+    """The windows made from the bigrams of each piece are those of the joined text."""
+    stats = char_stats()
+    bigrams = TopicBigrams(stats)
+    joined = "".join(pieces)
+    assert bigrams.head(pieces, size) == topic_bigrams(joined[:size], stats)
+    assert bigrams.tail(pieces, size) == topic_bigrams(joined[-size:], stats)
+    assert bigrams.of(joined) == topic_bigram_list(joined, stats)

@@ -9,6 +9,7 @@ match at the same offsets in the printed text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import json
@@ -358,3 +359,91 @@ def topic_bigram_list(text: str, stats: CharStats) -> list[str]:
         for gram in (run[i : i + 2] for i in range(len(run) - 1))
         if gram not in common
     ]
+
+
+class TopicBigrams:
+    """The topic bigrams of windows of text made of pieces (block shadows), each piece
+    tokenized once.
+
+    The phases that compare topics read the same blocks many times over, in windows that
+    overlap: the text around each pairing of the repair, the story so far at each title.
+    The bigrams of joined pieces are those of each piece and those across the joints;
+    a window that cuts its end piece keeps the bigrams that start inside it. (A window
+    adds each piece's list to its set: a frozenset kept per piece costs more to make than
+    the unions it saves.)
+    """
+
+    def __init__(self, stats: CharStats) -> None:
+        self.stats = stats
+        self.common = stats.common
+        self._tokens: dict[str, tuple[list[str], list[int]]] = {}
+
+    def of(self, text: str) -> list[str]:
+        """`topic_bigram_list(text)`, computed once per text."""
+        return self._tokenized(text)[0]
+
+    def _tokenized(self, text: str) -> tuple[list[str], list[int]]:
+        """`topic_bigram_list(text)`, and where each of them starts in `text` (which a
+        window that cuts the text needs): both in one pass, about as dear as the list."""
+        got = self._tokens.get(text)
+        if got is None:
+            common = self.common
+            grams: list[str] = []
+            starts: list[int] = []
+            for m in _HAN_RUN_RE.finditer(text):
+                run, at = m[0], m.start()
+                for i in range(len(run) - 1):
+                    if (gram := run[i : i + 2]) not in common:
+                        grams.append(gram)
+                        starts.append(at + i)
+            got = self._tokens[text] = grams, starts
+        return got
+
+    def head(self, parts: Sequence[str], size: int) -> set[str]:
+        """`topic_bigrams("".join(parts)[:size])`, without joining or tokenizing again."""
+        out: set[str] = set()
+        joints: list[str] = []
+        need = size
+        last = ""  # the last character of the piece before
+        for part in parts:
+            if need <= 0:
+                break
+            if not part:
+                continue
+            if last:
+                joints.append(last + part[0])
+            if len(part) > need:
+                # A bigram at `k` ends at `k + 1`, inside the window when below `need`.
+                grams, starts = self._tokenized(part)
+                out.update(grams[: bisect.bisect_left(starts, need - 1)])
+                break
+            out.update(self._tokenized(part)[0])
+            need -= len(part)
+            last = part[-1]
+        if joints:
+            out |= topic_bigrams("\n".join(joints), self.stats)
+        return out
+
+    def tail(self, parts: Sequence[str], size: int) -> set[str]:
+        """`topic_bigrams("".join(parts)[-size:])`, without joining or tokenizing again."""
+        out: set[str] = set()
+        joints: list[str] = []
+        need = size
+        first = ""  # the first character of the piece after
+        for part in reversed(parts):
+            if need <= 0:
+                break
+            if not part:
+                continue
+            if first:
+                joints.append(part[-1] + first)
+            if len(part) > need:
+                grams, starts = self._tokenized(part)
+                out.update(grams[bisect.bisect_left(starts, len(part) - need) :])
+                break
+            out.update(self._tokenized(part)[0])
+            need -= len(part)
+            first = part[0]
+        if joints:
+            out |= topic_bigrams("\n".join(joints), self.stats)
+        return out

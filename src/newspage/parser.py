@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ._cjk import TopicBigrams, char_stats
 from .model import Page
 from .stages.assemble import assemble
 from .stages.blocks import split_blocks
@@ -36,9 +37,11 @@ def parse(text: str, *, source: str | None = None) -> Page:
         )
     clean, warnings = normalize(text)
     blocks = classify(split_blocks(clean))
-    breaks = find_breaks(blocks)
-    blocks = resolve_titles(blocks, breaks)
-    return assemble(blocks, breaks, source=source, warnings=warnings)
+    # The topic bigrams of the blocks, which three phases compare: each block read once.
+    bigrams = TopicBigrams(char_stats())
+    breaks = find_breaks(blocks, bigrams=bigrams)
+    blocks = resolve_titles(blocks, breaks, bigrams=bigrams)
+    return assemble(blocks, breaks, source=source, warnings=warnings, bigrams=bigrams)
 
 
 def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> Page:

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .._cjk import CharStats, char_stats, shadow, topic_bigram_list
+from .._cjk import TopicBigrams, char_stats, shadow
 from .._patterns import (
     DATELINE_RE,
     LEAD_LABEL_RE,
@@ -80,8 +81,13 @@ def assemble(
     *,
     source: str | None = None,
     warnings: Sequence[Diagnostic] = (),
+    bigrams: TopicBigrams | None = None,
 ) -> Page:
-    """Build the `Page` from resolved blocks (no TITLE left) and the chosen joins."""
+    """Build the `Page` from resolved blocks (no TITLE left) and the chosen joins.
+
+    `bigrams`: the topic bigrams of the page's blocks, shared with the earlier phases
+    (made here if not given).
+    """
     succ = {j.first: j for j in breaks}
     pred = {j.second: j for j in breaks}
     flow_next = _flow_next(blocks)
@@ -89,7 +95,7 @@ def assemble(
     # Furniture, and rubrics no item was printed under, belong to no article.
     unplaced = [b.text for b in blocks if b.role is Role.FURNITURE or b.index in idle_rubrics]
     run_of = {i: r for r, run in enumerate(runs) for i in run.blocks}
-    _assign_owners(runs, stories, blocks, pred, run_of)
+    _assign_owners(runs, stories, blocks, pred, run_of, bigrams)
 
     runs_of: dict[int | None, list[int]] = {}
     for r, run in enumerate(runs):
@@ -272,6 +278,7 @@ def _assign_owners(
     blocks: Sequence[Block],
     pred: dict[int, ColumnBreak],
     run_of: dict[int, int],
+    bigrams: TopicBigrams | None = None,
 ) -> None:
     """Owner of each run: its own head, the story of the piece it continues, a head
     group waiting for its text when the run opens with a dateline, a thin story whose
@@ -342,8 +349,7 @@ def _assign_owners(
                 waiting.append(run.owner)
             owner(r)
 
-    stats = char_stats()
-    block_topics = _BlockTopics(blocks, stats)
+    block_topics = _BlockTopics(blocks, TopicBigrams(char_stats()) if bigrams is None else bigrams)
     resolve()
     claimed = _thin_story_claims(runs, stories, blocks, pred, block_topics)
     if claimed:
@@ -366,26 +372,27 @@ def _assign_owners(
     for run in runs:
         if run.owner is not None:
             parts[run.owner].extend(blocks[i].shadow for i in run.blocks)
-    topics = [story_topics("".join(p), stats) for p in parts]
+    topics = [story_topics(p, block_topics.bigrams) for p in parts]
     orphan_set = set(orphans)
     for r in orphans:
         if r > 0 and r - 1 in orphan_set and _first_text(runs[r], blocks) not in pred:
             runs[r].owner = runs[r - 1].owner  # reads on from the orphan before it
             continue
-        text = "".join(blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY)
+        text = [blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY]
+        has_text = any(text)
         best: int | None = None
         best_shared = -1
-        after = following_topics(text, stats)
+        after = following_topics(text, block_topics.bigrams)
         for s, before in enumerate(topics):
-            if text and same_story_of(before, after):
+            if has_text and same_story_of(before, after):
                 shared = cohesion_of(before, after)[0]
                 if shared > best_shared:
                     best, best_shared = s, shared
-        if best is None and not text and stories:
+        if best is None and not has_text and stories:
             best = 0  # photos above the first headline belong to the first story
         if best is None:
             stories.append(_Story(kind="article", column=None))
-            topics.append(story_topics(text, stats))
+            topics.append(story_topics(text, block_topics.bigrams))
             best = len(stories) - 1
         runs[r].owner = best
 
@@ -479,15 +486,14 @@ def _topic_moves(
     ]
     if not candidates:
         return {}
-    story_counts = [block_topics.total(b) for b in story_blocks]
-    norm2 = [sum(v * v for v in c.values()) for c in story_counts]
+    story_counts, norm2 = block_topics.stories(story_blocks)
     moves: dict[int, int] = {}
     for r in candidates:
         o = owner_of(r)
         mine = block_topics.total(i for q in subtree(r)[0] for i in runs[q].blocks)
         if len(mine) < MOVE_MIN_TOPICS:
             continue
-        mine2 = sum(v * v for v in mine.values())
+        mine2 = _norm2(mine)
         # The default story without this text: its counts less `mine`.
         mine_in_own = _dot(mine, story_counts[o])
         rest2 = norm2[o] - 2 * mine_in_own + mine2
@@ -528,25 +534,31 @@ class _BlockTopics:
     the counts of a run or story are made from them (a bigram across two blocks is not
     counted: the blocks may have been printed apart)."""
 
-    def __init__(self, blocks: Sequence[Block], stats: CharStats):
+    def __init__(self, blocks: Sequence[Block], bigrams: TopicBigrams):
         self.blocks = blocks
-        self.stats = stats
-        self.grams: dict[int, list[str]] = {}
-        self.counts: dict[int, Counter[str]] = {}
+        self.bigrams = bigrams
+        self.kept: dict[tuple[int, ...], tuple[Counter[str], int]] = {}
 
-    def __getitem__(self, i: int) -> Counter[str]:
-        """The counts of block `i`."""
-        c = self.counts.get(i)
-        if c is None:
-            c = self.counts[i] = Counter(self.of(i))
-        return c
+    def stories(
+        self, story_blocks: Sequence[Sequence[int]]
+    ) -> tuple[list[Counter[str]], list[int]]:
+        """The counts of the body blocks of each story (`story_blocks`) and their squared
+        norms. Kept for each story's blocks: the topic moves and the topic splits count
+        every story, most often with the same blocks."""
+        counts, norm2 = [], []
+        for b in story_blocks:
+            key = tuple(b)
+            got = self.kept.get(key)
+            if got is None:
+                c = self.total(key)
+                got = self.kept[key] = c, _norm2(c)
+            counts.append(got[0])
+            norm2.append(got[1])
+        return counts, norm2
 
     def of(self, i: int) -> list[str]:
         """The topic bigrams of block `i`, in order."""
-        got = self.grams.get(i)
-        if got is None:
-            got = self.grams[i] = topic_bigram_list(self.blocks[i].shadow, self.stats)
-        return got
+        return self.bigrams.of(self.blocks[i].shadow)
 
     def total(self, indices: Iterable[int]) -> Counter[str]:
         """The counts of the body blocks among `indices`, together."""
@@ -593,9 +605,8 @@ def _topic_splits(
     if not todo:
         return {}
     story_blocks = _story_blocks(runs, len(stories))
-    story_counts = [block_topics.total(b) for b in story_blocks]
     story_size = [_body_size(b, blocks) for b in story_blocks]
-    norm2 = [sum(v * v for v in c.values()) for c in story_counts]
+    story_counts, norm2 = block_topics.stories(story_blocks)
     out: dict[int, int] = {}
     for r, text, ks in todo:
         o = runs[r].owner
@@ -604,10 +615,11 @@ def _topic_splits(
         if not rivals:
             continue
         compared = [o, *rivals]
-        # Per block: its squared norm and its dot product with each story compared.
-        dots = [[_dot(block_topics[i], story_counts[st]) for st in compared] for i in text]
-        window: dict[str, int] = {}
-        distinct = 0
+        counts = [story_counts[st] for st in compared]
+        # Per block in the window: its dot product with each story compared (the first
+        # block of the run never enters it).
+        dots: list[list[int]] = [[] for _ in text]
+        window: Counter[str] = Counter()  # no zero counts: its length is the distinct bigrams
         mine2 = 0
         sums = [0] * len(compared)
         size = 0
@@ -615,31 +627,32 @@ def _topic_splits(
         best_pick: tuple[float, int, int] | None = None  # (margin, block, story)
         split_points = set(ks)
         for k in range(len(text) - 1, 0, -1):
-            # |w + v|^2 = |w|^2 + 2 w.v + |v|^2
-            v = block_topics[text[k]]
-            get = window.get
-            mine2 += sum((2 * get(g, 0) + n) * n for g, n in v.items())
-            for g, n in v.items():
-                had = get(g, 0)
-                distinct += not had
-                window[g] = had + n
+            # |w + v|^2 = |w|^2 + 2 w.v + |v|^2, and w.v + (w + v).v = 2 w.v + |v|^2.
+            v = block_topics.of(text[k])
+            mine2 += _dot_grams(v, window)
+            window.update(v)  # counted in C
+            mine2 += _dot_grams(v, window)
+            dots[k] = [_dot_grams(v, c) for c in counts]
             sums = [a + d for a, d in zip(sums, dots[k], strict=True)]
             size += blocks[text[k]].size
             # Keep the first MOVE_WINDOW characters: drop the last block while the rest
             # still holds that many.
             while end - 1 > k and size - blocks[text[end - 1]].size >= MOVE_WINDOW:
                 end -= 1
-                u = block_topics[text[end]]
-                for g, n in u.items():
-                    window[g] -= n
-                    distinct -= not window[g]
-                # |w - u|^2 = |w|^2 - 2 (w - u).u - |u|^2
-                mine2 -= sum((2 * window[g] + n) * n for g, n in u.items())
+                u = block_topics.of(text[end])
+                # |w - u|^2 = |w|^2 - 2 w.u + |u|^2, and w.u + (w - u).u = 2 w.u - |u|^2.
+                mine2 -= _dot_grams(u, window)
+                for g in u:
+                    if window[g] == 1:
+                        del window[g]
+                    else:
+                        window[g] -= 1
+                mine2 -= _dot_grams(u, window)
                 sums = [a - d for a, d in zip(sums, dots[end], strict=True)]
                 size -= blocks[text[end]].size
             if (
                 k not in split_points
-                or distinct < MOVE_MIN_TOPICS
+                or len(window) < MOVE_MIN_TOPICS
                 or story_size[o] - size < MOVE_MIN_TEXT
             ):
                 continue
@@ -699,7 +712,25 @@ def _closest(
 
 
 def _dot(a: Counter[str], b: Counter[str]) -> int:
-    return sum(a[k] * b[k] for k in a.keys() & b.keys())
+    """The dot product of two counts: a look-up in the larger per key of the smaller,
+    the loop in C (the topic moves and splits take thousands of them per page)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(map(operator.mul, a.values(), map(b.get, a.keys(), itertools.repeat(0))))
+
+
+def _dot_grams(grams: list[str], counts: Counter[str]) -> int:
+    """The dot product of the counts of `grams` (a text's bigrams, each time it occurs)
+    with `counts`: a look-up per occurrence, in C, without counting `grams` first."""
+    return sum(map(counts.get, grams, _ZEROS))
+
+
+_ZEROS = itertools.repeat(0)  # the default of each look-up of `_dot_grams`
+
+
+def _norm2(a: Counter[str]) -> int:
+    """The squared norm of counts."""
+    return sum(map(operator.mul, a.values(), a.values()))
 
 
 # A story with less body text than this (characters) is thin: its head group stands

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .._cjk import CharStats, char_stats, load_weights, topic_bigrams
+from .._cjk import CharStats, TopicBigrams, char_stats, load_weights, topic_bigrams
 from .._patterns import (
     CLOSING_DATELINE_RE,
     CLOSING_NOTE_RE,
@@ -59,6 +59,8 @@ BRIEF_MAX_CHARS = 1500
 NEW_STORY_THRESHOLD = -0.25
 # How much text on each side the cohesion test reads.
 _COHESION_WINDOW = 600
+# ...but of the story so far, its last this many characters.
+_STORY_WINDOW = 4 * _COHESION_WINDOW
 
 
 def is_dateline_paragraph(block: Block) -> bool:
@@ -76,6 +78,8 @@ def resolve_titles(
     blocks: Sequence[Block],
     breaks: Sequence[ColumnBreak],
     record: list[tuple[int, dict[str, float]]] | None = None,
+    *,
+    bigrams: TopicBigrams | None = None,
 ) -> tuple[Block, ...]:
     """Turn every TITLE into KICKER, HEADLINE, SUBHEAD, RUBRIC or BODY, in context.
 
@@ -83,13 +87,16 @@ def resolve_titles(
     body text, and a title followed by a piece continuing text printed elsewhere has
     its own text elsewhere (a subhead is followed by its section). `record`, if given,
     receives (title block, features) of every weighed subhead-or-headline decision
-    (`tools/fit_title_weights.py` fits the weights on them).
+    (`tools/fit_title_weights.py` fits the weights on them). `bigrams`: the topic bigrams
+    of the page's blocks, shared with the other phases (made here if not given).
     """
     joined = frozenset(i for j in breaks for i in (j.first, j.second))
     continues = frozenset(j.second for j in breaks)
     first_of = {j.second: j.first for j in breaks}
     out = _picture_story_text(list(blocks))
     stats = char_stats()
+    # The story so far is read again at each title.
+    topics = TopicBigrams(stats) if bigrams is None else bigrams
     sig = [b.index for b in out if b.role not in TRANSPARENT]
     column: str | None = None  # "photo" or "brief" inside a side column
     item_text = 0  # characters of body text in the column's current item
@@ -176,7 +183,8 @@ def resolve_titles(
             out[after.index] = attrs.evolve(after, role=Role.SUBHEADLINE, reason="deck")
             anchored = True
             after = out[after.index]
-        following = _text_after(out, sig, q + 1 if deck else q)
+        following_parts = _text_after(out, sig, q + 1 if deck else q)
+        following = "".join(following_parts)
         if column is not None and (
             (anchored and after is not None and after.role is not Role.BODY)
             or (column == "photo" and item_text > 0)
@@ -216,6 +224,10 @@ def resolve_titles(
                 and bool(end_features(previous)[0]),
                 subheads=subheads,
                 stats=stats,
+                topics=(
+                    story_topics(story_text, topics),
+                    following_topics(following_parts, topics),
+                ),
             )
             if record is not None:
                 record.append((titles[-1], features))
@@ -344,10 +356,16 @@ def title_features(
     after_open_end: bool,
     subheads: int,
     stats: CharStats,
+    topics: tuple[set[str], set[str]] | None = None,
 ) -> dict[str, float]:
-    """What speaks for "this title line opens a new story" rather than a subhead."""
-    after = topic_bigrams(following[:_COHESION_WINDOW], stats)
-    before = topic_bigrams(story, stats)
+    """What speaks for "this title line opens a new story" rather than a subhead.
+
+    `topics`: the topic bigrams of `story` and of the start of `following`
+    (`_COHESION_WINDOW` characters), when the caller has them from the blocks'.
+    """
+    if topics is None:
+        topics = topic_bigrams(story, stats), topic_bigrams(following[:_COHESION_WINDOW], stats)
+    before, after = topics
     shared = len(after & before)
     s = title.shadow
     return {
@@ -377,7 +395,7 @@ def title_score(features: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights[k] * v for k, v in features.items())
 
 
-def _tail(parts: list[str], size: int = 4 * _COHESION_WINDOW) -> str:
+def _tail(parts: list[str], size: int = _STORY_WINDOW) -> str:
     """The last `size` characters of the story so far, without joining all of it."""
     out: list[str] = []
     total = 0
@@ -396,8 +414,9 @@ def _head_roles(n: int) -> list[Role]:
     return [Role.KICKER, Role.HEADLINE] + [Role.SUBHEADLINE] * (n - 2)
 
 
-def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> str:
-    """Body text after position `q` up to the next title line, at most a brief's length."""
+def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> list[str]:
+    """Body text after position `q` up to the next title line, at most a brief's length
+    (the shadows of its blocks)."""
     parts: list[str] = []
     size = 0
     while q < len(sig) and size <= BRIEF_MAX_CHARS:
@@ -407,17 +426,19 @@ def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> str:
         parts.append(b.shadow)
         size += b.size
         q += 1
-    return "".join(parts)
+    return parts
 
 
-def story_topics(story: str, stats: CharStats) -> set[str]:
-    """The topic bigrams of the end of a story, as the cohesion tests read it."""
-    return topic_bigrams(story[-4 * _COHESION_WINDOW :], stats)
+def story_topics(story: Sequence[str], bigrams: TopicBigrams) -> set[str]:
+    """The topic bigrams of the end of a story (the shadows of its blocks), as the
+    cohesion tests read it."""
+    return bigrams.tail(story, _STORY_WINDOW)
 
 
-def following_topics(following: str, stats: CharStats) -> set[str]:
-    """The topic bigrams of the start of a text, as the cohesion tests read it."""
-    return topic_bigrams(following[:_COHESION_WINDOW], stats)
+def following_topics(following: Sequence[str], bigrams: TopicBigrams) -> set[str]:
+    """The topic bigrams of the start of a text (the shadows of its blocks), as the
+    cohesion tests read it."""
+    return bigrams.head(following, _COHESION_WINDOW)
 
 
 def cohesion_of(before: set[str], after: set[str]) -> tuple[int, float]:

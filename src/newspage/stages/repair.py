@@ -37,7 +37,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from .._cjk import CharStats, char_stats, is_han, lexicon, load_weights, topic_bigrams
+from .._cjk import CharStats, TopicBigrams, char_stats, is_han, lexicon, load_weights
 from .._patterns import (
     ATTRIBUTION_START_RE,
     CONTINUATION_START_RE,
@@ -328,12 +328,19 @@ class Topics:
     generated training pages, one true join in seventeen (mostly adjacent ones). Either
     walk passes at most `TOPIC_WINDOW` blocks (a list of one-character lines still fills
     its window), so that a page of thousands of title lines costs no more per piece than
-    a real one.
+    a real one. The windows are made from the bigrams of their blocks (`bigrams`, which
+    the later phases read too), not tokenized again.
     """
 
-    def __init__(self, blocks: Sequence[Block], stats: CharStats, successors: dict[int, int]):
+    def __init__(
+        self,
+        blocks: Sequence[Block],
+        stats: CharStats,
+        successors: dict[int, int],
+        bigrams: TopicBigrams | None = None,
+    ):
         self.blocks = blocks
-        self.stats = stats
+        self.bigrams = TopicBigrams(stats) if bigrams is None else bigrams
         self.previous = _previous_in_flow(blocks)
         self.successors = successors  # `_flow_successors(blocks)`, which the caller has
         self._before: dict[int, set[str]] = {}
@@ -350,8 +357,8 @@ class Topics:
                     parts.append(blocks[j].shadow)
                     size += len(blocks[j].shadow)
                 j, steps = previous[j], steps + 1
-            text = "".join(reversed(parts))[-TOPIC_WINDOW:]
-            got = self._before[i] = topic_bigrams(text, self.stats)
+            parts.reverse()
+            got = self._before[i] = self.bigrams.tail(parts, TOPIC_WINDOW)
         return got
 
     def after(self, i: int) -> set[str]:
@@ -365,8 +372,7 @@ class Topics:
                     parts.append(blocks[j].shadow)
                     size += len(blocks[j].shadow)
                 j, steps = successors.get(j), steps + 1
-            text = "".join(parts)[:TOPIC_WINDOW]
-            got = self._after[i] = topic_bigrams(text, self.stats)
+            got = self._after[i] = self.bigrams.head(parts, TOPIC_WINDOW)
         return got
 
 
@@ -475,13 +481,19 @@ class _Pairings:
     pairings of a generated page are described; 30 of them need the bonus, and few
     pieces get it."""
 
-    def __init__(self, blocks: Sequence[Block], stats: CharStats, weights: dict[str, float]):
+    def __init__(
+        self,
+        blocks: Sequence[Block],
+        stats: CharStats,
+        weights: dict[str, float],
+        bigrams: TopicBigrams | None = None,
+    ):
         self.stats = stats
         pieces = describe(blocks, stats)
         self.flow = _flow_successors(blocks)
         self.starts = [p for p in pieces.values() if p.can_continue]  # in dump order
         self.ends = list(_open_ends(pieces, self.starts))
-        self.topics, self.words = Topics(blocks, stats, self.flow), Words()
+        self.topics, self.words = Topics(blocks, stats, self.flow, bigrams), Words()
         self.ceiling = _Ceiling(self.starts, stats, weights, self.words)
         self.described: set[tuple[int, int]] = set()
 
@@ -753,10 +765,19 @@ def _start_score(b: Piece, weights: dict[str, float]) -> float:
     return s
 
 
-def find_breaks(blocks: Sequence[Block], stats: CharStats | None = None) -> tuple[ColumnBreak, ...]:
-    """The column-break joins of a classified page: the best set, each piece once."""
+def find_breaks(
+    blocks: Sequence[Block],
+    stats: CharStats | None = None,
+    *,
+    bigrams: TopicBigrams | None = None,
+) -> tuple[ColumnBreak, ...]:
+    """The column-break joins of a classified page: the best set, each piece once.
+
+    `bigrams`: the topic bigrams of the page's blocks, shared with the later phases
+    (`parse` passes one for the page; made here if not given).
+    """
     weights = join_weights()
-    pairings = _Pairings(blocks, char_stats() if stats is None else stats, weights)
+    pairings = _Pairings(blocks, char_stats() if stats is None else stats, weights, bigrams)
     scored = _scored(pairings.without_bonus(), weights)
     first = _best_matching([e for e in scored if e[0] >= JOIN_THRESHOLD])
     # What `choose` does, with the pairings that only the second pass's bonus lifts to
