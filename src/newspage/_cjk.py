@@ -401,49 +401,38 @@ class TopicBigrams:
 
     def head(self, parts: Sequence[str], size: int) -> set[str]:
         """`topic_bigrams("".join(parts)[:size])`, without joining or tokenizing again."""
-        out: set[str] = set()
-        joints: list[str] = []
-        need = size
-        last = ""  # the last character of the piece before
-        for part in parts:
-            if need <= 0:
-                break
-            if not part:
-                continue
-            if last:
-                joints.append(last + part[0])
-            if len(part) > need:
-                # A bigram at `k` ends at `k + 1`, inside the window when below `need`.
-                grams, starts = self._tokenized(part)
-                out.update(grams[: bisect.bisect_left(starts, need - 1)])
-                break
-            out.update(self._tokenized(part)[0])
-            need -= len(part)
-            last = part[-1]
-        if joints:
-            out |= topic_bigrams("\n".join(joints), self.stats)
-        return out
+        return self._window(parts, size, from_end=False)
 
     def tail(self, parts: Sequence[str], size: int) -> set[str]:
         """`topic_bigrams("".join(parts)[-size:])`, without joining or tokenizing again."""
+        return self._window(parts, size, from_end=True)
+
+    def _window(self, parts: Sequence[str], size: int, *, from_end: bool) -> set[str]:
+        """The topic bigrams of the first (or last) `size` characters of the joined parts:
+        those of each whole piece, those starting inside the piece the window cuts, and
+        those across the joints between pieces."""
         out: set[str] = set()
         joints: list[str] = []
         need = size
-        first = ""  # the first character of the piece after
-        for part in reversed(parts):
+        edge = ""  # the facing character of the piece taken before this one
+        for part in reversed(parts) if from_end else parts:
             if need <= 0:
                 break
             if not part:
                 continue
-            if first:
-                joints.append(part[-1] + first)
+            if edge:
+                joints.append(part[-1] + edge if from_end else edge + part[0])
             if len(part) > need:
                 grams, starts = self._tokenized(part)
-                out.update(grams[bisect.bisect_left(starts, len(part) - need) :])
+                if from_end:
+                    out.update(grams[bisect.bisect_left(starts, len(part) - need) :])
+                else:
+                    # A bigram at `k` ends at `k + 1`, inside the window when below `need`.
+                    out.update(grams[: bisect.bisect_left(starts, need - 1)])
                 break
             out.update(self._tokenized(part)[0])
             need -= len(part)
-            first = part[0]
+            edge = part[0] if from_end else part[-1]
         if joints:
             out |= topic_bigrams("\n".join(joints), self.stats)
         return out
