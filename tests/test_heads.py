@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newspage._cjk import char_stats
+from newspage._cjk import TopicBigrams, char_stats
 from newspage.stages.heads import title_features, title_score, title_weights
 
 from .conftest import blocks_of
@@ -15,7 +15,12 @@ OTHER = "联合国难民署近日发布报告称，南苏丹爆发新的冲突�
 def features(following: str, *, after_open_end: bool = False) -> dict[str, float]:
     (title,) = blocks_of("稻米产业走出新路子")
     return title_features(
-        title, STORY, following, after_open_end=after_open_end, subheads=0, stats=char_stats()
+        title,
+        [STORY],
+        [following],
+        after_open_end=after_open_end,
+        subheads=0,
+        bigrams=TopicBigrams(char_stats()),
     )
 
 

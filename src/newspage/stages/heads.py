@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .._cjk import CharStats, TopicBigrams, char_stats, load_weights, topic_bigrams
+from .._cjk import TopicBigrams, char_stats, load_weights
 from .._patterns import (
     CLOSING_DATELINE_RE,
     CLOSING_NOTE_RE,
@@ -183,13 +183,12 @@ def resolve_titles(
             out[after.index] = attrs.evolve(after, role=Role.SUBHEADLINE, reason="deck")
             anchored = True
             after = out[after.index]
-        following_parts = _text_after(out, sig, q + 1 if deck else q)
-        following = "".join(following_parts)
+        following = _text_after(out, sig, q + 1 if deck else q)
         if column is not None and (
             (anchored and after is not None and after.role is not Role.BODY)
             or (column == "photo" and item_text > 0)
             or (column == "brief" and not anchored)
-            or len(following) > BRIEF_MAX_CHARS
+            or sum(map(len, following)) > BRIEF_MAX_CHARS
         ):
             # A story with a byline or 副题, a second item after a picture story, a
             # title without the dateline every brief opens with (本报讯…), or a text
@@ -217,17 +216,13 @@ def resolve_titles(
             # evidence (`title_features`) with the fitted weights.
             features = title_features(
                 out[titles[-1]],
-                _tail(story_text),
+                story_text,
                 following,
                 after_open_end=previous is not None
                 and previous.role is Role.BODY
                 and bool(end_features(previous)[0]),
                 subheads=subheads,
-                stats=stats,
-                topics=(
-                    story_topics(story_text, topics),
-                    following_topics(following_parts, topics),
-                ),
+                bigrams=topics,
             )
             if record is not None:
                 record.append((titles[-1], features))
@@ -350,22 +345,20 @@ TITLE_FEATURES = (
 
 def title_features(
     title: Block,
-    story: str,
-    following: str,
+    story: Sequence[str],
+    following: Sequence[str],
     *,
     after_open_end: bool,
     subheads: int,
-    stats: CharStats,
-    topics: tuple[set[str], set[str]] | None = None,
+    bigrams: TopicBigrams,
 ) -> dict[str, float]:
     """What speaks for "this title line opens a new story" rather than a subhead.
 
-    `topics`: the topic bigrams of `story` and of the start of `following`
-    (`_COHESION_WINDOW` characters), when the caller has them from the blocks'.
+    `story` and `following` are the shadows of the blocks of the story so far and of the
+    text under the title; the story is read to its last `_STORY_WINDOW` characters, the
+    topics of the text under the title in its first `_COHESION_WINDOW`.
     """
-    if topics is None:
-        topics = topic_bigrams(story, stats), topic_bigrams(following[:_COHESION_WINDOW], stats)
-    before, after = topics
+    before, after = story_topics(story, bigrams), following_topics(following, bigrams)
     shared = len(after & before)
     s = title.shadow
     return {
@@ -375,8 +368,8 @@ def title_features(
         "share": shared / len(after) if after else 0.0,
         "after_topics": math.log1p(len(after)),
         "story_topics": math.log1p(len(before)),
-        "after_length": math.log1p(len(following)),
-        "story_length": math.log1p(len(story)),
+        "after_length": math.log1p(sum(map(len, following))),
+        "story_length": math.log1p(_size_of_tail(story, _STORY_WINDOW)),
         "title_length": title.size / 10,
         "title_question": float(s.endswith("?")),
         "title_digit": float(any(c.isdigit() for c in s)),
@@ -395,16 +388,15 @@ def title_score(features: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights[k] * v for k, v in features.items())
 
 
-def _tail(parts: list[str], size: int = _STORY_WINDOW) -> str:
-    """The last `size` characters of the story so far, without joining all of it."""
-    out: list[str] = []
+def _size_of_tail(parts: Sequence[str], size: int) -> int:
+    """len("".join(parts)[-size:]), reading only the last parts (a story with many
+    subheads is weighed at each of them)."""
     total = 0
     for part in reversed(parts):
-        out.append(part)
         total += len(part)
         if total >= size:
-            break
-    return "".join(reversed(out))[-size:]
+            return size
+    return total
 
 
 def _head_roles(n: int) -> list[Role]:
