@@ -114,9 +114,18 @@ def test_with_role_keeps_every_other_field() -> None:
     what `attrs.evolve` gives, for a block whose every field differs from its default.
     A field added to `Block` fails here until `with_role` and this test know it."""
     attrs.resolve_types(Block)
-    sample: dict[Any, Any] = {int: 7, str: "字", bool: True, Role: Role.CAPTION}
+    sample: dict[Any, Any] = {int: 7, str: "字", bool: True, Role: Role.CAPTION, int | None: 3}
     kwargs = {f.name: sample[f.type] for f in attrs.fields(Block) if f.init}
     block = Block(**kwargs)
     assert block.with_role(Role.HEADLINE, "head") == attrs.evolve(
         block, role=Role.HEADLINE, reason="head"
     )
+
+
+def test_last_line_room_of_hard_wrapped_blocks() -> None:
+    """How much shorter a block's last line is than its other lines; None for one line."""
+    a, b, c = split_blocks(
+        "各地加快推进乡村\n振兴战略\n\n各地加快推进\n乡村振兴战略\n\n一行写完。\n"
+    )
+    assert (a.last_line_room, b.last_line_room, c.last_line_room) == (4, 0, None)
+    assert a.text == "各地加快推进乡村振兴战略"

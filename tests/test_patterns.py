@@ -174,6 +174,9 @@ def test_end_tests_look_only_at_the_end(parts: list[str]) -> None:
         ("(张三)", True),
         ("(新华社记者 李四)", True),
         ("(完)", True),
+        ("(本报记者武卫政、赵永新)", True),
+        ("(本报记者曹玲娟、蒋云龙、申琳、江南)", True),
+        ("(张三、李四说)。", False),
         ("(2019年2月27日第十三届全国人民代表大会常务委员会第九次会议通过)", False),
         ("(下称《意见》)。会议指出,要抓好落实", False),
     ],
@@ -181,3 +184,21 @@ def test_end_tests_look_only_at_the_end(parts: list[str]) -> None:
 def test_closing_note(text: str, closes: bool) -> None:
     """Notes that close a story, in the shadow's half-width punctuation."""
     assert bool(_patterns.CLOSING_NOTE_RE.match(text)) is closes
+
+
+@pytest.mark.parametrize(
+    ("text", "closes"),
+    [
+        ("(本报科伦坡电)", True),
+        ("(据新华社伦敦电 记者张家伟)", True),
+        (
+            "(本报伦敦、巴黎、布宜诺斯艾利斯、曼谷2月8日电 记者强薇、龚鸣、朱东君、丁子、孙广勇)",
+            True,
+        ),
+        ("(新华社北京2月1日电)此前,双方已举行三轮磋商", False),
+    ],
+)
+def test_closing_dateline(text: str, closes: bool) -> None:
+    """A closing dateline, also of a round-up from several places with every
+    correspondent named."""
+    assert bool(_patterns.CLOSING_DATELINE_RE.match(text)) is closes

@@ -248,3 +248,30 @@ def test_find_breaks_chooses_as_from_all_candidates() -> None:
             (repair._edge_score(f, weights), ai, bi, f) for ai, bi, f in repair.candidates(blocks)
         ]
         assert find_breaks(blocks) == repair.choose(blocks, everything, weights)
+
+
+# A paragraph that stops without punctuation, hard-wrapped (pdftotext, OCR): a column
+# break after its last line, or a paragraph printed without its full stop.
+BARE_END = "今年以来，各地加快推进乡村振兴战略。农业农村发展的新成效不断显现，农民钱袋子越来越鼓"
+NEXT = "钱袋子鼓起来的背后，是全市新建的十万亩高标准农田。"
+
+
+def wrapped(text: str, width: int) -> str:
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+def test_a_full_last_line_is_a_column_break() -> None:
+    """Hard-wrapped, the piece fills its last line: a column ends there, and the next
+    block continues it."""
+    blocks = blocks_of(*HEAD, wrapped(BARE_END, 14), NEXT)
+    assert blocks[2].last_line_room == 0
+    assert "a_line_full" in repair.end_features(blocks[2])[0]
+    assert [(j.first, j.second) for j in find_breaks(blocks)] == [(2, 3)]
+
+
+def test_a_short_last_line_ends_a_paragraph() -> None:
+    """The same text whose last line falls short ends its paragraph there."""
+    blocks = blocks_of(*HEAD, wrapped(BARE_END, 13), NEXT)
+    assert blocks[2].last_line_room == 10
+    assert "a_line_short" in repair.end_features(blocks[2])[0]
+    assert find_breaks(blocks) == ()

@@ -79,8 +79,9 @@ DATELINE_RE = regex.compile(
 )
 
 # A closing dateline at the end of a story, printed as its own paragraph:
-# `（本报科伦坡电）`, `（据新华社伦敦电 记者张家伟）`.
-CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[^()]{0,30}电[^()]{0,20}\)$")
+# `（本报科伦坡电）`, `（据新华社伦敦电 记者张家伟）`, and a round-up from several places
+# with every correspondent named: `（本报伦敦、巴黎、曼谷2月8日电 记者强薇、龚鸣、丁子）`.
+CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[^()]{0,40}电[^()]{0,60}\)$")
 
 # A figure printed as a line of its own in a data box or next to a chart: `1.4万起`,
 # `3400亿元`, `2700多亿元`, `53.7万人次`. Part of the story's text, never a title.
@@ -94,14 +95,15 @@ NUMBERED_HEADING_RE = regex.compile(
 
 # A note that closes a story, printed as its own paragraph: the closing dateline above,
 # the author's note `（作者为中央民族大学校长）`, `（作者单位：中国社会科学院）`,
-# `（执笔：王 鹏）`, a closing author line `（张三）`, `（新华社记者 李四）`, and `（完）`.
+# `（执笔：王 鹏）`, a closing author line `（张三）`, `（新华社记者 李四）`,
+# `（本报记者武卫政、赵永新）`, and `（完）`.
 CLOSING_NOTE_RE = regex.compile(
     r"""
     ^\(
     (?: (?:本文)?作者[为系是:][^()]{1,80}
       | 作者单位[:][^()]{1,80}
       | 执笔[:][^()]{1,40}
-      | (?:[^()]{0,12}记者\ ?)?[\p{Han}·][\p{Han}·\ ]{1,8}
+      | (?:[^()]{0,12}记者\ ?)?[\p{Han}·][\p{Han}·\ ]{1,8}(?:、[\p{Han}·][\p{Han}·\ ]{1,8}){0,15}
       | 完
     )\)$
     """,

@@ -68,6 +68,10 @@ class Block:
     """Blank lines before the block; 2 or more is a gap such as a photo leaves."""
     indented: bool = False
     """The block started with paragraph indentation (U+3000 or several spaces)."""
+    last_line_room: int | None = None
+    """For a block hard-wrapped into lines (OCR, pdftotext): how many characters its last
+    line is shorter than the longest of the others (None for one line). A paragraph's
+    last line is usually short; a column break cuts a paragraph after a full line."""
     role: Role = Role.BODY
     """What the block is, once the roles phase has run."""
     reason: str = ""
@@ -90,6 +94,7 @@ class Block:
             line=self.line,
             gap_before=self.gap_before,
             indented=self.indented,
+            last_line_room=self.last_line_room,
             role=role,
             reason=reason,
         )
@@ -115,7 +120,8 @@ def _join_collapsed(lines: list[str]) -> str:
 
 def split_blocks(text: str) -> tuple[Block, ...]:
     """Cut `text` (already normalized, `\\n` line ends) into blocks."""
-    found: list[tuple[str, int, int, bool]] = []  # text, line, gap before, indented
+    # text, line, gap before, indented, last line room
+    found: list[tuple[str, int, int, bool, int | None]] = []
     raw = text.split("\n")
     collapsed = raw  # line for line with `raw`, space runs collapsed
     if any(mark in text for mark in _SPACE_RUN_MARKS):
@@ -130,12 +136,15 @@ def split_blocks(text: str) -> tuple[Block, ...]:
         if end - start == 1:  # most chunks are one line: one paragraph
             line = collapsed[start].strip()
             if line:
-                found.append((line, start + 1, gap, bool(_INDENT_RE.match(raw[start]))))
+                found.append((line, start + 1, gap, bool(_INDENT_RE.match(raw[start])), None))
             return
         for first, last, indented in _paragraph_groups(raw[start:end]):
-            joined = _join_collapsed(collapsed[start + first : start + last])
+            lines = collapsed[start + first : start + last]
+            joined = _join_collapsed(lines)
             if joined:
-                found.append((joined, start + first + 1, gap if first == 0 else 1, indented))
+                found.append(
+                    (joined, start + first + 1, gap if first == 0 else 1, indented, _room(lines))
+                )
 
     for i, line in enumerate(raw):
         if line.strip():
@@ -153,9 +162,28 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     # The shadows of all blocks at once: one call to OpenCC per page, not per block.
     matched = shadows([joined for joined, *_ in found])
     return tuple(
-        Block(index=i, text=t, shadow=sh, line=line, gap_before=before, indented=indented)
-        for i, ((t, line, before, indented), sh) in enumerate(zip(found, matched, strict=True))
+        Block(
+            index=i,
+            text=t,
+            shadow=sh,
+            line=line,
+            gap_before=before,
+            indented=indented,
+            last_line_room=room,
+        )
+        for i, ((t, line, before, indented, room), sh) in enumerate(
+            zip(found, matched, strict=True)
+        )
     )
+
+
+def _room(lines: list[str]) -> int | None:
+    """How much shorter the last of a block's lines is than the longest of the others
+    (characters, spaces not counted); None for a block of one line."""
+    widths = [len(x) - x.count(" ") for x in (line.strip() for line in lines) if x]
+    if len(widths) < 2:
+        return None
+    return max(widths[:-1]) - widths[-1]
 
 
 def _paragraph_groups(lines: list[str]) -> list[tuple[int, int, bool]]:
