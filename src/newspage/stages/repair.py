@@ -209,8 +209,9 @@ def end_features(block: Block) -> tuple[dict[str, float], bool]:
             f["a_title_short"] = 1.0
     room = block.last_line_room
     if room is not None:
-        # A line one character short is still full: a line may not start with `，` and
-        # the like, so the typesetter (or the wrapping) pulls a character back.
+        # A line one character short says neither: a line may not start with `，` and
+        # the like, so the typesetter (or the wrapping) may pull a character of a full
+        # line over to the next.
         if room <= 0:
             f["a_line_full"] = 1.0
         elif room >= LINE_SLACK:
