@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newspage
 
 from .conftest import page_text
@@ -167,6 +169,46 @@ def test_picture_story_under_picture_rubric() -> None:
     assert (a.kind, a.column) == ("photo", "图说")
     assert [(c.text, c.credit) for c in a.captions] == [(None, "本报记者 赵六 摄")]
     assert a.paragraphs == ("申请人几分钟内就可以在银行网点自助完成打印领取。",)
+
+
+STORY = "福建福鼎大力推广环保渔排，为海上养殖打造“避风港”。"
+
+
+@pytest.mark.parametrize(
+    ("printed", "paragraph", "credit"),
+    [
+        # `图为…` inside the text marks a caption elsewhere, not in a picture story.
+        (
+            [STORY + "图为养殖渔排。", "杜海鸣摄（影像中国）"],
+            STORY + "图为养殖渔排。",
+            "杜海鸣摄（影像中国）",
+        ),
+        # The credit printed in the same block as the text.
+        ([STORY + " 杜海鸣摄"], STORY, "杜海鸣摄"),
+    ],
+)
+def test_picture_story_text_is_its_story(printed: list[str], paragraph: str, credit: str) -> None:
+    """Under a picture rubric without decoration (`图片新闻`), the text is the story's
+    paragraph, whatever marks it holds; the credit is its only caption."""
+    page = newspage.parse(page_text("图片新闻", "环保渔排 生态养殖", *printed))
+    (a,) = page.articles
+    assert (a.kind, a.column, a.headline) == ("photo", "图片新闻", "环保渔排 生态养殖")
+    assert a.paragraphs == (paragraph,)
+    assert [(c.text, c.credit) for c in a.captions] == [(None, credit)]
+
+
+def test_a_caption_marked_as_such_outside_a_picture_story() -> None:
+    """The same text under an ordinary headline is a photo caption."""
+    page = newspage.parse(
+        page_text(
+            "环保渔排助力生态养殖",
+            "本报讯 福建福鼎推广环保渔排。",
+            "图为养殖渔排。",
+            "杜海鸣摄（影像中国）",
+        )
+    )
+    (a,) = page.articles
+    assert [(c.text, c.credit) for c in a.captions] == [("图为养殖渔排。", "杜海鸣摄（影像中国）")]
 
 
 def test_lead_box() -> None:

@@ -177,6 +177,7 @@ def test_lead_labels(label: str, conv: Callable[[str], str]) -> None:
         "第25965期",
         "人民日报",
         "本版制图：赵六",
+        "制图：赵六",
         "栏目投稿邮箱：abc@example.com",
         "数据来源：国家统计局",
     ],

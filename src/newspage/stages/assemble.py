@@ -907,8 +907,14 @@ def _build_article(
             cut = m.start("credit") if m else len(b.text)
             credit = b.text[cut:]
             names = credit_people(b.shadow[cut:], credit)
-            captions.append(Caption(b.text[:cut].rstrip(), credit, names))
-        elif role is Role.CAPTION:
+            if story.kind == "photo":
+                # A picture story's text is the story, the credit its only caption.
+                sections[-1][1].append(b.text[:cut].rstrip())
+                body_seen = True
+                captions.append(Caption(None, credit, names))
+            else:
+                captions.append(Caption(b.text[:cut].rstrip(), credit, names))
+        elif role is Role.CAPTION and story.kind != "photo":
             pending_caption = b
         elif role is Role.CREDIT:
             names = credit_people(b.shadow, b.text)

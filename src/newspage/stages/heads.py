@@ -310,7 +310,7 @@ def _picture_story_text(out: list[Block]) -> list[Block]:
     photo = False
     seen_title = seen_text = False
     for i, b in enumerate(out):
-        if b.role is Role.RUBRIC:
+        if b.role is Role.RUBRIC or _photo_rubric_word(out, i):
             photo = bool(PHOTO_RUBRIC_RE.search(b.shadow))
             seen_title = seen_text = False
         elif not photo:
@@ -320,11 +320,27 @@ def _picture_story_text(out: list[Block]) -> list[Block]:
                 photo = False  # a second item: the picture column has ended
             seen_title = True
         elif b.role is Role.CAPTION and seen_title:
-            out[i] = attrs.evolve(b, role=Role.BODY, reason="picture_story_text")
+            if b.reason != "caption_with_credit":  # assemble splits off its credit
+                out[i] = attrs.evolve(b, role=Role.BODY, reason="picture_story_text")
             seen_text = True
         elif b.role is Role.BODY:
             seen_text = True
     return out
+
+
+def _photo_rubric_word(out: list[Block], i: int) -> bool:
+    """A title line that names a picture column without decoration (`图片新闻`), with the
+    item's title under it: the rubric the loop of `resolve_titles` will find there."""
+    b = out[i]
+    if b.role is not Role.TITLE or not PHOTO_RUBRIC_RE.search(b.shadow):
+        return False
+    if not RUBRIC_WORD_RE.fullmatch(b.shadow):
+        return False
+    before = next((x for x in reversed(out[:i]) if x.role not in TRANSPARENT), None)
+    if before is not None and before.role is Role.RUBRIC:
+        return False  # `图说` / `图片报道`: the item's title under a rubric
+    nxt = next((x for x in out[i + 1 :] if x.role not in TRANSPARENT), None)
+    return nxt is not None and nxt.role is Role.TITLE
 
 
 TITLE_FEATURES = (
