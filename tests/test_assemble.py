@@ -197,6 +197,16 @@ def test_picture_story_text_is_its_story(printed: list[str], paragraph: str, cre
     assert [(c.text, c.credit) for c in a.captions] == [(None, credit)]
 
 
+def test_a_line_opening_as_a_caption_in_a_picture_story_stays_one() -> None:
+    """`图为…` at the start of a line under a picture rubric captions the photo."""
+    page = newspage.parse(
+        page_text("图片新闻", "环保渔排 生态养殖", STORY, "图为养殖渔排。", "杜海鸣摄")
+    )
+    (a,) = page.articles
+    assert a.paragraphs == (STORY,)
+    assert [(c.text, c.credit) for c in a.captions] == [("图为养殖渔排。", "杜海鸣摄")]
+
+
 def test_a_caption_marked_as_such_outside_a_picture_story() -> None:
     """The same text under an ordinary headline is a photo caption."""
     page = newspage.parse(

@@ -914,7 +914,7 @@ def _build_article(
                 captions.append(Caption(None, credit, names))
             else:
                 captions.append(Caption(b.text[:cut].rstrip(), credit, names))
-        elif role is Role.CAPTION and story.kind != "photo":
+        elif role is Role.CAPTION:
             pending_caption = b
         elif role is Role.CREDIT:
             names = credit_people(b.shadow, b.text)

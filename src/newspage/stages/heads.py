@@ -29,6 +29,7 @@ import attrs
 
 from .._cjk import TopicBigrams, char_stats, load_weights
 from .._patterns import (
+    CAPTION_MARK_RE,
     CLOSING_DATELINE_RE,
     CLOSING_NOTE_RE,
     DATELINE_RE,
@@ -320,7 +321,9 @@ def _picture_story_text(out: list[Block]) -> list[Block]:
                 photo = False  # a second item: the picture column has ended
             seen_title = True
         elif b.role is Role.CAPTION and seen_title:
-            if b.reason != "caption_with_credit":  # assemble splits off its credit
+            # A line opening as a caption (`图为…`) stays one; a caption with its credit
+            # in the same block is split by the assemble phase.
+            if b.reason != "caption_with_credit" and not CAPTION_MARK_RE.match(b.shadow):
                 out[i] = attrs.evolve(b, role=Role.BODY, reason="picture_story_text")
             seen_text = True
         elif b.role is Role.BODY:
