@@ -246,6 +246,42 @@ def test_caption_and_credit_in_one_block(conv: Callable[[str], str]) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("block", "caption", "credit", "names"),
+    [
+        # Taiwan and Hong Kong papers print the credit in brackets after the caption.
+        ("南科新厂示意图。（台积电提供）", "南科新厂示意图。", "（台积电提供）", ("台积电",)),
+        (
+            "市民在中环排队登记。（记者王小明摄）",
+            "市民在中环排队登记。",
+            "（记者王小明摄）",
+            ("王小明",),
+        ),
+    ],
+)
+def test_caption_with_bracketed_credit_in_one_block(
+    block: str, caption: str, credit: str, names: tuple[str, ...], conv: Callable[[str], str]
+) -> None:
+    """`text。（…提供）` or `text。（记者…摄）` in one block: caption text and credit."""
+    page = parse(conv("春耕时节"), conv("本报讯 各地抓紧春耕。"), conv(block))
+    (a,) = page.articles
+    assert [(c.text, c.credit, c.photographers) for c in a.captions] == [
+        (conv(caption), conv(credit), tuple(conv(n) for n in names))
+    ]
+    assert a.paragraphs == (conv("本报讯 各地抓紧春耕。"),)
+
+
+def test_bracketed_note_that_is_no_credit_stays_in_its_paragraph(
+    conv: Callable[[str], str],
+) -> None:
+    """A paragraph ending with a bracket that credits no photo keeps it."""
+    text = "春耕由各地农技站组织。（数据来源：农业农村部）"
+    page = parse(conv("春耕时节"), conv("本报讯 各地抓紧春耕。"), conv(text))
+    (a,) = page.articles
+    assert a.captions == ()
+    assert a.paragraphs[-1] == conv(text)
+
+
 def test_sentence_ending_in_photograph_verb_is_not_a_credit() -> None:
     """`…他拿起相机拍摄` ends a sentence, not a credit line: it stays body text."""
     page = parse("春耕时节", "本报讯 各地抓紧春耕。", "会议还讨论了其他事项。他拿起相机拍摄")

@@ -134,15 +134,18 @@ CREDIT_RE = regex.compile(
 # (Hints like this are plain character classes, for the faster `re` module.)
 CREDIT_HINT_RE = re.compile("[摄供图视资发影]")
 
-# A caption with its credit in the same block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`.
-# Group `credit` starts after the last sentence end (or closing bracket) before the credit.
+# A caption with its credit in the same block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`, and the
+# bracketed credit of Taiwan and Hong Kong papers, `南科新厂示意图。（台积电提供）`,
+# `市民排队登记。（记者王小明摄）`. Group `credit` starts after the last sentence end (or
+# closing bracket) before the credit; inside it, group `bracketed` holds the bracketed form.
 TRAILING_CREDIT_RE = regex.compile(
-    r"(?<=[。!?)”])\ ?(?P<credit>[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?)$"
+    r"(?<=[。!?)”])\ ?(?P<credit>[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?"
+    r"|(?P<bracketed>\([^()。!?]{1,30}?(?:摄影?|供图|提供)\)))$"
 )
 # Every trailing credit holds one of these. The search above tries every position of a
 # block; most blocks hold neither, which one search for them finds out many times faster.
-TRAILING_CREDIT_WORDS = ("摄", "供图")
-TRAILING_CREDIT_HINT_RE = re.compile("|".join(TRAILING_CREDIT_WORDS))
+TRAILING_CREDIT_WORDS = ("摄", "供图", "提供)")
+TRAILING_CREDIT_HINT_RE = re.compile("|".join(map(re.escape, TRAILING_CREDIT_WORDS)))
 
 # Marks that make a block a photo caption wherever it stands: `图为…`, `(资料片)`,
 # `（新华社发）`, `上图：`, `（2月6日摄）`.

@@ -128,7 +128,13 @@ def caption_with_credit(block: Block) -> Role | None:
     if not TRAILING_CREDIT_HINT_RE.search(block.shadow):
         return None
     m = TRAILING_CREDIT_RE.search(block.shadow)
-    if m and credit_people(m.group("credit"), block.text[m.start("credit") :]):
+    if (
+        m
+        and (
+            m.group("bracketed")  # a credit in brackets says what it is, names or none
+            or credit_people(m.group("credit"), block.text[m.start("credit") :])
+        )
+    ):
         return Role.CAPTION
     return None
 
