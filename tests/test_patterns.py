@@ -205,3 +205,17 @@ def test_closing_dateline(text: str, closes: bool) -> None:
     """A closing dateline, also of a round-up from several places with every
     correspondent named."""
     assert bool(_patterns.CLOSING_DATELINE_RE.match(text)) is closes
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("(中央社台北2日电)台北市政府今天宣布", True),
+        ("(中央社记者陈家伦台北2日电)台北市政府今天宣布", True),
+        # Alone, the same form closes a story: `（新华社北京2月18日电）`.
+        ("(新华社北京2月18日电)", False),
+    ],
+)
+def test_bracketed_agency_dateline(text: str, opens: bool) -> None:
+    """A dateline in brackets opens a paragraph only with the paragraph's text after it."""
+    assert bool(_patterns.DATELINE_RE.match(text)) is opens

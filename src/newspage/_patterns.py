@@ -37,9 +37,13 @@ ROLE_NAME_RE = regex.compile(
 # What a byline may end with after the names: `文并图` (text and photos), `文/图`.
 BYLINE_SUFFIX_RE = regex.compile(r"\ ?(?:文并图|文/图|图文|撰文|文)$")
 
-# Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `文/张三`,
-# `文·图/李四`.
-BYLINE_MARKER_RE = regex.compile(r"^(?:[□■◇◆●]|(?:文|图|文图|文·图|文/图)\s*[/|:])\s*")
+# Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `◎ 王五`,
+# `文/张三`, `文·图/李四`, `作者：赵六`.
+BYLINE_MARKER_RE = regex.compile(r"^(?:[□■◇◆●◎○▲△★☆▪]|(?:文|图|文图|文·图|文/图|作者)\s*[/|:])\s*")
+
+# A byline that names no one: the paper's commentator signs its editorials and comments,
+# `本报评论员`, `本报特约评论员`, `新华社评论员`.
+COMMENTATOR_RE = regex.compile(r"^(?:本报|本刊|新华社|人民日报|光明日报|经济日报)?(?:特约)?评论员$")
 
 # 电头, the dateline that opens the first paragraph of a news story. Examples:
 #   `本报讯`                         `本报讯（记者张三 通讯员李四）`
@@ -50,6 +54,7 @@ BYLINE_MARKER_RE = regex.compile(r"^(?:[□■◇◆●]|(?:文|图|文图|文·
 #   `光明日报讯（记者 李四）`          `香港文汇报讯（记者 张三）`    `经济日报北京2月1日电`
 #   `中通社香港3月5日电`               `【本报讯】记者 李明 报道：`    `【大公报讯】`
 #   `（中央社记者陈家伦台北2日电）`    `〔记者王小明／台北报导〕`  # noqa: RUF003
+#   `（中央社台北2日电）`    `〔本报讯〕`    `【星岛日报报道】`  # noqa: RUF003
 # Group `lead` is the agency/paper part, `paren` the parenthesised reporters, `reported`
 # the `记者X报道` form. Another paper's name is any 1-8 Han characters ending in 报, 社,
 # 网 or 台; such a lead needs a date before 电, or a space, bracket, colon or the end
@@ -65,13 +70,18 @@ DATELINE_RE = regex.compile(
           | (?:据)?[\p{Han}]{1,8}?(?:报|社|网|台)  # 光明日报, 香港文汇报, 中通社
             (?:讯 | [\p{Han}]{0,10}?(?:\d{1,2}月)?\d{1,2}日电)
             (?=[\ (:【]|$)
-          | 【[^【】]{1,16}?(?:讯|电)】           # 【本报讯】, 【新华社北京2月1日电】
+          | [【\u3014](?!记者)[^【】\u3014\u3015]{1,16}?(?:讯|电|报道)[】\u3015]
+            # 【本报讯】, 【新华社北京2月1日电】, 【星岛日报报道】, and in tortoise-shell
+            # brackets (U+3014, U+3015) too
         )
         (?:
             \ ?\((?P<paren>[^()]{1,40})\)       # （记者 张三 通讯员 李四）
           | \ ?(?P<reported>[\p{Han}·][\p{Han}·\ ]{0,40}?报道)(?=[\ :]|$)  # 记者李小明报道
         )?
       | (?P<lead>\([\p{Han}]{1,4}社记者[\p{Han}]{2,16}?(?:\d{1,2}月)?\d{1,2}日电\))
+        # without a reporter only with the text after it: alone, `（新华社北京2月18日电）`
+        # closes a story
+      | (?P<lead>\([\p{Han}]{1,4}社[\p{Han}]{2,10}?(?:\d{1,2}月)?\d{1,2}日电\))(?=\ ?\S)
       | (?P<lead>\u3014(?P<reported>记者[\p{Han}·\ ]{1,12}?)/[\p{Han}]{1,8}?报[导道]\u3015)
     )
     """,
@@ -114,6 +124,7 @@ CLOSING_NOTE_RE = regex.compile(
 #   `本报特约记者 陈 晨 摄`       `新华社记者 张三摄`        `张三摄（人民视觉）`
 #   `王 昊 孙 昊摄影报道（影像中国）` `本文图片由本报特约记者陈晨摄`
 #   `本版图片来源：人民视觉`       `（资料图片）`   `新华社发`  `张三 供图`   `图：李四`
+#   `（视频截图）`
 #   Hong Kong and Taiwan: `（記者王小明攝）`  `圖／記者王小明攝`  `照片：王小明提供`  `（資料照片）`
 CREDIT_RE = regex.compile(
     r"""
@@ -124,7 +135,7 @@ CREDIT_RE = regex.compile(
       | (?:摄影|图片|视觉|图|照片)\ ?[:/]\ ?[^\s。,]{1,20}(?:\ [^\s。,]{1,20}){0,3}
       | \([^()。,;:!?]{1,30}?(?:摄影?|供图|提供)\)
       | \(?(?:资料图片|资料图|资料片|资料照片|新华社发|中新社发|人民视觉|影像中国|视觉中国
-             |网络图片|受访者供图)\)?
+             |网络图片|受访者供图|视频截图|网络截图|截图)\)?
     )$
     """,
     regex.VERBOSE,

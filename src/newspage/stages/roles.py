@@ -18,6 +18,7 @@ from .._patterns import (
     CAPTION_MARK_HINT_RE,
     CAPTION_MARK_RE,
     CLOSING_DATELINE_RE,
+    COMMENTATOR_RE,
     CONTINUATION_START_RE,
     CREDIT_HINT_RE,
     CREDIT_RE,
@@ -111,7 +112,10 @@ def credit(block: Block) -> Role | None:
 
 
 def byline(block: Block) -> Role | None:
-    """`本报记者 刘 洋 李小明`, `张三 本报记者 李四`, `□ 张三`, `（新华社记者 张三）`."""
+    """`本报记者 刘 洋 李小明`, `张三 本报记者 李四`, `□ 张三`, `（新华社记者 张三）`,
+    `本报评论员`."""
+    if COMMENTATOR_RE.match(block.shadow):
+        return Role.BYLINE
     if (
         block.size <= MAX_BYLINE
         and not CLOSING_DATELINE_RE.match(block.shadow)
