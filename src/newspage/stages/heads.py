@@ -339,11 +339,17 @@ def _photo_rubric_word(out: list[Block], i: int) -> bool:
         return False
     if not RUBRIC_WORD_RE.fullmatch(b.shadow):
         return False
-    before = next((x for x in reversed(out[:i]) if x.role not in TRANSPARENT), None)
-    if before is not None and before.role is Role.RUBRIC:
+    # The nearest blocks that are no caption, credit or furniture, each way (walked by
+    # index: a page of many such lines costs no more than its length).
+    j = i - 1
+    while j >= 0 and out[j].role in TRANSPARENT:
+        j -= 1
+    if j >= 0 and out[j].role is Role.RUBRIC:
         return False  # `图说` / `图片报道`: the item's title under a rubric
-    nxt = next((x for x in out[i + 1 :] if x.role not in TRANSPARENT), None)
-    return nxt is not None and nxt.role is Role.TITLE
+    k = i + 1
+    while k < len(out) and out[k].role in TRANSPARENT:
+        k += 1
+    return k < len(out) and out[k].role is Role.TITLE
 
 
 TITLE_FEATURES = (
