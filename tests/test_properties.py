@@ -8,12 +8,13 @@ from collections import Counter
 from pathlib import Path
 
 import opencc
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newspage
 from newspage import Page
-from newspage._cjk import TopicBigrams, char_stats, topic_bigram_list, topic_bigrams
+from newspage._cjk import CharStats, TopicBigrams, char_stats, topic_bigrams
 
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.txt"))
 
@@ -188,4 +189,16 @@ def test_topic_bigram_windows_match_the_joined_text(pieces: list[str], size: int
     joined = "".join(pieces)
     assert bigrams.head(pieces, size) == topic_bigrams(joined[:size], stats)
     assert bigrams.tail(pieces, size) == topic_bigrams(joined[-size:], stats)
-    assert bigrams.of(joined) == topic_bigram_list(joined, stats)
+    assert bigrams.of(joined) == _topic_bigram_list(joined, stats)
+
+
+def _topic_bigram_list(text: str, stats: CharStats) -> list[str]:
+    """What `TopicBigrams.of` gives, spelled out: the Han bigrams of `text` not too
+    common to carry a topic, each time it occurs, in order."""
+    runs = regex.findall(r"\p{Han}{2,}", text)
+    return [
+        run[i : i + 2]
+        for run in runs
+        for i in range(len(run) - 1)
+        if run[i : i + 2] not in stats.common
+    ]

@@ -350,17 +350,6 @@ def topic_bigrams(text: str, stats: CharStats) -> set[str]:
     return {run[i : i + 2] for run in runs for i in range(len(run) - 1)} - stats.common
 
 
-def topic_bigram_list(text: str, stats: CharStats) -> list[str]:
-    """The topic bigrams (see `topic_bigrams`) of `text`, each time it occurs, in order."""
-    common = stats.common
-    return [
-        gram
-        for run in _HAN_RUN_RE.findall(text)
-        for gram in (run[i : i + 2] for i in range(len(run) - 1))
-        if gram not in common
-    ]
-
-
 class TopicBigrams:
     """The topic bigrams of windows of text made of pieces (block shadows), each piece
     tokenized once.
@@ -379,11 +368,12 @@ class TopicBigrams:
         self._tokens: dict[str, tuple[list[str], list[int]]] = {}
 
     def of(self, text: str) -> list[str]:
-        """`topic_bigram_list(text)`, computed once per text."""
+        """The topic bigrams (see `topic_bigrams`) of `text`, each time it occurs, in
+        order; computed once per text."""
         return self._tokenized(text)[0]
 
     def _tokenized(self, text: str) -> tuple[list[str], list[int]]:
-        """`topic_bigram_list(text)`, and where each of them starts in `text` (which a
+        """The list of `of(text)`, and where each of its bigrams starts in `text` (which a
         window that cuts the text needs): both in one pass, about as dear as the list."""
         got = self._tokens.get(text)
         if got is None:

@@ -477,10 +477,11 @@ def _topic_moves(
 
     # Before counting any words: runs with enough text, in a story with enough besides,
     # on a page with another story to compare with.
+    moving = {r: subtree(r) for r in candidates}
     candidates = [
         r
         for r in candidates
-        if (size_r := subtree(r)[1]) >= MOVE_MIN_TOPICS
+        if (size_r := moving[r][1]) >= MOVE_MIN_TOPICS
         and story_size[owner_of(r)] - size_r >= MOVE_MIN_TEXT
         and rivals(owner_of(r))
     ]
@@ -490,7 +491,7 @@ def _topic_moves(
     moves: dict[int, int] = {}
     for r in candidates:
         o = owner_of(r)
-        mine = block_topics.total(i for q in subtree(r)[0] for i in runs[q].blocks)
+        mine = block_topics.total(i for q in moving[r][0] for i in runs[q].blocks)
         if len(mine) < MOVE_MIN_TOPICS:
             continue
         mine2 = _norm2(mine)
@@ -716,7 +717,7 @@ def _dot(a: Counter[str], b: Counter[str]) -> int:
     the loop in C (the topic moves and splits take thousands of them per page)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(map(operator.mul, a.values(), map(b.get, a.keys(), itertools.repeat(0))))
+    return sum(map(operator.mul, a.values(), map(b.get, a.keys(), _ZEROS)))
 
 
 def _dot_grams(grams: list[str], counts: Counter[str]) -> int:
@@ -725,7 +726,7 @@ def _dot_grams(grams: list[str], counts: Counter[str]) -> int:
     return sum(map(counts.get, grams, _ZEROS))
 
 
-_ZEROS = itertools.repeat(0)  # the default of each look-up of `_dot_grams`
+_ZEROS = itertools.repeat(0)  # the default of each look-up of `_dot` and `_dot_grams`
 
 
 def _norm2(a: Counter[str]) -> int:
