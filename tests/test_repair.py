@@ -275,3 +275,16 @@ def test_a_short_last_line_ends_a_paragraph() -> None:
     assert blocks[2].last_line_room == 10
     assert "a_line_short" in repair.end_features(blocks[2])[0]
     assert find_breaks(blocks) == ()
+
+
+def test_a_semicolon_end_is_likelier_a_paragraph_end_than_a_comma_end() -> None:
+    """The end statistics speak for punctuation too: a list item printed as a paragraph
+    ends with `；`, a paragraph almost never ends with `，`."""
+    blocks = blocks_of(
+        *HEAD,
+        "深圳南山，科技巨头云集，旁边的湿地上万只候鸟栖息；",
+        "深圳南山，科技巨头云集，旁边的湿地上万只候鸟栖息，",
+    )
+    pieces = repair.describe(blocks)
+    semicolon, comma = pieces[2].end["a_end_ratio"], pieces[3].end["a_end_ratio"]
+    assert semicolon > 0 > comma

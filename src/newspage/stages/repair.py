@@ -254,11 +254,11 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
         inside_end = -3.0  # asked only of an open end
         if end:
             end = {**end, "bias": 1.0}
-            if is_han(sh[-1]):
-                end["a_end_ratio"] = max(-3.0, min(3.0, stats.end_ratio(sh[-1])))
-                if len(sh) > 1:
-                    end["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(sh[-2:])))
+            # Punctuation too: `；` closes one paragraph in twenty where it stands, `，`
+            # almost none, and a cut falls after either as often as they are printed.
+            end["a_end_ratio"] = max(-3.0, min(3.0, stats.end_ratio(sh[-1])))
             if len(sh) > 1:
+                end["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(sh[-2:])))
                 inside_end = _pmi_han(sh[-2], sh[-1], stats)
         before = previous[b.index]
         before_end = ends.get(before) if before is not None else None
