@@ -553,3 +553,38 @@ def test_a_figure_line_stays_in_its_story() -> None:
     (a,) = page.articles
     assert figure in a.paragraphs
     assert not any(figure in w.message or figure == w.text for w in page.warnings)
+
+
+SECOND_DATELINE = (
+    "本报上海2月1日电 元宵灯会1日开幕，三百组花灯点亮老城厢。",
+    "灯会将持续到2月底，每晚开放至十点。",
+)
+
+
+def test_a_second_dateline_opens_a_story_of_its_own() -> None:
+    """A dateline opens a story's text: a dateline paragraph after a story that has its
+    own is the text of a story whose head group is not on the page, not more of it."""
+    first = ("港口吞吐量再创新高", HARBOUR[1] + HARBOUR_END, "港口集团表示，今年将再开三条航线。")
+    page = newspage.parse(page_text(*first, *SECOND_DATELINE))
+    harbour, lanterns = page.articles
+    assert harbour.paragraphs == first[1:]
+    assert (lanterns.headline, lanterns.dateline) == (None, "本报上海2月1日电")
+    assert lanterns.paragraphs == SECOND_DATELINE
+
+
+def test_a_dateline_after_a_long_story_without_one_opens_a_story_of_its_own() -> None:
+    """A story printed without a dateline takes a dateline paragraph as its first text
+    only while it has little text; after a thousand characters it is another story's."""
+    feature = tuple(
+        f"第{n}站，记者沿着江岸走进村庄，渔民上岸后种茶养蜂，村里办起合作社，"
+        "茶园和蜂场连成一片，游客也多了起来，村民的收入一年比一年高，日子越过越红火。"
+        for n in "一二三四五六七八九十东南西北中"
+    )
+    assert sum(map(len, feature)) > 1000
+    page = newspage.parse(page_text("江边村庄的新生活", *feature, *SECOND_DATELINE))
+    village, lanterns = page.articles
+    assert village.paragraphs == feature
+    assert lanterns.paragraphs == SECOND_DATELINE
+    # With little text before it, the dateline paragraph is the story's own.
+    short = newspage.parse(page_text("江边村庄的新生活", *feature[:2], *SECOND_DATELINE))
+    assert [a.paragraphs for a in short.articles] == [(*feature[:2], *SECOND_DATELINE)]

@@ -18,6 +18,7 @@ starts with `全市之力` right after the run that ends with `全市上下举`,
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import operator
@@ -272,6 +273,16 @@ def _rubric(block: Block) -> tuple[str, ArticleKind]:
     return name, kind
 
 
+# A dateline opens a story's text. A run that opens with one goes to a head group waiting
+# for its text, else to the nearest of the last DATELINE_REACH stories opened before it
+# that has no dateline paragraph, if that story has less than DATELINE_THIN characters of
+# text so far (text read on from other stories' frames); else it is a story of its own,
+# whose head group is not on the page. It used to read on from the run before it, which
+# put 52 dateline paragraphs in the middle of other stories on 200 generated pages.
+DATELINE_REACH = 2
+DATELINE_THIN = 1000
+
+
 def _assign_owners(
     runs: list[_Run],
     stories: list[_Story],
@@ -281,7 +292,8 @@ def _assign_owners(
     bigrams: TopicBigrams | None = None,
 ) -> None:
     """Owner of each run: its own head, the story of the piece it continues, a head
-    group waiting for its text when the run opens with a dateline, a thin story whose
+    group waiting for its text when the run opens with a dateline (else a story without
+    a dateline and with little text, else a story of its own), a thin story whose
     words the run repeats (`_thin_story_claims`, then the owners are resolved again),
     else the story of the run before it, unless the run's words are clearly another
     story's (`_topic_moves`, resolved again), or those of a stretch of it after a full
@@ -298,12 +310,33 @@ def _assign_owners(
     # from every run (quadratic, and deeper than Python's recursion limit).
     settled: set[int] = set()
 
+    # Set by `resolve`: the stories with their dateline paragraph, the characters of body
+    # text each story has so far, the runs of the head groups in order and their stories.
+    dated: set[int] = set()
+    text_of: dict[int, int] = {}
+    head_runs: list[int] = []
+    head_stories: list[int] = []
+
+    def undated_before(r: int) -> int | None:
+        """The story a run opening with a dateline (run `r`) goes to: the nearest of the
+        last `DATELINE_REACH` stories opened before it that has no dateline paragraph
+        and little text yet; -1 if none has (the run's head group is not on the page),
+        None if no story is opened before it."""
+        k = bisect.bisect_left(head_runs, r)
+        if k == 0:
+            return None
+        for s in head_stories[max(0, k - DATELINE_REACH) : k][::-1]:
+            if s not in dated and stories[s].column is None:
+                return s if text_of.get(s, 0) < DATELINE_THIN else -1
+        return -1
+
     def owner(r: int) -> int | None:
         """Follow the runs `r` takes its owner from (the run of the piece it continues, or
         the run before it) back to one whose owner is known; all of them get it."""
         chain: list[int] = []
         on_chain: set[int] = set()
         o: int | None = None
+        dated_text = False  # the chain ends at a run that opens with a dateline
         while True:
             run = runs[r]
             if run.owner is not None or r in settled or r in on_chain:
@@ -318,9 +351,15 @@ def _assign_owners(
                 o = claims[r]
                 break
             elif r > 0:
-                if waiting and DATELINE_RE.match(blocks[first].shadow):
-                    o = waiting[-1]
-                    break
+                if DATELINE_RE.match(blocks[first].shadow):
+                    # A dateline opens a story's text: a head group waiting for its
+                    # text, or a story with none of its own yet, or a story of its own.
+                    if waiting:
+                        o, dated_text = waiting[-1], True
+                        break
+                    if (s := undated_before(r)) is not None:
+                        o, dated_text = (s if s >= 0 else None), True
+                        break
                 r -= 1
             else:
                 break  # the first run, before any story
@@ -329,14 +368,32 @@ def _assign_owners(
         for c in chain:
             runs[c].owner = o
             settled.add(c)
+            if o is not None:
+                text_of[o] = text_of.get(o, 0) + _body_size(runs[c].blocks, blocks)
         if o in waiting:
             waiting.remove(o)  # the head group has found its text
+        if dated_text and o is not None:
+            dated.add(o)
         return o
 
     def resolve() -> None:
         """The owners of all runs but the heads', from scratch."""
         settled.clear()
         waiting.clear()
+        dated.clear()
+        head_runs.clear()
+        head_stories.clear()
+        text_of.clear()
+        for r, run in enumerate(runs):
+            if run.starts_story and run.owner is not None:
+                head_runs.append(r)
+                head_stories.append(run.owner)
+                text_of[run.owner] = _body_size(run.blocks, blocks)
+                if any(
+                    blocks[i].role is Role.BODY and DATELINE_RE.match(blocks[i].shadow)
+                    for i in run.blocks
+                ):
+                    dated.add(run.owner)
         for run in runs:
             if not run.starts_story:
                 run.owner = None
@@ -375,7 +432,10 @@ def _assign_owners(
     topics = [story_topics(p, block_topics.bigrams) for p in parts]
     orphan_set = set(orphans)
     for r in orphans:
-        if r > 0 and r - 1 in orphan_set and _first_text(runs[r], blocks) not in pred:
+        first = _first_text(runs[r], blocks)
+        # A run opening with a dateline that no story took is a story of its own.
+        own_story = bool(DATELINE_RE.match(blocks[first].shadow))
+        if r > 0 and r - 1 in orphan_set and first not in pred and not own_story:
             runs[r].owner = runs[r - 1].owner  # reads on from the orphan before it
             continue
         text = [blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY]
@@ -384,7 +444,7 @@ def _assign_owners(
         best_shared = -1
         after = following_topics(text, block_topics.bigrams)
         for s, before in enumerate(topics):
-            if has_text and same_story_of(before, after):
+            if has_text and not own_story and same_story_of(before, after):
                 shared = cohesion_of(before, after)[0]
                 if shared > best_shared:
                     best, best_shared = s, shared
