@@ -588,3 +588,19 @@ def test_a_dateline_after_a_long_story_without_one_opens_a_story_of_its_own() ->
     # With little text before it, the dateline paragraph is the story's own.
     short = newspage.parse(page_text("江边村庄的新生活", *feature[:2], *SECOND_DATELINE))
     assert [a.paragraphs for a in short.articles] == [(*feature[:2], *SECOND_DATELINE)]
+
+
+def test_text_after_a_note_that_closes_a_story_is_a_frame_of_its_own() -> None:
+    """A closing author line ends its story's run, as a piece stopping mid-sentence
+    does: the paragraph printed after it is weighed as a frame of its own, and goes to
+    the story whose words it repeats rather than reading on after the note."""
+    closed = (HARBOUR[0], HARBOUR[1] + HARBOUR_END, "（记者 张三）")
+    frame = (
+        "湿垃圾拆袋后倒入棕色垃圾桶。春节过后，天气渐渐暖和起来。大家都说，日子越过越有奔头。"
+        "这件事说起来并不复杂。到了晚上，街上依旧热闹。老人们坐在一起聊天。"
+    )
+    page = newspage.parse(page_text(*SORTING, *closed, frame))
+    sorting, harbour = page.articles
+    assert sorting.paragraphs == (*SORTING[1:], frame)
+    assert harbour.paragraphs == closed[1:2]
+    assert [a.name for a in harbour.authors] == ["张三"]

@@ -38,7 +38,7 @@ from .._patterns import (
 )
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
 from .blocks import TRANSPARENT, Block, Role
-from .heads import cohesion_of, following_topics, same_story_of, story_topics
+from .heads import closes_story, cohesion_of, following_topics, same_story_of, story_topics
 from .people import byline_people, credit_people, reported_people
 from .repair import ColumnBreak, end_features, open_pieces
 
@@ -186,6 +186,7 @@ def _cut_runs(
     # Captions and credits after a photo gap wait for the next block: a photo stands at
     # the top of the column or frame it illustrates, so it goes with the run that follows.
     held: list[int] = []
+    first_of = {j.second: j.first for j in pred.values()}
     for b in blocks:
         if b.role is Role.FURNITURE:
             continue
@@ -255,6 +256,8 @@ def _cut_runs(
             # A piece that stops mid-sentence with no continuation found: a column or
             # frame ends here, and what follows may belong to any story.
             cut_after = b.role is Role.BODY and bool(set(end_features(b)[0]) - {"end_colon"})
+            # A note that closes a story (`（记者 张三）`): what follows is not its text.
+            cut_after = cut_after or closes_story(blocks, b.index, first_of)
         prev_role = b.role
     if held:
         if runs:

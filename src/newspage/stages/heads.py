@@ -166,7 +166,7 @@ def resolve_titles(
             # for a title line, and the line under it the headline.
             out[previous.index] = attrs.evolve(previous, role=Role.KICKER, reason="long_kicker")
             story_text = story_text[:-1]
-        after_closing = previous is not None and _closes_story(out, previous.index, first_of)
+        after_closing = previous is not None and closes_story(out, previous.index, first_of)
         anchored = after is not None and is_anchor(after)
         # `湖北潜江——` over one title line: a kicker over a headline, or, inside a story,
         # a lead-in over a subhead; the line under it decides.
@@ -265,7 +265,7 @@ def _long_kicker(block: Block, joined: frozenset[int]) -> bool:
     )
 
 
-def _closes_story(blocks: Sequence[Block], i: int, first_of: dict[int, int]) -> bool:
+def closes_story(blocks: Sequence[Block], i: int, first_of: dict[int, int]) -> bool:
     """Does block `i` end the paragraph of a note that closes a story?"""
     if blocks[i].role not in (Role.BODY, Role.BYLINE):
         return False
