@@ -446,8 +446,8 @@ def _assign_owners(
         best: int | None = None
         best_shared = -1
         after = following_topics(text, block_topics.bigrams)
-        for s, before in enumerate(topics):
-            if has_text and not own_story and same_story_of(before, after):
+        for s, before in enumerate(topics if has_text and not own_story else ()):
+            if same_story_of(before, after):
                 shared = cohesion_of(before, after)[0]
                 if shared > best_shared:
                     best, best_shared = s, shared
