@@ -322,16 +322,14 @@ def _assign_owners(
 
     def undated_before(r: int) -> int | None:
         """The story a run opening with a dateline (run `r`) goes to: the nearest of the
-        last `DATELINE_REACH` stories opened before it that has no dateline paragraph
-        and little text yet; -1 if none has (the run's head group is not on the page),
-        None if no story is opened before it."""
+        last `DATELINE_REACH` stories opened before it that has no dateline paragraph,
+        if it has little text yet; None if there is none (the run's head group is not on
+        the page: the run will be a story of its own)."""
         k = bisect.bisect_left(head_runs, r)
-        if k == 0:
-            return None
-        for s in head_stories[max(0, k - DATELINE_REACH) : k][::-1]:
+        for s in reversed(head_stories[max(0, k - DATELINE_REACH) : k]):
             if s not in dated and stories[s].column is None:
-                return s if text_of.get(s, 0) < DATELINE_THIN else -1
-        return -1
+                return s if text_of.get(s, 0) < DATELINE_THIN else None
+        return None
 
     def owner(r: int) -> int | None:
         """Follow the runs `r` takes its owner from (the run of the piece it continues, or
@@ -339,7 +337,6 @@ def _assign_owners(
         chain: list[int] = []
         on_chain: set[int] = set()
         o: int | None = None
-        dated_text = False  # the chain ends at a run that opens with a dateline
         while True:
             run = runs[r]
             if run.owner is not None or r in settled or r in on_chain:
@@ -357,12 +354,10 @@ def _assign_owners(
                 if DATELINE_RE.match(blocks[first].shadow):
                     # A dateline opens a story's text: a head group waiting for its
                     # text, or a story with none of its own yet, or a story of its own.
-                    if waiting:
-                        o, dated_text = waiting[-1], True
-                        break
-                    if (s := undated_before(r)) is not None:
-                        o, dated_text = (s if s >= 0 else None), True
-                        break
+                    o = waiting[-1] if waiting else undated_before(r)
+                    if o is not None:
+                        dated.add(o)
+                    break
                 r -= 1
             else:
                 break  # the first run, before any story
@@ -375,8 +370,6 @@ def _assign_owners(
                 text_of[o] = text_of.get(o, 0) + _body_size(runs[c].blocks, blocks)
         if o in waiting:
             waiting.remove(o)  # the head group has found its text
-        if dated_text and o is not None:
-            dated.add(o)
         return o
 
     def resolve() -> None:
@@ -446,7 +439,8 @@ def _assign_owners(
         best: int | None = None
         best_shared = -1
         after = following_topics(text, block_topics.bigrams)
-        for s, before in enumerate(topics if has_text and not own_story else ()):
+        weighed = topics if has_text and not own_story else []
+        for s, before in enumerate(weighed):
             if same_story_of(before, after):
                 shared = cohesion_of(before, after)[0]
                 if shared > best_shared:
