@@ -19,7 +19,7 @@ def features(following: str, *, after_open_end: bool = False) -> dict[str, float
         [STORY],
         [following],
         after_open_end=after_open_end,
-        subheads=0,
+        subheads=[],
         bigrams=TopicBigrams(char_stats()),
     )
 
@@ -42,3 +42,36 @@ def test_column_break_before_speaks_for_a_new_story() -> None:
     """A title after a text that stops mid-sentence scores higher than after a full stop."""
     w = title_weights()
     assert title_score(features(SAME, after_open_end=True), w) > title_score(features(SAME), w)
+
+
+def with_subheads(title_text: str, subheads: list[str], story: str = STORY) -> dict[str, float]:
+    (title,) = blocks_of(title_text)
+    return title_features(
+        title,
+        [story],
+        [OTHER],
+        after_open_end=False,
+        subheads=subheads,
+        bigrams=TopicBigrams(char_stats()),
+    )
+
+
+def test_a_title_set_like_the_stories_subheads_speaks_for_a_subhead() -> None:
+    """`“三区”协同共进 构建新发展格局` after the subhead `“一核”弘扬雷锋精神 凝聚振兴力量`
+    is one of a series; a plain line of another length is not."""
+    w = title_weights()
+    series = with_subheads("“三区”协同共进 构建新发展格局", ["“一核”弘扬雷锋精神 凝聚振兴力量"])
+    unlike = with_subheads("外商投资法草案提请审议", ["“一核”弘扬雷锋精神 凝聚振兴力量"])
+    assert series["like_subhead"] == 1.0
+    assert unlike["like_subhead"] == 0.0
+    assert with_subheads("“三区”协同共进 构建新发展格局", [])["like_subhead"] == 0.0
+    assert title_score(series, w) < title_score({**series, "like_subhead": 0.0}, w)
+
+
+def test_a_title_naming_the_storys_topic_speaks_for_a_subhead() -> None:
+    """A title whose names the story so far used (`抚远市`, `稻米`) reads as its subhead."""
+    w = title_weights()
+    named = with_subheads("抚远稻米远销各地", [])
+    other = with_subheads("南苏丹难民寻求庇护", [])
+    assert named["title_in_story"] > other["title_in_story"] == 0.0
+    assert title_score(named, w) < title_score(other, w)

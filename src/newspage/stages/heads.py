@@ -57,11 +57,15 @@ BRIEF_MAX_CHARS = 1500
 # right and wrong calls equally costly; a headline read as a subhead merges two stories,
 # costlier than a story cut in two at a subhead, so the bar sits a little below even
 # (tuned on the generated training pages: score 0.800 -> 0.803).
-NEW_STORY_THRESHOLD = -0.25
+NEW_STORY_THRESHOLD = -0.5
 # How much text on each side the cohesion test reads.
 _COHESION_WINDOW = 600
 # ...but of the story so far, its last this many characters.
 _STORY_WINDOW = 4 * _COHESION_WINDOW
+# Two title lines of one series differ in length by this many characters at most.
+SAME_SHAPE_SLACK = 5
+# Quotation marks a title line may open with (the shadow's, simplified and full-width).
+OPENING_QUOTES = frozenset('“‘《「『"')
 
 
 def is_dateline_paragraph(block: Block) -> bool:
@@ -102,7 +106,7 @@ def resolve_titles(
     column: str | None = None  # "photo" or "brief" inside a side column
     item_text = 0  # characters of body text in the column's current item
     story_text: list[str] = []  # shadow text of the current story, for cohesion
-    subheads = 0  # subheads of the current story so far
+    subheads: list[str] = []  # the shadows of the current story's subheads so far
     have_story = False
     p = 0
     while p < len(sig):
@@ -233,7 +237,7 @@ def resolve_titles(
             if len(titles) == 2 and SUBTITLE_LINE_RE.search(out[titles[1]].shadow):
                 roles = [Role.HEADLINE, Role.SUBHEADLINE]  # headline + 副题 without dashes
             reason = "head_column" if column is not None else "head"
-            story_text, item_text, subheads = [], 0, 0
+            story_text, item_text, subheads = [], 0, []
             have_story = True
         else:
             roles = [Role.SUBHEAD] * len(titles)
@@ -241,7 +245,7 @@ def resolve_titles(
             if lead_in:
                 out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.BODY, reason="lead_in")
                 titles, roles = titles[1:], roles[1:]
-            subheads += 1
+            subheads.append(out[titles[-1]].shadow)
         for idx, role in zip(titles, roles, strict=True):
             out[idx] = attrs.evolve(out[idx], role=role, reason=reason)
         p = q
@@ -365,6 +369,8 @@ TITLE_FEATURES = (
     "title_question",  # the title ends with a question mark
     "title_digit",  # the title holds a digit
     "subheads",  # log(1 + subheads the story has had so far)
+    "title_in_story",  # log(1 + topic bigrams of the title the story so far used already)
+    "like_subhead",  # shaped like one of the story's subheads so far (`_same_shape`)
 )
 
 
@@ -374,7 +380,7 @@ def title_features(
     following: Sequence[str],
     *,
     after_open_end: bool,
-    subheads: int,
+    subheads: Sequence[str],
     bigrams: TopicBigrams,
 ) -> dict[str, float]:
     """What speaks for "this title line opens a new story" rather than a subhead.
@@ -398,8 +404,22 @@ def title_features(
         "title_length": title.size / 10,
         "title_question": float(s.endswith("?")),
         "title_digit": float(any(c.isdigit() for c in s)),
-        "subheads": math.log1p(subheads),
+        "subheads": math.log1p(len(subheads)),
+        "like_subhead": float(any(_same_shape(s, other) for other in subheads)),
+        "title_in_story": math.log1p(len(set(bigrams.of(s)) & before)),
     }
+
+
+def _same_shape(title: str, other: str) -> bool:
+    """Two title lines set alike: the subheads of one story are printed as a series
+    (`“一核”弘扬雷锋精神 凝聚振兴力量`, `“三区”协同共进 构建新发展格局`): both open with a
+    quotation mark or neither, both have a space between two phrases or neither, and
+    their lengths differ by `SAME_SHAPE_SLACK` characters at most."""
+    return (
+        (title[:1] in OPENING_QUOTES) == (other[:1] in OPENING_QUOTES)
+        and (" " in title) == (" " in other)
+        and abs(len(title) - len(other)) <= SAME_SHAPE_SLACK
+    )
 
 
 @functools.lru_cache(maxsize=1)
