@@ -58,6 +58,7 @@ BRIEF_MAX_CHARS = 1500
 # costlier than a story cut in two at a subhead, so the bar sits a little below even
 # (tuned on the generated training pages: score 0.800 -> 0.803).
 NEW_STORY_THRESHOLD = -0.5
+_DEBUG: list | None = None
 # How much text on each side the cohesion test reads.
 _COHESION_WINDOW = 600
 # ...but of the story so far, its last this many characters.
@@ -174,7 +175,8 @@ def resolve_titles(
         anchored = after is not None and is_anchor(after)
         # `湖北潜江——` over one title line: a kicker over a headline, or, inside a story,
         # a lead-in over a subhead; the line under it decides.
-        lead_in = len(titles) == 2 and out[titles[0]].shadow.endswith("—")
+        lead_in_kicker = out[titles[0]].shadow.endswith("—")
+        lead_in = len(titles) == 2 and lead_in_kicker
         # A piece of a joined paragraph is no deck, whatever its shape.
         deck = (
             q + 1 < len(sig)
@@ -199,7 +201,17 @@ def resolve_titles(
             # title without the dateline every brief opens with (本报讯…), or a text
             # longer than any brief: the side column has ended.
             column = None
+        if len(titles) >= 3 and not anchored and lead_in_kicker:
+            # `一封发自维和步兵营的信——` over `不负军人职责，不负家人期盼` over `我至亲至爱的
+            # 人：`: a line ending in dashes stands over the line it leads into; the
+            # lines under those two open the text.
+            for idx in titles[2:]:
+                out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="under_head")
+            titles = titles[:2]
+            lead_in = True
         if len(titles) >= 3 and not anchored:
+            if _DEBUG is not None:
+                _DEBUG.append(list(titles))
             # Three short lines or more with no byline or dateline under them: a list
             # (names, figures, slogans), not a head group.
             for idx in titles:
