@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newspage
+from newspage.stages.assemble import CLAIM_REACH
 
 from .conftest import page_text
 
@@ -405,6 +406,33 @@ def test_thin_story_does_not_claim_text_of_other_words() -> None:
     assert len(jobs.paragraphs) == 2
     assert jobs.paragraphs[1].startswith("全市就业服务中心")
     assert trains.paragraphs == ()
+
+
+def _stories_between(n: int) -> list[str]:
+    """`n` stories with a byline and a paragraph each, about other things than jobs and
+    trains (and each other)."""
+    topics = ["湿地候鸟", "古城书院", "冰雪旅游", "港口吞吐", "稻米种植", "非遗剪纸"]
+    out = []
+    for k in range(n):
+        t = topics[k % len(topics)]
+        out += [f"{t}第{k + 1}期观察", "本报记者 王五", f"{t}持续升温，{t}成为当地的一张名片。"]
+    return out
+
+
+def test_thin_story_claims_text_only_near_its_head_group() -> None:
+    """A thin story claims text a few head groups after its own, not a whole page later
+    (`CLAIM_REACH`): that text reads on from the story printed before it."""
+    trains_words = "春运返程客流持续增长，各地铁路部门加开返程列车，春运返程高峰预计持续一周。"
+    for between, claimed in ((2, True), (CLAIM_REACH + 1, False)):
+        page = newspage.parse(
+            page_text(
+                *TWO_HEADS_CUT, JOBS_CUT_AGAIN, JOBS_LAST, *_stories_between(between), trains_words
+            )
+        )
+        trains = page.articles[1]
+        assert trains.headline == "春运返程高峰到来"
+        assert (trains.paragraphs == (trains_words,)) is claimed, between
+        assert (page.articles[-1].paragraphs[-1] == trains_words) is not claimed
 
 
 def test_thin_story_claims_the_rest_of_a_run_after_a_full_stop() -> None:

@@ -801,6 +801,8 @@ CLAIM_SHARED = 2
 # of the first this many characters of the stretch.
 CLAIM_SHARE = 0.2
 CLAIM_WINDOW = 600
+# A thin story claims text printed at most this many head groups after its own.
+CLAIM_REACH = 10
 
 
 def _thin_story_claims(
@@ -813,7 +815,8 @@ def _thin_story_claims(
     """Stretches of text that read on from the text before them by default, but whose
     words are a thin story's: under `春运返程高峰到来`, with another story's continued text
     below it, a later paragraph about 春运 and 返程. A stretch starts a run that continues
-    nothing, or a paragraph after a full stop inside a run, and goes to the run's end.
+    nothing, or a paragraph after a full stop inside a run, and goes to the run's end; it
+    is weighed for the thin stories of the last `CLAIM_REACH` head groups before it.
     Returns the first block of each claimed stretch -> story."""
     body = [_body_size(b, blocks) for b in _story_blocks(runs, len(stories))]
     words: dict[int, set[str]] = {}  # the topic bigrams of a block, as a set
@@ -836,11 +839,19 @@ def _thin_story_claims(
     claims: dict[int, int] = {}
     if not thin:
         return claims
-    # A thin story claims text printed after its head group.
-    head_run = {run.owner: r for r, run in enumerate(runs) if run.starts_story}
+    # A thin story claims text printed after its head group, within CLAIM_REACH head
+    # groups of it (and the cost stays linear on a page of thousands of stories).
+    thin_set = set(thin)
+    heads = [(r, run.owner) for r, run in enumerate(runs) if run.starts_story]
+    head_at = [r for r, _ in heads]
     for r, run in enumerate(runs):
-        after = [s for s in thin if head_run.get(s, r) < r and s != run.owner]
-        if run.owner is None or not after:
+        if run.owner is None:
+            continue
+        k = bisect.bisect_left(head_at, r)
+        after = [
+            s for _, s in heads[max(0, k - CLAIM_REACH) : k] if s in thin_set and s != run.owner
+        ]
+        if not after:
             continue
         text = [i for i in run.blocks if blocks[i].role is Role.BODY]
         for k, i in enumerate(text):
