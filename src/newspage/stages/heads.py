@@ -58,7 +58,6 @@ BRIEF_MAX_CHARS = 1500
 # costlier than a story cut in two at a subhead, so the bar sits a little below even
 # (tuned on the generated training pages: score 0.800 -> 0.803).
 NEW_STORY_THRESHOLD = -0.5
-_DEBUG: list | None = None
 # How much text on each side the cohesion test reads.
 _COHESION_WINDOW = 600
 # ...but of the story so far, its last this many characters.
@@ -210,8 +209,6 @@ def resolve_titles(
             titles = titles[:2]
             lead_in = True
         if len(titles) >= 3 and not anchored:
-            if _DEBUG is not None:
-                _DEBUG.append(list(titles))
             # Three short lines or more with no byline or dateline under them: a list
             # (names, figures, slogans), not a head group.
             for idx in titles:
