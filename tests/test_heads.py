@@ -57,14 +57,14 @@ def with_subheads(title_text: str, subheads: list[str], story: str = STORY) -> d
 
 
 def test_a_title_set_like_the_stories_subheads_speaks_for_a_subhead() -> None:
-    """`“三区”协同共进 构建新发展格局` after the subhead `“一核”弘扬雷锋精神 凝聚振兴力量`
+    """`“三新”协同发力 激活发展动能` after the subhead `“一线”攻坚克难 守护青山绿水`
     is one of a series; a plain line of another length is not."""
     w = title_weights()
-    series = with_subheads("“三区”协同共进 构建新发展格局", ["“一核”弘扬雷锋精神 凝聚振兴力量"])
-    unlike = with_subheads("外商投资法草案提请审议", ["“一核”弘扬雷锋精神 凝聚振兴力量"])
+    series = with_subheads("“三新”协同发力 激活发展动能", ["“一线”攻坚克难 守护青山绿水"])
+    unlike = with_subheads("外商投资法草案提请审议", ["“一线”攻坚克难 守护青山绿水"])
     assert series["like_subhead"] == 1.0
     assert unlike["like_subhead"] == 0.0
-    assert with_subheads("“三区”协同共进 构建新发展格局", [])["like_subhead"] == 0.0
+    assert with_subheads("“三新”协同发力 激活发展动能", [])["like_subhead"] == 0.0
     assert title_score(series, w) < title_score({**series, "like_subhead": 0.0}, w)
 
 

@@ -263,7 +263,7 @@ class Lexicon:
 
     def spans_word(self, left: str, right: str) -> bool:
         """Does a word of two or more characters run across the boundary between `left`
-        and `right`? `…加快推进信` + `息化…`: 信息 does."""
+        and `right`? `…推动数字经` + `济…`: 经济 does."""
         if left[-1:] + right[:1] not in self.pairs:
             return False  # every such word holds the two characters at the boundary
         for k in range(1, min(_LONGEST_WORD - 1, len(left)) + 1):

@@ -227,14 +227,14 @@ FURNITURE_RE = regex.compile(
 # or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead.
 FURNITURE_HINT_RE = re.compile("[:星周版广期C邮国报]")
 
-# A line that opens with dashes: the 副题 under a headline, `——资源型城市的转型之路`.
+# A line that opens with dashes: the 副题 under a headline, `——老工业城市的转型之路`.
 DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")
 
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 SENTENCE_END_RE = regex.compile(r"[。!?…](?:[”’」』)\]]{0,3})$|……$")
 
 # An attribution that continues a quotation printed elsewhere: the piece after a column
-# break that reads `赵建华说。接下来…` continues `…实现了远程控制。”`. The sentence ends
+# break that reads `赵建华说。接下来…` continues `…订单排到了年底。”`. The sentence ends
 # right after the verb; `张三说，…` or `张三指出，…` open a paragraph of their own.
 ATTRIBUTION_START_RE = regex.compile(
     r"^[^,。!?;:“”\"]{1,30}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?。"

@@ -423,7 +423,7 @@ def title_features(
 
 def _same_shape(title: str, other: str) -> bool:
     """Two title lines set alike: the subheads of one story are printed as a series
-    (`“一核”弘扬雷锋精神 凝聚振兴力量`, `“三区”协同共进 构建新发展格局`): both open with a
+    (`“一线”攻坚克难 守护青山绿水`, `“三新”协同发力 激活发展动能`): both open with a
     quotation mark or neither, both have a space between two phrases or neither, and
     their lengths differ by `SAME_SHAPE_SLACK` characters at most."""
     return (

@@ -1,7 +1,7 @@
 """Column-break repair: find the pieces of paragraphs cut by the layout and pair them.
 
-A column or frame break cuts a paragraph at any character: `…加快推进信` ends one
-column, `息化与工业化…` opens another, next to it or many blocks away, and sometimes
+A column or frame break cuts a paragraph at any character: `…推动数字经` ends one
+column, `济与实体经济…` opens another, next to it or many blocks away, and sometimes
 printed *before* the first piece. The repair
 
 1. describes every candidate pairing (an open end, any later or earlier piece within
@@ -89,7 +89,7 @@ FEATURES = (
     "bias",
     "end_open_punct",  # `…采购数量，` `…、` `…“`
     "end_colon",  # `…重点任务：` (often a list follows: weak)
-    "end_bare",  # `…加快推进信`: no punctuation at the end of a body block
+    "end_bare",  # `…推动数字经`: no punctuation at the end of a body block
     "end_bare_title",  # the same on a title-shaped line (`…娱乐、休闲`)
     "a_quote_open",  # more `“` than `”` in the first piece
     "a_quote_closed",  # `…远程控制。”`, paired with an attribution only
@@ -870,7 +870,7 @@ def _confirmed_frame_tops(
 ) -> set[int]:
     """Pieces whose predecessor in the dump stops mid-sentence and was continued
     *elsewhere* by a first matching: they open a new column or frame, and usually
-    continue some other open end (`…加快推进信` / `全市之力…` on a sample page). A
+    continue some other open end (`…推动数字经` / `济与实体经济…`). A
     quotation continued by its attribution ends nothing a frame boundary explains."""
     continued = {ai: bi for _, ai, bi, f in first if "bias" in f}
     previous = _previous_in_flow(blocks)

@@ -87,7 +87,7 @@ def lead_label(block: Block) -> Role | None:
 
 
 def dash_line(block: Block) -> Role | None:
-    """副题 `——资源型城市的转型发展之路`: a short line opening with dashes.
+    """副题 `——老工业城市的转型发展纪实`: a short line opening with dashes.
 
     A body paragraph may open with dashes too (`——标本兼治。在有效缓解…`); it has a
     full stop inside or an open end.
