@@ -12,8 +12,8 @@ further on), to a story with almost no text yet whose head group's words the run
 after a full stop), or else to the story of the run before it, unless it continues no piece
 and its words are clearly another story's; a stretch inside a run, from a paragraph after
 a full stop, moves on the same evidence. A story's runs are then
-read in the order the joins link them: `…全市上下举` + `全市之力…` puts the run that
-starts with `全市之力` right after the run that ends with `全市上下举`, wherever it was printed.
+read in the order the joins link them: `…各部门齐心协` + `力推进改革…` puts the run that
+starts with `力推进改革` right after the run that ends with `齐心协`, wherever it was printed.
 """
 
 from __future__ import annotations

@@ -90,9 +90,9 @@ FEATURES = (
     "end_open_punct",  # `…采购数量，` `…、` `…“`
     "end_colon",  # `…重点任务：` (often a list follows: weak)
     "end_bare",  # `…推动数字经`: no punctuation at the end of a body block
-    "end_bare_title",  # the same on a title-shaped line (`…娱乐、休闲`)
+    "end_bare_title",  # the same on a title-shaped line (`…购物、餐饮、休`)
     "a_quote_open",  # more `“` than `”` in the first piece
-    "a_quote_closed",  # `…远程控制。”`, paired with an attribution only
+    "a_quote_closed",  # `…订单排到了年底。”`, paired with an attribution only
     "b_punct_start",  # `，并协助…` `、市社会…`
     "b_unopened_quote",  # `最”。…`: a `”` before any `“`
     "b_attribution",  # `赵建华说。接下来…` after a closed quotation
