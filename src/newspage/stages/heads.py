@@ -173,10 +173,7 @@ def resolve_titles(
             story_text = story_text[:-1]
         after_closing = previous is not None and closes_story(out, previous.index, first_of)
         anchored = after is not None and is_anchor(after)
-        # `湖北潜江——` over one title line: a kicker over a headline, or, inside a story,
-        # a lead-in over a subhead; the line under it decides.
-        lead_in_kicker = out[titles[0]].shadow.endswith("—")
-        lead_in = len(titles) == 2 and lead_in_kicker
+        dash_first = out[titles[0]].shadow.endswith("—")
         # A piece of a joined paragraph is no deck, whatever its shape.
         deck = (
             q + 1 < len(sig)
@@ -201,14 +198,16 @@ def resolve_titles(
             # title without the dateline every brief opens with (本报讯…), or a text
             # longer than any brief: the side column has ended.
             column = None
-        if len(titles) >= 3 and not anchored and lead_in_kicker:
+        if len(titles) >= 3 and not anchored and dash_first:
             # `一封发自维和步兵营的信——` over `不负军人职责，不负家人期盼` over `我至亲至爱的
             # 人：`: a line ending in dashes stands over the line it leads into; the
             # lines under those two open the text.
             for idx in titles[2:]:
                 out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="under_head")
             titles = titles[:2]
-            lead_in = True
+        # `湖北潜江——` over one title line: a kicker over a headline, or, inside a story,
+        # a lead-in over a subhead; the line under it decides.
+        lead_in = len(titles) == 2 and dash_first
         if len(titles) >= 3 and not anchored:
             # Three short lines or more with no byline or dateline under them: a list
             # (names, figures, slogans), not a head group.
