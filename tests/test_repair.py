@@ -288,3 +288,44 @@ def test_a_semicolon_end_is_likelier_a_paragraph_end_than_a_comma_end() -> None:
     pieces = repair.describe(blocks)
     semicolon, comma = pieces[2].end["a_end_ratio"], pieces[3].end["a_end_ratio"]
     assert semicolon > 0 > comma
+
+
+CLOSED = "全市上下凝心聚力，各项工作取得新进展。"
+GOES_ON = "农村公路建设的投入力度，新改建道路三百公里。"
+
+
+def join_scores(*texts: str) -> dict[tuple[int, int], float]:
+    return {(j.first, j.second): j.score for j in find_breaks(blocks_of(*texts))}
+
+
+def test_a_title_shaped_piece_ending_with_a_function_word_is_a_cut_clause() -> None:
+    """`据介绍，今年全市将继续加大对`: a line short enough for a title, but a title does
+    not end with `对`; the piece is the start of a paragraph cut at a column's foot."""
+    cut = "据介绍，今年全市将继续加大对"
+    end = repair.describe(blocks_of(*HEAD, CLOSED, cut, GOES_ON))[3].end
+    assert {"end_bare_title", "a_title_function", "a_title_clause"} <= end.keys()
+    with_function = join_scores(*HEAD, CLOSED, cut, GOES_ON)
+    without = join_scores(*HEAD, CLOSED, cut[:-1], GOES_ON)
+    assert list(with_function) == [(3, 4)]
+    assert with_function[3, 4] > without.get((3, 4), float("-inf")) + 1.0
+
+
+def test_a_title_line_of_two_phrases_is_not_a_cut_piece() -> None:
+    """`“一线”攻坚克难 守护青山绿水`: two phrases set apart by a space, as subheads are
+    printed; the paragraph under it is not its continuation."""
+    line = "“一线”攻坚克难 守护青山绿水"
+    blocks = blocks_of(*HEAD, CLOSED, line, GOES_ON)
+    assert "a_title_space" in repair.describe(blocks)[3].end
+    assert find_breaks(blocks) == ()
+
+
+def test_a_title_shaped_piece_after_an_open_end_stands_at_a_frame_top() -> None:
+    """A title line printed right after a piece that stops mid-sentence stands at the top
+    of a column: most such lines are heads or subheads, few are cut pieces."""
+    blocks = blocks_of(*HEAD, "这些成就的取得，离不开各部门齐心协", "据介绍，今年全市将继续加大")
+    pieces = repair.describe(blocks)
+    assert "a_title_after_open" in pieces[3].end
+    assert (
+        "a_title_after_open"
+        not in repair.describe(blocks_of(*HEAD, CLOSED, "据介绍，今年全市将继续加大"))[3].end
+    )
