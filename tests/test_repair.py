@@ -329,3 +329,25 @@ def test_a_title_shaped_piece_after_an_open_end_stands_at_a_frame_top() -> None:
         "a_title_after_open"
         not in repair.describe(blocks_of(*HEAD, CLOSED, "据介绍，今年全市将继续加大"))[3].end
     )
+
+
+CUT_IN_WORD = (
+    "会议强调，要坚持创新驱动发展，加快建设现代化经济体系，培育壮大新动能，"
+    "加快推进产业结构优化升级，推动数字经"
+)
+GOES_ON_AFTER_HEAD = "济与实体经济深度融合，不断增强经济创新力和竞争力。"
+
+
+def test_a_story_goes_on_under_the_head_of_the_next() -> None:
+    """A piece, another story's head group (title, byline), then the continuation: the
+    columns of a story go on beside the head of the story next to it. The pairing gets
+    `across_head`, and scores higher than across a paragraph of text."""
+    other_head = ("多地迎来降雨天气", "本报记者 李四")
+    across = find_breaks(blocks_of(*HEAD, CUT_IN_WORD, *other_head, GOES_ON_AFTER_HEAD))
+    assert [(j.first, j.second) for j in across] == [(2, 5)]
+    assert "across-head" in across[0].evidence
+    text_between = "各地群众欢度元宵佳节，街头巷尾张灯结彩，处处洋溢着节日的喜庆气氛。"
+    apart = find_breaks(blocks_of(*HEAD, CUT_IN_WORD, text_between, GOES_ON_AFTER_HEAD))
+    assert [(j.first, j.second) for j in apart] == [(2, 4)]
+    assert "across-head" not in apart[0].evidence
+    assert across[0].score > apart[0].score + 1.0

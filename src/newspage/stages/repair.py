@@ -128,6 +128,8 @@ FEATURES = (
     "a_title_long",  # ...of MIN_LONG_TITLE_PIECE characters or more
     "a_title_opener",  # ...opening as paragraphs do (`据介绍，…`): log-ratio of its first two
     "a_title_after_open",  # ...printed after an open end: a head or subhead at a frame top
+    "across_head",  # the first piece, title lines, the second: a story's columns go on
+    # beside the head of the next story
     "cut_in_word",  # PMI at the cut minus the stronger PMI inside either piece
     "adjacent_bare",  # next in the flow and no punctuation at the end
     "b_rare_opener2",  # the same as b_rare_opener for the first two characters
@@ -189,6 +191,9 @@ class Piece:
     for a piece that ends open, -3.0 for others."""
     inside_start: float = -3.0
     """PMI of the first two characters (how tightly the second piece's start holds)."""
+    under_head: int | None = None
+    """The block before the title lines printed right above this one (another story's
+    head group), if there are any."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -267,6 +272,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     indented_page = sum(b.indented for b in body) >= max(2, len(body) // 4)
     zones = _zones(blocks)
     previous = _previous_in_flow(blocks)
+    above = _under_head(blocks)
     ends = {b.index: end_features(b) for b in pieces}
     out: dict[int, Piece] = {}
     for b in pieces:
@@ -301,7 +307,31 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             after_closed=before_end is not None and not before_end[0],
             inside_end=inside_end,
             inside_start=_pmi_han(sh[0], sh[1], stats) if len(sh) > 1 else -3.0,
+            under_head=above.get(b.index),
         )
+    return out
+
+
+# Lines of a head group, printed between a story's frames when its columns go on beside
+# the next story's head.
+_HEAD_LINES = (Role.TITLE, Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL)
+
+
+def _under_head(blocks: Sequence[Block]) -> dict[int, int]:
+    """Body block -> the block before the title lines (and byline, 副题) printed right
+    above it, photos and furniture aside."""
+    out: dict[int, int] = {}
+    last_text: int | None = None  # the last block neither head line nor transparent
+    titles = False  # title lines since then
+    for b in blocks:
+        if b.role in TRANSPARENT:
+            continue
+        if b.role in _HEAD_LINES:
+            titles = titles or b.role is Role.TITLE
+            continue
+        if titles and last_text is not None and b.role is Role.BODY:
+            out[b.index] = last_text
+        last_text, titles = b.index, False
     return out
 
 
@@ -463,6 +493,8 @@ def _layout(f: dict[str, float], a: Piece, b: Piece, flow_next: int | None) -> N
             f["printed_before"] = 1.0
         elif b.after_open:
             f["frame_top"] = 1.0
+        if b.under_head == ai:
+            f["across_head"] = 1.0
         if b.after_closed:
             f["b_after_closed"] = 1.0
     if a.zone != b.zone and (a.zone % 2 or b.zone % 2):
@@ -636,8 +668,12 @@ class _Ceiling:
         # open end but not next to it (frame top, the block before it closed), or before
         # it; for an open end with an open quote, also the quote the piece may close.
         after_closed = [weights["b_after_closed"] if p.after_closed else 0.0 for p in starts]
+        across_head = max(0.0, weights["across_head"])
         after = [
-            s + c + (weights["frame_top"] if p.after_open else 0.0)
+            s
+            + c
+            + (weights["frame_top"] if p.after_open else 0.0)
+            + (across_head if p.under_head is not None else 0.0)
             for s, c, p in zip(self.start_score, after_closed, starts, strict=True)
         ]
         before = [
