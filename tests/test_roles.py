@@ -91,3 +91,24 @@ def test_piece_after_photo_gap_is_not_caption() -> None:
     """A piece of a cut paragraph after a gap is not a caption: it starts mid-sentence."""
     blocks = blocks_of("上一段正文结束了。", "，并表示将继续努力。", gaps=[1, 3])
     assert blocks[1].role is Role.BODY
+
+
+LIST_LEAD = "培育新型农业经营主体，要防止人为垒大户，排挤小农户。"
+
+
+def test_a_dash_line_after_body_text_is_a_list_item() -> None:
+    """`——统筹推进、协调发` after a paragraph: an item of a list printed as paragraphs
+    (here cut by a column break), not a 副题, which stands under its headline."""
+    blocks = blocks_of(
+        "推进农业农村现代化", LIST_LEAD, "——统筹推进、协调发", "展。统筹兼顾培育新型农业经营主体。"
+    )
+    assert [b.role for b in blocks] == [Role.TITLE, Role.BODY, Role.BODY, Role.BODY]
+    assert blocks[2].reason == "dash_item"
+    under_headline = blocks_of("推进农业农村现代化", "——统筹推进、协调发展", LIST_LEAD)
+    assert under_headline[1].role is Role.SUBHEADLINE
+
+
+def test_a_short_dash_line_after_body_text_signs_it() -> None:
+    """`——编 者` under an editor's note signs it: no list item, no piece of a paragraph."""
+    blocks = blocks_of("推进农业农村现代化", LIST_LEAD, "——编 者", LIST_LEAD)
+    assert blocks[2].role is Role.SUBHEADLINE

@@ -3,7 +3,8 @@
 The first pass looks at one block and asks the patterns of the trade (`_patterns.py`):
 furniture, rubric, lead label, 副题, credit, byline, caption marks, title shape. The
 second pass uses neighbours, as a layout editor reads a page: the block above a credit
-line is its caption, a short sentence alone after a photo gap is a caption. Which title
+line is its caption, a short sentence alone after a photo gap is a caption, a line
+opening with dashes after body text is an item of a list, not a 副题. Which title
 line is a headline, a kicker or a subhead is left to the heads phase (`heads.py`), which
 sees the joins and the story structure.
 """
@@ -35,7 +36,7 @@ from .._patterns import (
     ends_open,
     ends_sentence,
 )
-from .blocks import Block, Role
+from .blocks import TRANSPARENT, Block, Role
 from .people import byline_people, credit_people
 
 Classifier = Callable[[Block], "Role | None"]
@@ -210,6 +211,7 @@ def classify(
     rules = default_rules() if rules is None else rules
     out = [_classify_one(b, rules) for b in blocks]
     _revise_captions(out)
+    _revise_dash_lines(out)
     return tuple(out)
 
 
@@ -236,6 +238,31 @@ def _revise_captions(out: list[Block]) -> None:
         )
         if credited or (b.gap_before >= 2 and _gap_caption_shape(b)):
             out[i] = b.with_role(Role.CAPTION, "caption_context")
+
+
+# Longest signature line under a text (`——编 者`, `——本报评论员`), in characters.
+MAX_SIGNATURE = 12
+
+
+def _revise_dash_lines(out: list[Block]) -> None:
+    """A line opening with dashes right after body text, with a clause inside or longer
+    than a signature, is an item of a list printed as paragraphs (`……排挤小农户。` then
+    `——统筹推进、协调发展。…`), not a 副题: a 副题 stands under its headline. A short
+    line of one phrase there signs what is above it (`——编 者`, `——@网友`) and stays
+    apart from the text."""
+    previous: Block | None = None
+    for i, b in enumerate(out):
+        if b.role in TRANSPARENT:
+            continue
+        if (
+            b.role is Role.SUBHEADLINE
+            and b.reason == "dash_line"
+            and previous is not None
+            and previous.role is Role.BODY
+            and (b.size > MAX_SIGNATURE or any(c in b.shadow for c in ",、;:"))
+        ):
+            out[i] = b = b.with_role(Role.BODY, "dash_item")
+        previous = b
 
 
 def _whole_page_credit(block: Block) -> bool:
