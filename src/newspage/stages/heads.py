@@ -100,9 +100,8 @@ def resolve_titles(
     continues = frozenset(j.second for j in breaks)
     first_of = {j.second: j.first for j in breaks}
     out = _picture_story_text(list(blocks))
-    stats = char_stats()
     # The story so far is read again at each title.
-    topics = TopicBigrams(stats) if bigrams is None else bigrams
+    topics = TopicBigrams(char_stats()) if bigrams is None else bigrams
     sig = [b.index for b in out if b.role not in TRANSPARENT]
     column: str | None = None  # "photo" or "brief" inside a side column
     item_text = 0  # characters of body text in the column's current item
