@@ -170,6 +170,37 @@ def test_side_column_piece_does_not_continue_another_story() -> None:
     assert got == []
 
 
+def test_a_side_column_ends_at_a_title_whose_text_has_no_dateline() -> None:
+    """Every brief opens with a dateline; a title over text without one is a story
+    after the column, and its text may continue a story printed before the column."""
+    column = (
+        "本地快讯 KUAIXUN",
+        "稳就业 举办线上招聘会",
+        "本报讯 今年，全市围绕稳就业，积极制定方案，动员多方力量。",
+    )
+    story = ("乡村旅游迎来新机遇", "作的重点，推动乡村旅游提质增效。")
+    blocks = blocks_of(*HEAD, "当地把发展乡村旅游作为今年工", *column, *story)
+    assert repair._zones(blocks) == [0, 0, 0, 1, 1, 1, 2, 2]
+    assert (2, 7) in [(j.first, j.second) for j in find_breaks(blocks)]
+    # With a dateline under it, the title is the column's next brief.
+    briefs = blocks_of(*HEAD, *column, "新春 文化活动丰富多彩", "本报讯 春节期间，全市举办活动。")
+    assert repair._zones(briefs) == [0, 0, 1, 1, 1, 1, 1]
+
+
+def test_a_picture_column_ends_at_a_title_after_its_text() -> None:
+    """A picture column holds one item (title, credit, text under the photo): the next
+    title starts the rest of the page."""
+    blocks = blocks_of(
+        "图说 TUSHUO",
+        "春运返程",
+        "李四摄",
+        "2月10日，旅客在火车站候车。图为旅客有序进站。",
+        "乡村旅游迎来新机遇",
+        "当地把发展乡村旅游作为今年工作的重点。",
+    )
+    assert repair._zones(blocks) == [1, 1, 1, 1, 2, 2]
+
+
 def test_each_piece_joined_once() -> None:
     """Two open ends compete for one continuation: only one gets it."""
     got = pairs(*HEAD, "加快推进信", "全面推进信", "息化与工业化深度融合。")

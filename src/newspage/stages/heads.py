@@ -40,7 +40,7 @@ from .._patterns import (
     SUBTITLE_LINE_RE,
 )
 from .blocks import TRANSPARENT, Block, Role
-from .repair import ColumnBreak, end_features
+from .repair import BRIEF_MAX_CHARS, ColumnBreak, end_features
 
 # Text with no head of its own (printed before any headline) joins the story it shares at
 # least this many of its rarer bigrams (names, places, topic words) with...
@@ -51,8 +51,6 @@ COHESION_SHARE = 0.1
 _MIN_EVIDENCE = 12
 # Longest summary line (deck) read as a 副题 between a headline and its byline.
 MAX_DECK = 120
-# A side column's brief is shorter than this (characters); a longer text is a story.
-BRIEF_MAX_CHARS = 1500
 # Log-odds a weighed title line needs to open a new story. The fitted weights make
 # right and wrong calls equally costly; a headline read as a subhead merges two stories,
 # costlier than a story cut in two at a subhead, so the bar sits below even (mean score

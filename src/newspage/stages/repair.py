@@ -43,6 +43,7 @@ from .._patterns import (
     CONTINUATION_START_RE,
     DATELINE_RE,
     FIGURE_LINE_RE,
+    PHOTO_RUBRIC_RE,
     ends_open,
     ends_sentence,
 )
@@ -63,6 +64,8 @@ LINE_SLACK = 2
 WINDOW = 40
 # Log-odds added to every pairing whose second piece cannot open a paragraph.
 SURE_CONTINUATION = 2.0
+# A side column's brief is shorter than this (characters); a longer text is a story.
+BRIEF_MAX_CHARS = 1500
 # Components of the candidate graph up to this many first pieces are matched exactly;
 # larger ones (rare) greedily, best score first.
 _EXACT_MATCHING = 10
@@ -1112,19 +1115,51 @@ def _flow_successors(blocks: Sequence[Block]) -> dict[int, int]:
 
 
 def _zones(blocks: Sequence[Block]) -> list[int]:
-    """Number the stretches of the page: odd numbers are side columns (after a rubric,
-    until a headline with a byline or 副题 ends them), even numbers the rest."""
+    """Number the stretches of the page: odd numbers are side columns, even numbers the
+    rest. A side column starts at a rubric and ends where the heads phase will end it
+    (`heads.resolve_titles`): at a title with a byline, 副题 or lead label under it; in
+    a column of briefs, at a title whose text does not open with a dateline (every brief
+    does: `本报讯…`); in a picture column, at a title after the text of an item; and at
+    a title over more text than any brief holds."""
     zones: list[int] = []
     zone = 0
+    photo = False  # the current side column is a picture column
+    item_text = 0  # characters of body text in the column since its last title
     for i, b in enumerate(blocks):
         if b.role is Role.RUBRIC:
             zone += 1 if zone % 2 == 0 else 2
-        elif (
-            zone % 2
-            and b.role is Role.TITLE
-            and i + 1 < len(blocks)
-            and blocks[i + 1].role in (Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL)
-        ):
-            zone += 1
+            photo, item_text = bool(PHOTO_RUBRIC_RE.search(b.shadow)), 0
+        elif zone % 2 and b.role is Role.TITLE:
+            if (i == 0 or blocks[i - 1].role is not Role.TITLE) and _ends_column(
+                blocks, i, photo=photo, item_text=item_text
+            ):
+                zone += 1
+            item_text = 0
+        elif b.role is Role.BODY or (photo and b.role is Role.CAPTION):
+            # (The text of a picture story reads as a caption until the heads phase.)
+            item_text += b.size
         zones.append(zone)
     return zones
+
+
+def _ends_column(blocks: Sequence[Block], i: int, *, photo: bool, item_text: int) -> bool:
+    """Does the title group starting at block `i` end the side column it stands in?"""
+    j = i
+    while j < len(blocks) and blocks[j].role is Role.TITLE:
+        j += 1
+    while j < len(blocks) and blocks[j].role in TRANSPARENT:
+        j += 1
+    after = blocks[j] if j < len(blocks) else None
+    if after is not None and after.role in (Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL):
+        return True  # a story with its own byline or 副题
+    if photo:
+        return item_text > 0  # a second item after a picture story's text
+    text = 0
+    for k in range(j, len(blocks)):
+        if blocks[k].role is Role.TITLE or blocks[k].role is Role.RUBRIC:
+            break
+        if blocks[k].role is Role.BODY:
+            text += blocks[k].size
+            if text > BRIEF_MAX_CHARS:
+                return True  # longer than any brief: a story
+    return after is None or after.role is not Role.BODY or not DATELINE_RE.match(after.shadow)
