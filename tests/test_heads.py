@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from newspage._cjk import TopicBigrams, char_stats
+from newspage.stages import heads
+from newspage.stages.blocks import Role
 from newspage.stages.heads import title_features, title_score, title_weights
 
 from .conftest import blocks_of
@@ -75,3 +77,65 @@ def test_a_title_naming_the_storys_topic_speaks_for_a_subhead() -> None:
     other = with_subheads("南苏丹难民寻求庇护", [])
     assert named["title_in_story"] > other["title_in_story"] == 0.0
     assert title_score(named, w) < title_score(other, w)
+
+
+def test_a_title_set_like_the_titles_to_come_speaks_for_a_subhead() -> None:
+    """The first subhead of a series has no earlier one to resemble, but is set like the
+    title lines standing alone further down; a title of another shape is not."""
+    w = title_weights()
+    (title,) = blocks_of("“一线”攻坚克难 守护青山绿水")
+    later = ["“三新”协同发力 激活发展动能", "“多元”融合共进 共建美好家园"]
+
+    def weigh(later: list[str]) -> dict[str, float]:
+        return title_features(
+            title,
+            [STORY],
+            [OTHER],
+            after_open_end=False,
+            subheads=[],
+            later=later,
+            bigrams=TopicBigrams(char_stats()),
+        )
+
+    series, alone = weigh(later), weigh(["外商投资法草案提请审议"])
+    assert series["like_later"] == series["like_series"] == 1.0
+    assert alone["like_later"] == alone["like_series"] == 0.0
+    assert title_score(series, w) < title_score(alone, w)
+
+
+def test_later_titles_are_the_title_lines_standing_alone() -> None:
+    """`_later_titles` lists the next lone title lines, not a head group's (a title over a
+    byline or dateline, two title lines together)."""
+    blocks = blocks_of(
+        "“一线”攻坚克难 守护青山绿水",
+        "正文写到这里。",
+        "全省春耕备耕有序推进",
+        "本报记者 李四",
+        "正文写到这里。",
+        "乡村振兴",
+        "开局之年开好局",
+        "正文写到这里。",
+        "“三新”协同发力 激活发展动能",
+        "正文写到这里。",
+    )
+    sig = [b.index for b in blocks]
+    assert heads._later_titles(blocks, sig, 1, frozenset()) == ["“三新”协同发力 激活发展动能"]
+    assert heads._later_titles(blocks, sig, 1, frozenset({8})) == []
+
+
+def test_a_title_under_a_lead_box_opens_the_body() -> None:
+    """Under `核心提示` and its text, a title line is the first subhead, even with
+    little text to weigh."""
+    page = blocks_of(
+        "奋跃而上 塑造发展新优势",
+        "本报记者 张三",
+        "核心提示",
+        "新起点，再启航。",
+        "一核引领",
+        "正文从这里开始。",
+    )
+    sig = [b.index for b in page]
+    assert heads._after_lead_box(page, sig, 4)
+    assert not heads._after_lead_box(page, sig, 3)  # the lead's own text
+    out = heads.resolve_titles(page, ())
+    assert out[4].role is Role.SUBHEAD

@@ -233,6 +233,8 @@ def resolve_titles(
                 and previous.role is Role.BODY
                 and bool(end_features(previous)[0]),
                 subheads=subheads,
+                later=_later_titles(out, sig, q, joined),
+                after_lead=_after_lead_box(out, sig, p),
                 bigrams=topics,
             )
             if record is not None:
@@ -377,6 +379,9 @@ TITLE_FEATURES = (
     "subheads",  # log(1 + subheads the story has had so far)
     "title_in_story",  # log(1 + topic bigrams of the title the story so far used already)
     "like_subhead",  # shaped like one of the story's subheads so far (`_same_shape`)
+    "like_later",  # ...like one of the next title lines set alone (`_later_titles`)
+    "like_series",  # ...like either
+    "after_lead",  # the text above it is a lead box's (`核心提示`, `编者按`): the body begins
 )
 
 
@@ -387,6 +392,8 @@ def title_features(
     *,
     after_open_end: bool,
     subheads: Sequence[str],
+    later: Sequence[str] = (),
+    after_lead: bool = False,
     bigrams: TopicBigrams,
 ) -> dict[str, float]:
     """What speaks for "this title line opens a new story" rather than a subhead.
@@ -394,7 +401,9 @@ def title_features(
     `story` and `following` are the shadows of the blocks of the story so far and of the
     text under the title; the story is read to its last `_STORY_WINDOW` characters, the
     topics of the text under the title in its first `_COHESION_WINDOW`. `subheads` are
-    the shadows of the story's subheads so far.
+    the shadows of the story's subheads so far, `later` those of the next title lines
+    set alone (`_later_titles`); `after_lead`: the text above the title is that of a lead
+    box (`_after_lead_box`).
     """
     before, after = story_topics(story, bigrams), following_topics(following, bigrams)
     shared = len(after & before)
@@ -413,8 +422,55 @@ def title_features(
         "title_digit": float(any(c.isdigit() for c in s)),
         "subheads": math.log1p(len(subheads)),
         "like_subhead": float(any(_same_shape(s, other) for other in subheads)),
+        "like_later": float(any(_same_shape(s, other) for other in later)),
+        "like_series": float(any(_same_shape(s, other) for other in (*subheads, *later))),
+        "after_lead": float(after_lead),
         "title_in_story": math.log1p(len(set(bigrams.of(s)) & before)),
     }
+
+
+# How many of the next title lines set alone `like_series` compares a title with, and how
+# many blocks ahead it looks for them.
+LATER_TITLES = 3
+LATER_REACH = 60
+
+
+def _later_titles(
+    blocks: Sequence[Block], sig: Sequence[int], q: int, joined: frozenset[int]
+) -> list[str]:
+    """The shadows of the next `LATER_TITLES` title lines after position `q` of `sig`
+    (within `LATER_REACH` blocks) that stand alone in the text: no other title line, byline,
+    副题, lead label or dateline paragraph next to them, no column-break piece. A story's
+    subheads are set as a series, so a title shaped like the subheads still to come is
+    likelier one of them; the headline of another story is set otherwise."""
+    out: list[str] = []
+    start = sig[q - 1] if q > 0 else 0
+    for k in range(q, len(sig)):
+        i = sig[k]
+        if i - start > LATER_REACH or len(out) == LATER_TITLES:
+            break
+        b = blocks[i]
+        if b.role is not Role.TITLE or i in joined:
+            continue
+        before = blocks[sig[k - 1]] if k > 0 else None
+        after = blocks[sig[k + 1]] if k + 1 < len(sig) else None
+        if (before is not None and before.role is Role.TITLE) or (
+            after is not None and (after.role is Role.TITLE or is_anchor(after))
+        ):
+            continue
+        out.append(b.shadow)
+    return out
+
+
+def _after_lead_box(blocks: Sequence[Block], sig: Sequence[int], p: int) -> bool:
+    """Is the text above position `p` of `sig` the text of a lead box: body blocks under a
+    lead label (`核心提示`, `编者按`)? A lead box stands between a story's head group and
+    its body, so a title line under it opens the body (a subhead), not another story.
+    (Each body block is walked once, by the title after it.)"""
+    k = p - 1
+    while k >= 0 and blocks[sig[k]].role is Role.BODY:
+        k -= 1
+    return k >= 0 and k < p - 1 and blocks[sig[k]].role is Role.LEAD_LABEL
 
 
 def _same_shape(title: str, other: str) -> bool:
