@@ -429,7 +429,7 @@ def title_features(
     }
 
 
-# How many of the next title lines set alone `like_series` compares a title with, and how
+# How many of the next title lines set alone `like_later` compares a title with, and how
 # many blocks ahead it looks for them.
 LATER_TITLES = 3
 LATER_REACH = 60
