@@ -37,7 +37,7 @@ from .._patterns import (
     ends_sentence,
 )
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
-from .blocks import TRANSPARENT, Block, Role
+from .blocks import TRANSPARENT, Block, Role, is_dateline_paragraph
 from .heads import closes_story, cohesion_of, following_topics, same_story_of, story_topics
 from .people import byline_people, credit_people, reported_people
 from .repair import ColumnBreak, end_features, open_pieces
@@ -385,10 +385,7 @@ def _assign_owners(
                 head_runs.append(r)
                 head_stories.append(run.owner)
                 text_of[run.owner] = _body_size(run.blocks, blocks)
-                if any(
-                    blocks[i].role is Role.BODY and DATELINE_RE.match(blocks[i].shadow)
-                    for i in run.blocks
-                ):
+                if any(is_dateline_paragraph(blocks[i]) for i in run.blocks):
                     dated.add(run.owner)
         for run in runs:
             if not run.starts_story:

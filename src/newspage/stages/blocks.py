@@ -15,6 +15,7 @@ import re
 import attrs
 
 from .._cjk import is_wordish, shadows
+from .._patterns import DATELINE_RE
 
 # Runs of space-like characters, collapsed to one space. No line break among them, so the
 # whole page is collapsed at once and then split into lines. (The `re` module searches a
@@ -50,6 +51,19 @@ class Role(str, enum.Enum):
 # Roles that stand beside the text flow rather than in it: photos and furniture. Asking
 # "what is the next block of the text?" skips them.
 TRANSPARENT = (Role.CAPTION, Role.CREDIT, Role.FURNITURE)
+
+
+def is_dateline_paragraph(block: Block) -> bool:
+    """A body block opening with a dateline (`本报讯…`, `新华社北京2月1日电…`): the start of
+    a story's text."""
+    return block.role is Role.BODY and bool(DATELINE_RE.match(block.shadow))
+
+
+def is_anchor(block: Block) -> bool:
+    """Blocks that only follow a headline: byline, 副题, lead label, dateline paragraph."""
+    return block.role in (Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL) or is_dateline_paragraph(
+        block
+    )
 
 
 @attrs.frozen

@@ -39,7 +39,7 @@ from .._patterns import (
     SENTENCE_END_RE,
     SUBTITLE_LINE_RE,
 )
-from .blocks import TRANSPARENT, Block, Role
+from .blocks import TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
 from .repair import BRIEF_MAX_CHARS, ColumnBreak, end_features
 
 # Text with no head of its own (printed before any headline) joins the story it shares at
@@ -65,17 +65,6 @@ _STORY_WINDOW = 4 * _COHESION_WINDOW
 SAME_SHAPE_SLACK = 5
 # Quotation marks a title line may open with (the shadow's, simplified and full-width).
 OPENING_QUOTES = frozenset('“‘《「『"')
-
-
-def is_dateline_paragraph(block: Block) -> bool:
-    return block.role is Role.BODY and bool(DATELINE_RE.match(block.shadow))
-
-
-def is_anchor(block: Block) -> bool:
-    """Blocks that only follow a headline: byline, 副题, lead label, dateline paragraph."""
-    return block.role in (Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL) or is_dateline_paragraph(
-        block
-    )
 
 
 def resolve_titles(
@@ -408,6 +397,8 @@ def title_features(
     before, after = story_topics(story, bigrams), following_topics(following, bigrams)
     shared = len(after & before)
     s = title.shadow
+    like_subhead = any(_same_shape(s, other) for other in subheads)
+    like_later = any(_same_shape(s, other) for other in later)
     return {
         "bias": 1.0,
         "after_open_end": float(after_open_end),
@@ -421,9 +412,9 @@ def title_features(
         "title_question": float(s.endswith("?")),
         "title_digit": float(any(c.isdigit() for c in s)),
         "subheads": math.log1p(len(subheads)),
-        "like_subhead": float(any(_same_shape(s, other) for other in subheads)),
-        "like_later": float(any(_same_shape(s, other) for other in later)),
-        "like_series": float(any(_same_shape(s, other) for other in (*subheads, *later))),
+        "like_subhead": float(like_subhead),
+        "like_later": float(like_later),
+        "like_series": float(like_subhead or like_later),
         "after_lead": float(after_lead),
         "title_in_story": math.log1p(len(set(bigrams.of(s)) & before)),
     }

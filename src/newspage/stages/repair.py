@@ -47,7 +47,7 @@ from .._patterns import (
     ends_open,
     ends_sentence,
 )
-from .blocks import TRANSPARENT, Block, Role
+from .blocks import TRANSPARENT, Block, Role, is_dateline_paragraph
 
 # Log-odds (against leaving the first piece unpaired) a pairing needs to be made.
 # Chosen on held-out generated pages where precision stays near 0.85 (see
@@ -1142,6 +1142,10 @@ def _zones(blocks: Sequence[Block]) -> list[int]:
     return zones
 
 
+# Lines under a headline that end a side column: the story has its own byline or 副题.
+_HEAD_ANCHORS = (Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL)
+
+
 def _ends_column(blocks: Sequence[Block], i: int, *, photo: bool, item_text: int) -> bool:
     """Does the title group starting at block `i` end the side column it stands in?"""
     j = i
@@ -1150,10 +1154,11 @@ def _ends_column(blocks: Sequence[Block], i: int, *, photo: bool, item_text: int
     while j < len(blocks) and blocks[j].role in TRANSPARENT:
         j += 1
     after = blocks[j] if j < len(blocks) else None
-    if after is not None and after.role in (Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL):
-        return True  # a story with its own byline or 副题
     if photo:
-        return item_text > 0  # a second item after a picture story's text
+        # A second item after a picture story's text, or a story with its own byline or 副题.
+        return item_text > 0 or (after is not None and after.role in _HEAD_ANCHORS)
+    if after is None or not is_dateline_paragraph(after):
+        return True  # a title without the dateline every brief opens with
     text = 0
     for k in range(j, len(blocks)):
         if blocks[k].role is Role.TITLE or blocks[k].role is Role.RUBRIC:
@@ -1162,4 +1167,4 @@ def _ends_column(blocks: Sequence[Block], i: int, *, photo: bool, item_text: int
             text += blocks[k].size
             if text > BRIEF_MAX_CHARS:
                 return True  # longer than any brief: a story
-    return after is None or after.role is not Role.BODY or not DATELINE_RE.match(after.shadow)
+    return False
