@@ -244,6 +244,25 @@ def test_traditional_text_returned_as_printed() -> None:
     assert a.authors[0].name == "張三"
 
 
+@pytest.mark.parametrize(("open_", "close"), [("「", "」"), ("“", "”")])
+def test_corner_quotes_read_as_quotation_marks(open_: str, close: str) -> None:
+    """Hong Kong and Taiwan papers quote with `「」`: a quotation cut by a column break
+    joins the piece that closes it, not the next block, with either kind of mark."""
+    page = newspage.parse(
+        "經濟發展新動能\n\n本報記者 張 三"
+        f"\n\n本報訊 局長表示：{open_}今年要把握機遇，堅定信心，推動"
+        "\n\n全區建設形成連片大棚園區，成效明顯。\n\n其他工作也在有序推進之中。"
+        f"\n\n產業轉型升級，{close}會議還部署了其他工作。"
+    )
+    (a,) = page.articles
+    assert a.paragraphs == (
+        f"本報訊 局長表示：{open_}今年要把握機遇，堅定信心，推動"
+        f"產業轉型升級，{close}會議還部署了其他工作。",
+        "全區建設形成連片大棚園區，成效明顯。",
+        "其他工作也在有序推進之中。",
+    )
+
+
 def test_caption_and_credit_in_one_block(conv: Callable[[str], str]) -> None:
     """`text。 credit摄` in one block is split into caption text and credit."""
     page = parse(

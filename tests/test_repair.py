@@ -135,6 +135,42 @@ def test_second_piece_printed_before_first() -> None:
     assert got == [(4, 2)]
 
 
+def test_bracket_opened_in_one_piece_closes_in_the_other() -> None:
+    """`（记者王小明、` + `李大华）…`: the names of a dateline cut inside its brackets,
+    the second piece printed two blocks further on."""
+    got = pairs(
+        *HEAD,
+        "本报南京3月5日电（记者王小明、",
+        "面对时代赋予的机遇，开发区充分发挥主阵地作用。",
+        "在农业产业发展方面，全区建设形成连片大棚园区。",
+        "李大华）记者近日从江苏省农业农村厅获悉，全省粮食生产再获丰收。",
+    )
+    assert got == [(2, 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "opened", "closed"),
+    [
+        ("他说：“今年要", "“", ""),
+        ("（记者王小明、", "(", ""),  # width-folded in the shadow
+        ("印发了《关于推进", "《", ""),
+        ("他說：「今年要", "“", ""),  # corner quotes read as curly ones
+        ("最”。志愿服务", "", "“"),
+        ("李大华）记者近日", "", "("),
+        ("的意见》。会议要求（一）", "", "《"),
+        ("“四个最”的要求", "", ""),  # opened and closed inside the block
+        ("（一）加强《规划》落实", "", ""),
+    ],
+)
+def test_open_and_closing_marks(text: str, opened: str, closed: str) -> None:
+    """The paired marks a block leaves open, and those it closes before opening (each
+    kind named by its opening mark)."""
+    (block,) = blocks_of(text)
+    kinds = [open_ for open_, _ in repair.MARKS]
+    assert repair.open_marks(block.shadow) == sum(1 << kinds.index(m) for m in opened)
+    assert repair.closing_marks(block.shadow) == sum(1 << kinds.index(m) for m in closed)
+
+
 def test_quotation_continues_with_attribution_elsewhere() -> None:
     """`…远程控制。”` + `…王吉勇说。接下来…` printed further down."""
     got = pairs(

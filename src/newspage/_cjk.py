@@ -22,7 +22,8 @@ from typing import Any
 import attrs
 import regex
 
-# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, and every space-like character -> " ".
+# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, every space-like character -> " ", and a
+# few marks to the forms the patterns and statistics are written for.
 _WIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH_FOLD.update(
     {
@@ -39,6 +40,12 @@ _WIDTH_FOLD.update(
         0xFF61: 0x3002,  # half-width ideographic full stop
         0x2015: 0x2014,  # horizontal bar used as a dash
         0x2500: 0x2014,  # box-drawing line used as a dash
+        # Corner brackets, the quotation marks of Hong Kong and Taiwan papers, read as
+        # the curly quotes of the mainland: `「今年要」` is matched as `“今年要”`.
+        0x300C: 0x201C,
+        0x300D: 0x201D,
+        0x300E: 0x2018,
+        0x300F: 0x2019,
     }
 )
 

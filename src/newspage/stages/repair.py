@@ -115,7 +115,7 @@ FEATURES = (
     "b_title",  # the second piece is title-shaped
     "pmi",  # PMI of the two characters that meet at the cut
     "pmi_missing",  # no PMI (a digit, Latin, a quote at the cut)
-    "quotes_balance",  # `“四` + `最”`: the quote opened in one closes in the other
+    "marks_balance",  # `“四` + `最”`, `（记者张` + `三）`: a mark opened in one closes in the other
     "adjacent",  # the very next block of the text flow
     "across_caption",  # next in the flow, with a photo caption or credit between
     "printed_before",  # the second piece is printed before the first
@@ -182,8 +182,10 @@ class Piece:
     """Start features; None-like (empty with `can_continue` False) for a dateline."""
     can_continue: bool
     attribution: bool
-    quote_open: bool
-    unopened_quote: bool
+    open_marks: int
+    """The kinds of paired marks (`MARKS`, one bit each) the block leaves open."""
+    closing_marks: int
+    """The kinds of paired marks the block closes before it opens them."""
     zone: int
     after_open: bool
     """The block before this one in dump order ends open."""
@@ -303,8 +305,8 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             start=start_features(b, stats, indented_page),
             can_continue=not DATELINE_RE.match(sh),
             attribution=bool(ATTRIBUTION_START_RE.match(sh)),
-            quote_open=sh.count("“") > sh.count("”"),
-            unopened_quote=_unopened_quote(sh),
+            open_marks=open_marks(sh),
+            closing_marks=closing_marks(sh),
             zone=zones[b.index],
             after_open=before_end is not None and bool(before_end[0]),
             after_closed=before_end is not None and not before_end[0],
@@ -368,8 +370,8 @@ def pair_features(
         f["pmi_missing"] = 1.0
     if is_han(x) and is_han(y):
         f.update(words.at_cut(a.block, b.block))
-    if a.quote_open and b.unopened_quote:
-        f["quotes_balance"] = 1.0
+    if a.open_marks & b.closing_marks:
+        f["marks_balance"] = 1.0
     _layout(f, a, b, flow_next)
     if "adjacent" in f and "end_bare" in f:
         f["adjacent_bare"] = 1.0
@@ -664,7 +666,7 @@ class _Ceiling:
         self.first = [p.block.shadow[0] for p in starts]
         self.first_han = [is_han(c) for c in self.first]
         self.zone = [p.zone for p in starts]
-        self.unopened = [p.unopened_quote for p in starts]
+        self.closing = [p.closing_marks for p in starts]
         self.inside_start = [p.inside_start for p in starts]
         self.start_score = [_start_score(p, weights) for p in starts]
         # The terms a start piece brings with the layout when it is printed after the
@@ -683,9 +685,9 @@ class _Ceiling:
             s + c + weights["printed_before"]
             for s, c in zip(self.start_score, after_closed, strict=True)
         ]
-        balance = max(0.0, weights["quotes_balance"])
-        closes = [balance if p.unopened_quote else 0.0 for p in starts]
-        self.apart = {  # (printed after the open end, the open end has an open quote)
+        balance = max(0.0, weights["marks_balance"])
+        closes = [balance if p.closing_marks else 0.0 for p in starts]
+        self.apart = {  # (printed after the open end, the open end leaves a mark open)
             (False, False): before,
             (True, False): after,
             (False, True): [s + q for s, q in zip(before, closes, strict=True)],
@@ -725,14 +727,14 @@ class _Ceiling:
         bigram, pairs = self.stats.bigram, lexicon().pairs
         first, pos, dist = self.first, self.positions, self.distance
         mid = bisect.bisect_right(pos, ai, lo, hi)
-        side = self.apart[False, a.quote_open]
+        side = self.apart[False, bool(a.open_marks)]
         near = [
             j
             for j in range(lo, mid)
             if (v := side[j] + dist[ai - pos[j]]) >= highest
             or (v >= lowest and v >= bars[(c := x + first[j]) in bigram][c in pairs])
         ]
-        side = self.apart[True, a.quote_open]
+        side = self.apart[True, bool(a.open_marks)]
         near += [
             j
             for j in range(mid, hi)
@@ -791,7 +793,7 @@ class _Ceiling:
         lex = self.lex_best if is_han(x) else 0.0
         first, pos, dist, pairs = self.first, self.positions, self.distance, lexicon().pairs
         adjacent = w["adjacent"] + (w["adjacent_bare"] if "end_bare" in a.end else 0.0)
-        balance = w["quotes_balance"] if a.quote_open else 0.0
+        balance = w["marks_balance"] if a.open_marks else 0.0
         w_pmi, w_cut, w_missing, w_zone = (
             w["pmi"],
             w["cut_in_word"],
@@ -799,7 +801,7 @@ class _Ceiling:
             w["other_zone"],
         )
         before, after = self.apart[False, False], self.apart[True, False]
-        zone, unopened, inside = self.zone, self.unopened, self.inside_start
+        zone, closing, inside = self.zone, self.closing, self.inside_start
         out: list[Piece] = []
         for j in near:
             bi = pos[j]
@@ -815,7 +817,7 @@ class _Ceiling:
                 rest = before[j] + dist[ai - bi]
             if zone[j] != a.zone and (a.zone % 2 or zone[j] % 2):
                 rest += w_zone
-            if balance and unopened[j]:
+            if balance and a.open_marks & closing[j]:
                 rest += balance
             if pmi_at_cut and self.first_han[j]:
                 pmi = stats.pmi(x, first[j])
@@ -1083,6 +1085,32 @@ def open_pieces(
 def _unopened_quote(s: str) -> bool:
     close, open_ = s.find("”"), s.find("“")
     return close >= 0 and (open_ < 0 or close < open_)
+
+
+# Paired marks, one bit per kind, as they stand in the shadow (brackets width-folded,
+# corner quotes `「」` read as `“”`). A cut inside a quotation, a bracket or a book title
+# leaves it open in the first piece and closes it in the second: `…（记者张` + `三）…`,
+# `…《关于` + `…的意见》…`.
+MARKS = (("“", "”"), ("(", ")"), ("《", "》"))
+
+
+def open_marks(s: str) -> int:
+    """The kinds of `MARKS` opened in `s` more often than closed (a bit per kind)."""
+    out = 0
+    for bit, (open_, close) in enumerate(MARKS):
+        if open_ in s and s.count(open_) > s.count(close):
+            out |= 1 << bit
+    return out
+
+
+def closing_marks(s: str) -> int:
+    """The kinds of `MARKS` that `s` closes before it opens any of them."""
+    out = 0
+    for bit, (open_, close) in enumerate(MARKS):
+        c = s.find(close)
+        if c >= 0 and not 0 <= s.find(open_) < c:
+            out |= 1 << bit
+    return out
 
 
 def _previous_in_flow(blocks: Sequence[Block]) -> list[int | None]:
