@@ -115,7 +115,8 @@ FEATURES = (
     "b_title",  # the second piece is title-shaped
     "pmi",  # PMI of the two characters that meet at the cut
     "pmi_missing",  # no PMI (a digit, Latin, a quote at the cut)
-    "marks_balance",  # `“四` + `最”`, `（记者张` + `三）`: a mark opened in one closes in the other
+    "quotes_balance",  # `“四` + `最”`, `（记者张` + `三）`: a quotation, bracket or book
+    # title opened in one closes in the other (named for quotes: `join_evidence` names it)
     "adjacent",  # the very next block of the text flow
     "across_caption",  # next in the flow, with a photo caption or credit between
     "printed_before",  # the second piece is printed before the first
@@ -371,7 +372,7 @@ def pair_features(
     if is_han(x) and is_han(y):
         f.update(words.at_cut(a.block, b.block))
     if a.open_marks & b.closing_marks:
-        f["marks_balance"] = 1.0
+        f["quotes_balance"] = 1.0
     _layout(f, a, b, flow_next)
     if "adjacent" in f and "end_bare" in f:
         f["adjacent_bare"] = 1.0
@@ -685,7 +686,7 @@ class _Ceiling:
             s + c + weights["printed_before"]
             for s, c in zip(self.start_score, after_closed, strict=True)
         ]
-        balance = max(0.0, weights["marks_balance"])
+        balance = max(0.0, weights["quotes_balance"])
         closes = [balance if p.closing_marks else 0.0 for p in starts]
         self.apart = {  # (printed after the open end, the open end leaves a mark open)
             (False, False): before,
@@ -793,7 +794,7 @@ class _Ceiling:
         lex = self.lex_best if is_han(x) else 0.0
         first, pos, dist, pairs = self.first, self.positions, self.distance, lexicon().pairs
         adjacent = w["adjacent"] + (w["adjacent_bare"] if "end_bare" in a.end else 0.0)
-        balance = w["marks_balance"] if a.open_marks else 0.0
+        balance = w["quotes_balance"] if a.open_marks else 0.0
         w_pmi, w_cut, w_missing, w_zone = (
             w["pmi"],
             w["cut_in_word"],
