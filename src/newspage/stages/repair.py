@@ -672,7 +672,7 @@ class _Ceiling:
         self.start_score = [_start_score(p, weights) for p in starts]
         # The terms a start piece brings with the layout when it is printed after the
         # open end but not next to it (frame top, the block before it closed), or before
-        # it; for an open end with an open quote, also the quote the piece may close.
+        # it; for an open end that leaves a mark open, also the mark the piece may close.
         after_closed = [weights["b_after_closed"] if p.after_closed else 0.0 for p in starts]
         across_head = max(0.0, weights["across_head"])
         after = [
