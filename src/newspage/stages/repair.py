@@ -208,10 +208,38 @@ def join_weights() -> dict[str, float]:
     return load_weights("join_weights.json", FEATURES)
 
 
+# Paired marks, one bit per kind, as they stand in the shadow (brackets width-folded,
+# corner quotes `「」` read as `“”`). A cut inside a quotation, a bracket or a book title
+# leaves it open in the first piece and closes it in the second: `…（记者张` + `三）…`,
+# `…《关于` + `…的意见》…`.
+MARKS = (("“", "”"), ("(", ")"), ("《", "》"))
+# The bit of quotation marks, which some features weigh on their own.
+QUOTES = 1
+
+
+def open_marks(s: str) -> int:
+    """The kinds of `MARKS` opened in `s` more often than closed (a bit per kind)."""
+    out = 0
+    for bit, (open_, close) in enumerate(MARKS):
+        if open_ in s and s.count(open_) > s.count(close):
+            out |= 1 << bit
+    return out
+
+
+def closing_marks(s: str) -> int:
+    """The kinds of `MARKS` that `s` closes before it opens any of them."""
+    out = 0
+    for bit, (open_, close) in enumerate(MARKS):
+        c = s.find(close)
+        if c >= 0 and not 0 <= s.find(open_) < c:
+            out |= 1 << bit
+    return out
+
+
 def end_features(block: Block) -> tuple[dict[str, float], bool]:
     """Features of how `block` ends, and whether it ends with a closed quotation."""
     s = block.shadow
-    quote_open = s.count("“") > s.count("”")
+    quote_open = bool(open_marks(s) & QUOTES)
     closed = ends_sentence(s)
     if closed and not quote_open:
         return {}, s.endswith(("”", "’", "」", "』"))
@@ -257,7 +285,7 @@ def start_features(block: Block, stats: CharStats, indented_page: bool) -> dict[
     f: dict[str, float] = {}
     if CONTINUATION_START_RE.match(s):
         f["b_punct_start"] = 1.0
-    elif _unopened_quote(s):
+    elif closing_marks(s) & QUOTES:
         f["b_unopened_quote"] = 1.0
     else:
         f["b_rare_opener"] = max(-3.0, min(3.0, -stats.start_ratio(s[0])))
@@ -1078,40 +1106,11 @@ def open_pieces(
         if b.index not in joined_first and (set(end) - {"end_colon"}):
             out.append((b, "end"))
         s = b.shadow
-        if b.index not in joined_second and (CONTINUATION_START_RE.match(s) or _unopened_quote(s)):
+        if b.index not in joined_second and (
+            CONTINUATION_START_RE.match(s) or closing_marks(s) & QUOTES
+        ):
             out.append((b, "start"))
     return tuple(out)
-
-
-def _unopened_quote(s: str) -> bool:
-    close, open_ = s.find("”"), s.find("“")
-    return close >= 0 and (open_ < 0 or close < open_)
-
-
-# Paired marks, one bit per kind, as they stand in the shadow (brackets width-folded,
-# corner quotes `「」` read as `“”`). A cut inside a quotation, a bracket or a book title
-# leaves it open in the first piece and closes it in the second: `…（记者张` + `三）…`,
-# `…《关于` + `…的意见》…`.
-MARKS = (("“", "”"), ("(", ")"), ("《", "》"))
-
-
-def open_marks(s: str) -> int:
-    """The kinds of `MARKS` opened in `s` more often than closed (a bit per kind)."""
-    out = 0
-    for bit, (open_, close) in enumerate(MARKS):
-        if open_ in s and s.count(open_) > s.count(close):
-            out |= 1 << bit
-    return out
-
-
-def closing_marks(s: str) -> int:
-    """The kinds of `MARKS` that `s` closes before it opens any of them."""
-    out = 0
-    for bit, (open_, close) in enumerate(MARKS):
-        c = s.find(close)
-        if c >= 0 and not 0 <= s.find(open_) < c:
-            out |= 1 << bit
-    return out
 
 
 def _previous_in_flow(blocks: Sequence[Block]) -> list[int | None]:
