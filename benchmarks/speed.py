@@ -12,14 +12,19 @@ Prints, for the sample pages and for generated corpus pages (see `generate.py`):
   fresh interpreter;
 * the peak memory of a process that parses all the pages;
 * scaling: one sample page repeated 1, 10, 100 and 200 times as one page, ms and ms per
-  1,000 characters (linear cost keeps the second figure flat).
+  1,000 characters (linear cost keeps the second figure flat);
+* the command line over a directory of `--batch` generated pages (default 1,000), end to
+  end: `newspage parse DIR --format jsonl` with `--jobs 1` and with `--jobs 2`, the
+  speed-up, and whether the two outputs are byte-identical (`--batch 0` skips it).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -58,6 +63,28 @@ def in_fresh_process(code: str) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+def batch_run(texts: Sequence[str], jobs: Sequence[int]) -> list[tuple[int, float, bytes]]:
+    """Write `texts` as files of one directory and run `newspage parse DIR --format jsonl
+    --jobs N` on it for each N: (N, seconds, output), start-up of the command included."""
+    out = []
+    with tempfile.TemporaryDirectory(prefix="newspage-speed-") as tmp:
+        pages = Path(tmp) / "pages"
+        pages.mkdir()
+        for i, text in enumerate(texts):
+            (pages / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        for n in jobs:
+            command = [sys.executable, "-m", "newspage", "parse", str(pages), "--format", "jsonl"]
+            start = time.perf_counter()
+            run = subprocess.run(
+                [*command, "--jobs", str(n)],
+                capture_output=True,
+                check=True,
+                env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+            )
+            out.append((n, time.perf_counter() - start, run.stdout))
+    return out
+
+
 def rows_for(texts: Sequence[str], repeat: int) -> tuple[float, float]:
     """(ms per page for parse, ms per page for OpenCC t2s)."""
     converter = opencc.OpenCC("t2s")
@@ -72,6 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=5, help="rounds; the best is kept")
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    ap.add_argument(
+        "--batch",
+        type=int,
+        default=1000,
+        help="generated pages for the command-line run with --jobs 1 and 2 (default 1000; 0: skip)",
+    )
     args = ap.parse_args(argv)
 
     rows = generate.load_corpus(generate.DEFAULT_CORPUS)
@@ -142,6 +175,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"import newspage: {import_ms:.0f} ms; first parse (loads OpenCC, statistics, "
         f"word list): {first_ms:.0f} ms; peak memory parsing 100 pages: {peak_mb:.0f} MB"
     )
+    if args.batch:
+        batch = [
+            page.text
+            for _, page in generate.generate_run(
+                rows, args.batch, args.seed + 1, "mixed", ("20190201", "20190228")
+            )
+        ]
+        runs = batch_run(batch, (1, 2))
+        (_, one, first_out), *others = runs
+        print()
+        print_table(
+            ("command", "pages", "s", "pages/s", "speed-up", "output"),
+            [
+                (
+                    f"newspage parse DIR --format jsonl --jobs {n}",
+                    f"{len(batch):,}",
+                    f"{seconds:.2f}",
+                    f"{len(batch) / seconds:,.0f}",
+                    f"{one / seconds:.2f}x",
+                    "identical" if out == first_out else "DIFFERENT",
+                )
+                for n, seconds, out in runs
+            ],
+            args.markdown,
+        )
+        if any(out != first_out for *_, out in others):
+            return 1
     return 0
 
 
