@@ -21,6 +21,7 @@ Prints, for the sample pages and for generated corpus pages (see `generate.py`):
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import subprocess
 import sys
@@ -42,7 +43,7 @@ import newspage  # noqa: E402
 SAMPLES = sorted((ROOT / "tests" / "golden").glob("*.txt"))
 
 
-def best_of(repeat: int, fn: Callable[[], None]) -> float:
+def best_of(repeat: int, fn: Callable[[], object]) -> float:
     """Seconds of the fastest of `repeat` calls."""
     best = float("inf")
     for _ in range(repeat):
@@ -155,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for factor in (1, 10, 100, 200):
         text = "\n\n".join([base] * factor)
         seconds = best_of(
-            max(1, args.repeat // (1 + factor // 10)), lambda text=text: newspage.parse(text)
+            max(1, args.repeat // (1 + factor // 10)), functools.partial(newspage.parse, text)
         )
         scaling.append(
             (
