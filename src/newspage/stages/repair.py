@@ -238,8 +238,13 @@ def closing_marks(s: str) -> int:
 
 def end_features(block: Block) -> tuple[dict[str, float], bool]:
     """Features of how `block` ends, and whether it ends with a closed quotation."""
+    return _end_features(block, open_marks(block.shadow))
+
+
+def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
+    """`end_features`, given the block's `open_marks`."""
     s = block.shadow
-    quote_open = bool(open_marks(s) & QUOTES)
+    quote_open = bool(marks & QUOTES)
     closed = ends_sentence(s)
     if closed and not quote_open:
         return {}, s.endswith(("”", "’", "」", "』"))
@@ -279,13 +284,15 @@ def end_features(block: Block) -> tuple[dict[str, float], bool]:
     return f, False
 
 
-def start_features(block: Block, stats: CharStats, indented_page: bool) -> dict[str, float]:
-    """Features of how `block` starts."""
+def start_features(
+    block: Block, stats: CharStats, indented_page: bool, closing: int | None = None
+) -> dict[str, float]:
+    """Features of how `block` starts (`closing`: its `closing_marks`, if known)."""
     s = block.shadow
     f: dict[str, float] = {}
     if CONTINUATION_START_RE.match(s):
         f["b_punct_start"] = 1.0
-    elif closing_marks(s) & QUOTES:
+    elif (closing_marks(s) if closing is None else closing) & QUOTES:
         f["b_unopened_quote"] = 1.0
     else:
         f["b_rare_opener"] = max(-3.0, min(3.0, -stats.start_ratio(s[0])))
@@ -307,10 +314,12 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     zones = _zones(blocks)
     previous = _previous_in_flow(blocks)
     above = _under_head(blocks)
-    ends = {b.index: end_features(b) for b in pieces}
+    marks = {b.index: (open_marks(b.shadow), closing_marks(b.shadow)) for b in pieces}
+    ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
     out: dict[int, Piece] = {}
     for b in pieces:
         end, quote_closed = ends[b.index]
+        opened, closing = marks[b.index]
         sh = b.shadow
         inside_end = -3.0  # asked only of an open end
         if end:
@@ -331,11 +340,11 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             block=b,
             end=end,
             quote_closed=quote_closed,
-            start=start_features(b, stats, indented_page),
+            start=start_features(b, stats, indented_page, closing),
             can_continue=not DATELINE_RE.match(sh),
             attribution=bool(ATTRIBUTION_START_RE.match(sh)),
-            open_marks=open_marks(sh),
-            closing_marks=closing_marks(sh),
+            open_marks=opened,
+            closing_marks=closing,
             zone=zones[b.index],
             after_open=before_end is not None and bool(before_end[0]),
             after_closed=before_end is not None and not before_end[0],
