@@ -422,3 +422,21 @@ def test_thin_story_claims_text_that_repeats_its_words(conv: Callable[[str], str
         conv("春运返程客流持续增长，各地铁路部门加开返程列车。"),
         conv("铁路部门提醒旅客错峰出行。"),
     )
+
+
+@pytest.mark.parametrize("credit", ["王小明图 李大华文", "张 三图（新华社发） 李 四文"])
+def test_picture_and_words_credit_closes_its_story(credit: str, conv: Callable[[str], str]) -> None:
+    """`王小明图 李大华文` (who drew a cartoon, who wrote its verse) ends its story's
+    text: a short line without punctuation, it must not open a story of its own."""
+    page = parse(
+        conv("图片报道"),
+        conv("春节假期，城里的商场推出了不少新玩法，年轻人排起了长队。"),
+        conv("这正是："),
+        conv("新春新景新气象，"),
+        conv("万家灯火万家欢。"),
+        conv(credit),
+        conv("抚远稻米走出新路子"),
+        conv(STORY),
+    )
+    assert [a.headline for a in page.articles] == [conv("图片报道"), conv("抚远稻米走出新路子")]
+    assert page.articles[0].paragraphs[-1] == conv(credit)

@@ -47,6 +47,9 @@ def role_of(text: str) -> Role:
         ("2700多亿元", Role.BODY),
         ("53.7万人次", Role.BODY),
         ("5300多万人受益", Role.TITLE),
+        ("王小明图 李大华文", Role.BODY),
+        ("李大华文 王小明图", Role.BODY),
+        ("看图说话 新春作文", Role.TITLE),
     ],
 )
 def test_context_free_roles(text: str, role: Role) -> None:
@@ -62,6 +65,7 @@ def test_context_free_roles(text: str, role: Role) -> None:
         ("新華社記者 張三攝", Role.CREDIT),
         ("編者按", Role.LEAD_LABEL),
         ("1.4萬起", Role.BODY),
+        ("王小明圖 李大華文", Role.BODY),
     ],
 )
 def test_traditional_characters(text: str, role: Role) -> None:

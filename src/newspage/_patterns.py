@@ -97,6 +97,14 @@ CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[
 # `3400亿元`, `2700多亿元`, `53.7万人次`. Part of the story's text, never a title.
 FIGURE_LINE_RE = regex.compile(r"\d[\d.,]*\ ?\p{Han}{0,4}%?")
 
+# The credit line of a cartoon or a picture printed with a verse or a short commentary:
+# who drew it and who wrote the words, `王小明图 李大华文`, `张 三图（新华社发） 李 四文`,
+# `李大华文 王小明图`. It ends its story like a closing note and is never a title.
+PICTURE_TEXT_CREDIT_RE = regex.compile(
+    r"(?:\p{Han}\ ?){2,4}图(?:\([^()]{1,12}\))?\ +(?:\p{Han}\ ?){2,4}文"
+    r"|(?:\p{Han}\ ?){2,4}文\ +(?:\p{Han}\ ?){2,4}图"
+)
+
 # A numbered section heading of a document or a long story: `二、总体要求`,
 # `（一）指导思想`, `第三部分`. It divides a text and never heads a story of its own.
 NUMBERED_HEADING_RE = regex.compile(

@@ -270,6 +270,8 @@ def closes_story(blocks: Sequence[Block], i: int, first_of: dict[int, int]) -> b
     """Does block `i` end the paragraph of a note that closes a story?"""
     if blocks[i].role not in (Role.BODY, Role.BYLINE):
         return False
+    if blocks[i].reason == "picture_text_credit":
+        return True  # `王小明图 李大华文` under a cartoon and its words
     pieces = [blocks[i].shadow]
     while i in first_of and len(pieces) < 4:
         i = first_of[i]

@@ -252,6 +252,8 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
         return {}, False  # `…（完）`, `（本报科伦坡电）`: a closed unit
     if FIGURE_LINE_RE.fullmatch(s):
         return {}, False  # `1.4万起`: a figure of a data box stands alone
+    if block.reason == "picture_text_credit":
+        return {}, False  # `王小明图 李大华文`: a credit line ends its story
     f: dict[str, float] = {}
     if ends_open(s):
         f["end_open_punct"] = 1.0

@@ -30,6 +30,7 @@ from .._patterns import (
     FURNITURE_RE,
     LEAD_LABEL_RE,
     LEAD_LABELS,
+    PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
     TRAILING_CREDIT_HINT_RE,
     TRAILING_CREDIT_RE,
@@ -156,6 +157,15 @@ def caption_mark(block: Block) -> Role | None:
     return None
 
 
+def picture_text_credit(block: Block) -> Role | None:
+    """`王小明图 李大华文`: who drew a cartoon and who wrote its words. The line closes its
+    story's text; short and without punctuation, it would read as a title."""
+    s = block.shadow
+    if block.size > MAX_BYLINE or not s.endswith(("文", "图")):
+        return None
+    return Role.BODY if PICTURE_TEXT_CREDIT_RE.fullmatch(s) else None
+
+
 def title_shape(block: Block) -> Role | None:
     """A short line that does not end a sentence: a headline, kicker or subhead.
 
@@ -200,6 +210,7 @@ def default_rules() -> tuple[tuple[str, Classifier], ...]:
         ("byline", byline),
         ("caption_with_credit", caption_with_credit),
         ("caption_mark", caption_mark),
+        ("picture_text_credit", picture_text_credit),
         ("title_shape", title_shape),
     )
 
