@@ -73,8 +73,8 @@ def batch_run(texts: Sequence[str], jobs: Sequence[int]) -> list[tuple[int, floa
         pages.mkdir()
         for i, text in enumerate(texts):
             (pages / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        command = [sys.executable, "-m", "newspage", "parse", str(pages), "--format", "jsonl"]
         for n in jobs:
-            command = [sys.executable, "-m", "newspage", "parse", str(pages), "--format", "jsonl"]
             start = time.perf_counter()
             run = subprocess.run(
                 [*command, "--jobs", str(n)],

@@ -287,14 +287,14 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
 
 
 def start_features(
-    block: Block, stats: CharStats, indented_page: bool, closing: int | None = None
+    block: Block, stats: CharStats, indented_page: bool, closing: int
 ) -> dict[str, float]:
-    """Features of how `block` starts (`closing`: its `closing_marks`, if known)."""
+    """Features of how `block` starts (`closing`: its `closing_marks`)."""
     s = block.shadow
     f: dict[str, float] = {}
     if CONTINUATION_START_RE.match(s):
         f["b_punct_start"] = 1.0
-    elif (closing_marks(s) if closing is None else closing) & QUOTES:
+    elif closing & QUOTES:
         f["b_unopened_quote"] = 1.0
     else:
         f["b_rare_opener"] = max(-3.0, min(3.0, -stats.start_ratio(s[0])))
