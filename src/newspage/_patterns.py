@@ -113,17 +113,24 @@ NUMBERED_HEADING_RE = regex.compile(
 
 # A note that closes a story, printed as its own paragraph: the closing dateline above,
 # the author's note `（作者为中央民族大学校长）`, `（作者单位：中国社会科学院）`,
-# `（执笔：王 鹏）`, a closing author line `（张三）`, `（新华社记者 李四）`,
-# `（本报记者武卫政、赵永新）`, and `（完）`.
+# `（作者工作于某研究所）`, `（执笔：王 鹏）`, a closing author line `（张三）`,
+# `（新华社记者 李四）`, `（本报记者武卫政、赵永新）`, `（王小明 李大华）`, who wrote it
+# down or helped (`（本报记者 张 三整理）`, `（王小明 李大华参与采写）`, `（实习生王五对本
+# 文亦有贡献）`, `（综合本报记者张三、李四报道）`), where it comes from (`（摘编自2月11日
+# 《某某日报》）`, `（本文节选自…的讲话）`, `（稿件来源：某某工作室）`), and `（完）`. One
+# level of brackets may stand inside: `（作者为某某大学（厦门）教授）`.
 CLOSING_NOTE_RE = regex.compile(
     r"""
     ^\(
-    (?: (?:本文)?作者[为系是:][^()]{1,80}
-      | 作者单位[:][^()]{1,80}
-      | 执笔[:][^()]{1,40}
+    (?: (?:本文)?作者(?:[为系是:]|单位|工作于)(?&inner){1,80}
+      | 执笔[:](?&inner){1,40}
       | (?:[^()]{0,12}记者\ ?)?[\p{Han}·][\p{Han}·\ ]{1,8}(?:、[\p{Han}·][\p{Han}·\ ]{1,8}){0,15}
+      | [\p{Han}·][\p{Han}·\ ]{1,40}
+      | (?:综合)?[\p{Han}·\ 、,:]{2,120}?(?:采访)?(?:整理|参与采写|对本文亦有贡献|报道)
+      | (?:摘编自|(?:本文)?节选自|稿件来源[:]|来源[:])(?&inner){1,120}
       | 完
     )\)$
+    (?(DEFINE)(?P<inner>[^()]|\([^()]{1,40}\)))
     """,
     regex.VERBOSE,
 )
