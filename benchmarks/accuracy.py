@@ -1,7 +1,7 @@
 """Score newspage on generated page dumps: the accuracy table of the benchmark.
 
 usage: accuracy.py [--pages N] [--seed S] [--variant V] [--dates A-B] [--keep DIR | --gold DIR]
-                   [--sample-pages] [--markdown] [--worst K]
+                   [--sample-pages] [--markdown] [--worst K] [--oracle-joins]
 
 Generates N pages with ``generate.py`` (or reads the pages of ``--gold DIR``), parses every
 dump with ``newspage.parse(text, source=name).to_dict()``, scores the result with
@@ -10,6 +10,10 @@ for the two real sample pages with ``--sample-pages``). Pages and predictions go
 temporary directory; ``--keep DIR`` keeps them (``DIR/NAME.txt``, ``DIR/NAME.json``,
 ``DIR/pred/NAME.json``, ready for ``score.py DIR DIR/pred --verbose``); ``--worst K`` names
 the pages a developer should open first (and keeps them).
+
+``--oracle-joins`` runs the pipeline with the gold column-break joins in place of the
+repair's (`gold_breaks`): the score it gives is the ceiling of everything after the repair
+(titles, ownership, fields), which tells the cost of the joins apart from the rest.
 """
 
 from __future__ import annotations
@@ -108,14 +112,70 @@ class Result:
     error: str | None
 
 
+def gold_breaks(blocks: Sequence[Any], gold: dict[str, Any]) -> tuple[Any, ...]:
+    """The gold joins of a page as the repair's `ColumnBreak`s: each (tail, head) of the
+    gold's `joins` on the first block not yet used that ends with the tail and the first
+    that starts with the head (whitespace ignored, as score.py compares)."""
+    from newspage.stages.repair import ColumnBreak
+
+    texts = [generate.bare(b.text) for b in blocks]
+    used_first: set[int] = set()
+    used_second: set[int] = set()
+    breaks = []
+    for article in gold.get("articles", []):
+        for tail, head in article.get("joins", []):
+            tail, head = generate.bare(tail), generate.bare(head)
+            first = next(
+                (i for i, t in enumerate(texts) if i not in used_first and t.endswith(tail)), None
+            )
+            second = next(
+                (
+                    i
+                    for i, t in enumerate(texts)
+                    if i not in used_second and i != first and t.startswith(head)
+                ),
+                None,
+            )
+            if first is None or second is None:
+                continue  # a piece the page lost (never in a generated page)
+            used_first.add(first)
+            used_second.add(second)
+            breaks.append(ColumnBreak(first, second, 10.0, ("gold",)))
+    return tuple(sorted(breaks, key=lambda j: j.first))
+
+
+def parse_with_gold_joins(text: str, gold: dict[str, Any], name: str) -> Any:
+    """`newspage.parse`, with the gold joins in place of the column-break repair."""
+    from newspage._cjk import TopicBigrams, char_stats
+    from newspage.stages.assemble import assemble
+    from newspage.stages.blocks import split_blocks
+    from newspage.stages.heads import resolve_titles
+    from newspage.stages.normalize import normalize
+    from newspage.stages.roles import classify
+
+    clean, warnings = normalize(text)
+    blocks = classify(split_blocks(clean))
+    bigrams = TopicBigrams(char_stats())
+    breaks = gold_breaks(blocks, gold)
+    blocks = resolve_titles(blocks, breaks, bigrams=bigrams)
+    return assemble(blocks, breaks, source=name, warnings=warnings, bigrams=bigrams)
+
+
 def run(
-    pages: Iterator[Page], newspage: ModuleType, score: ModuleType, pred_dir: Path | None
+    pages: Iterator[Page],
+    newspage: ModuleType,
+    score: ModuleType,
+    pred_dir: Path | None,
+    oracle_joins: bool = False,
 ) -> list[Result]:
     results = []
     for page in pages:
         start = time.perf_counter()
         try:
-            pred = newspage.parse(page.text, source=page.name).to_dict()
+            if oracle_joins:
+                pred = parse_with_gold_joins(page.text, page.gold, page.name).to_dict()
+            else:
+                pred = newspage.parse(page.text, source=page.name).to_dict()
             error = None
         except Exception as exc:  # a crash scores as an empty page; report it, go on
             pred, error = None, f"{type(exc).__name__}: {exc}"
@@ -199,6 +259,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sample-pages", action="store_true", help=f"also score {SAMPLE_PAGES}")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("--worst", type=int, default=0, metavar="K", help="list the K worst pages")
+    ap.add_argument(
+        "--oracle-joins",
+        action="store_true",
+        help="parse with the gold joins in place of the repair's (the ceiling of the rest)",
+    )
     args = ap.parse_args(argv)
 
     newspage = import_newspage()
@@ -220,9 +285,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="newspage-bench-")))
         (out / "pred").mkdir(parents=True, exist_ok=True)
         pages = pages_in(args.gold) if args.gold else generated_pages(args, out)
-        results = run(pages, newspage, score, out / "pred")
+        results = run(pages, newspage, score, out / "pred", args.oracle_joins)
         if args.sample_pages:
-            results += run(pages_in(SAMPLE_PAGES, "samples"), newspage, score, None)
+            results += run(
+                pages_in(SAMPLE_PAGES, "samples"), newspage, score, None, args.oracle_joins
+            )
     if not results:
         print("accuracy.py: no pages to score", file=sys.stderr)
         return 2
