@@ -211,23 +211,17 @@ def _cut_runs(
         )
         if b.role in (Role.SUBHEADLINE, Role.BYLINE) and prev_role in (None, Role.RUBRIC):
             opens_story = True
-        if (
-            b.role is Role.BODY
-            and column is not None
-            and DATELINE_RE.match(b.shadow)
-            and prev_role is not Role.HEADLINE
-        ):
+        if column is not None and is_dateline_paragraph(b) and prev_role is not Role.HEADLINE:
             # In a column of briefs, a dateline without a headline opens the next brief.
             opens_story = prev_role not in _HEAD_ROLES
         continues_far = b.index in pred and flow_next.get(pred[b.index].first) != b.index
         # A dateline paragraph opens a story's text: below its head group, or at the top
         # of a frame when the head group stands elsewhere.
         story_text_starts = (
-            b.role is Role.BODY
-            and column is None
+            column is None
             and prev_role is Role.BODY
             and b.index not in pred
-            and bool(DATELINE_RE.match(b.shadow))
+            and is_dateline_paragraph(b)
         )
         if held and prev_role in _HEAD_GROUP_ROLES and runs:
             # A photo under a head group illustrates that story, whatever text the
@@ -844,9 +838,9 @@ def _thin_story_claims(
     for r, run in enumerate(runs):
         if run.owner is None:
             continue
-        k = bisect.bisect_left(head_at, r)
+        h = bisect.bisect_left(head_at, r)  # the head groups printed before run r
         after = [
-            s for _, s in heads[max(0, k - CLAIM_REACH) : k] if s in thin_set and s != run.owner
+            s for _, s in heads[max(0, h - CLAIM_REACH) : h] if s in thin_set and s != run.owner
         ]
         if not after:
             continue

@@ -59,11 +59,13 @@ def is_dateline_paragraph(block: Block) -> bool:
     return block.role is Role.BODY and bool(DATELINE_RE.match(block.shadow))
 
 
+# The lines of a head group under its title lines: byline, 副题, lead label.
+ANCHOR_ROLES = (Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL)
+
+
 def is_anchor(block: Block) -> bool:
     """Blocks that only follow a headline: byline, 副题, lead label, dateline paragraph."""
-    return block.role in (Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL) or is_dateline_paragraph(
-        block
-    )
+    return block.role in ANCHOR_ROLES or is_dateline_paragraph(block)
 
 
 @attrs.frozen

@@ -47,7 +47,7 @@ from .._patterns import (
     ends_open,
     ends_sentence,
 )
-from .blocks import TRANSPARENT, Block, Role, is_dateline_paragraph
+from .blocks import ANCHOR_ROLES, TRANSPARENT, Block, Role, is_dateline_paragraph
 
 # Log-odds (against leaving the first piece unpaired) a pairing needs to be made.
 # Chosen on held-out generated pages where precision stays near 0.85 (see
@@ -359,7 +359,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
 
 # Lines of a head group, printed between a story's frames when its columns go on beside
 # the next story's head.
-_HEAD_LINES = (Role.TITLE, Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL)
+_HEAD_LINES = (Role.TITLE, *ANCHOR_ROLES)
 
 
 def _under_head(blocks: Sequence[Block]) -> dict[int, int]:
@@ -1181,10 +1181,6 @@ def _zones(blocks: Sequence[Block]) -> list[int]:
     return zones
 
 
-# Lines under a headline that end a side column: the story has its own byline or 副题.
-_HEAD_ANCHORS = (Role.BYLINE, Role.SUBHEADLINE, Role.LEAD_LABEL)
-
-
 def _ends_column(blocks: Sequence[Block], i: int, *, photo: bool, item_text: int) -> bool:
     """Does the title group starting at block `i` end the side column it stands in?"""
     j = i
@@ -1195,7 +1191,7 @@ def _ends_column(blocks: Sequence[Block], i: int, *, photo: bool, item_text: int
     after = blocks[j] if j < len(blocks) else None
     if photo:
         # A second item after a picture story's text, or a story with its own byline or 副题.
-        return item_text > 0 or (after is not None and after.role in _HEAD_ANCHORS)
+        return item_text > 0 or (after is not None and after.role in ANCHOR_ROLES)
     if after is None or not is_dateline_paragraph(after):
         return True  # a title without the dateline every brief opens with
     text = 0
