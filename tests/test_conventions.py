@@ -317,6 +317,10 @@ def test_sentence_ending_in_photograph_verb_is_not_a_credit() -> None:
 
 
 STORY = "抚远市大力发展稻米产业，抚远市的稻米远销各地，抚远市乡村振兴有了产业支撑。"
+OTHER_STORY = (
+    "午休时分，王大海在装配车间里和工友们聊起职业培训的事。他说，去年以来，他走访了"
+    "十几家工厂，听取青年技工的意见，准备把这些意见写进今年的建议里。"
+)
 
 
 @pytest.mark.parametrize(
@@ -444,3 +448,23 @@ def test_picture_and_words_credit_closes_its_story(credit: str, conv: Callable[[
     )
     assert [a.headline for a in page.articles] == [conv("图片报道"), conv("抚远稻米走出新路子")]
     assert page.articles[0].paragraphs[-1] == conv(credit)
+
+
+def test_list_of_short_lines_ends_at_a_kicker_ending_in_dashes(conv: Callable[[str], str]) -> None:
+    """Under a list of short lines (no byline or dateline under any of them) a line ending
+    in dashes over a title line is the head of the next story, not one more list item."""
+    listed = ["江北区第一中学", "城南街道幸福社区", "市急救中心调度科", "江北公交集团第三车队"]
+    page = parse(
+        conv("第三批文明服务示范单位名单公布"),
+        conv("本报记者 李四"),
+        conv("经过评审，第三批文明服务示范单位名单近日公布，共有四家单位入选，名单如下。"),
+        *map(conv, listed),
+        conv("全国人大代表王大海——"),
+        conv("车间里听民声"),
+        conv(OTHER_STORY),
+        conv(OTHER_STORY),
+    )
+    first, second = page.articles
+    assert first.paragraphs[1:] == tuple(map(conv, listed))
+    assert (second.kicker, second.headline) == (conv("全国人大代表王大海——"), conv("车间里听民声"))
+    assert second.paragraphs == (conv(OTHER_STORY), conv(OTHER_STORY))

@@ -191,6 +191,14 @@ def resolve_titles(
             for idx in titles[2:]:
                 out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="under_head")
             titles = titles[:2]
+        if len(titles) >= 3 and not anchored and out[titles[-2]].shadow.endswith("—"):
+            # A list of short lines (names, places) and, right under it, `全国人大代表王某——`
+            # over `车间里听民声` over text: the list ends where a line ending in dashes
+            # leads into the line under it; those two are a head, or a lead-in and a subhead.
+            for idx in titles[:-2]:
+                out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="short_lines")
+            titles = titles[-2:]
+            dash_first = True
         # `湖北潜江——` over one title line: a kicker over a headline, or, inside a story,
         # a lead-in over a subhead; the line under it decides.
         lead_in = len(titles) == 2 and dash_first
