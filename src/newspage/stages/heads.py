@@ -184,21 +184,20 @@ def resolve_titles(
             # title without the dateline every brief opens with (本报讯…), or a text
             # longer than any brief: the side column has ended.
             column = None
-        if len(titles) >= 3 and not anchored and dash_first:
-            # `一封发自维和步兵营的信——` over `不负军人职责，不负家人期盼` over `我至亲至爱的
-            # 人：`: a line ending in dashes stands over the line it leads into; the
-            # lines under those two open the text.
-            for idx in titles[2:]:
-                out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="under_head")
-            titles = titles[:2]
-        if len(titles) >= 3 and not anchored and out[titles[-2]].shadow.endswith("—"):
-            # A list of short lines (names, places) and, right under it, `全国人大代表王某——`
-            # over `车间里听民声` over text: the list ends where a line ending in dashes
-            # leads into the line under it; those two are a head, or a lead-in and a subhead.
-            for idx in titles[:-2]:
-                out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="short_lines")
-            titles = titles[-2:]
-            dash_first = True
+        if len(titles) >= 3 and not anchored:
+            # A line ending in dashes stands over the line it leads into, and those two
+            # are the head (or a lead-in and a subhead). First in the group, the lines
+            # under them open the text: `一封发自维和步兵营的信——` over `不负军人职责，不负
+            # 家人期盼` over `我至亲至爱的人：`. Last but one, the lines above them are a
+            # list that ends there: names, then `全国人大代表王某——` over `车间里听民声`.
+            k = 0 if dash_first else len(titles) - 2
+            if out[titles[k]].shadow.endswith("—"):
+                for idx in titles[:k]:
+                    out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="short_lines")
+                for idx in titles[k + 2 :]:
+                    out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="under_head")
+                titles = titles[k : k + 2]
+                dash_first = True
         # `湖北潜江——` over one title line: a kicker over a headline, or, inside a story,
         # a lead-in over a subhead; the line under it decides.
         lead_in = len(titles) == 2 and dash_first
