@@ -40,11 +40,11 @@ Gold roles of corpus paragraphs
 Whitespace runs (NBSP padding included) print as one space. Rules, in order:
 
 - furniture (``版式设计：``, ``制图：``, ``数据来源：``, ``·广告·`` ...) -> page ``unplaced``;
-- a byline paragraph first (``本报记者 贺 勇``) -> ``byline``, printed under the headline,
-  ``authors`` from it with padding removed (``贺勇``). A byline paragraph anywhere else
+- a byline paragraph first (``本报记者 何 川``) -> ``byline``, printed under the headline,
+  ``authors`` from it with padding removed (``何川``). A byline paragraph anywhere else
   marks a multi-story feature, which is skipped: the contract has one byline per article.
-  A last paragraph that is only names in parentheses (``（本报记者武卫政、赵永新）``,
-  ``（狄 慧）``) is the byline too, printed last as a brief's ``（张三）`` is; notes such as
+  A last paragraph that is only names in parentheses (``（本报记者王大海、李小川）``,
+  ``（黄 秋）``) is the byline too, printed last as a brief's ``（张三）`` is; notes such as
   ``（作者为…）``, ``（…整理）``, ``（新华社北京2月1日电）`` stay paragraphs;
 - the box printed above the text -> ``lead_label`` + ``lead``: a label (``核心阅读``,
   ``编者按``, ``内容提要``, ``导读``, ``核心提示``, ``编者的话``, ``开栏的话``; the inline
@@ -56,14 +56,14 @@ Whitespace runs (NBSP padding included) print as one space. Rules, in order:
 - a credit (``…摄``, ``…摄（人民视觉）``, ``…摄影报道``, ``新华社发``, ``图片来源：…``) and a
   caption text (``图为…``, ``图①：…``, ``上图…``, or an event then ``。图为…``) -> ``captions``;
   a credit right after its caption text joins it, a credit alone has ``text: null``;
-  ``photographers`` are the names before ``摄`` (``罗艾桦文`` before another name is the
+  ``photographers`` are the names before ``摄`` (``何远山文`` before another name is the
   writer, not a photographer);
 - a short line (<= 30 characters, not ending in ``。！？…；，、：——``, not a bullet,
   signature, date, parenthesis or figure such as ``2140亿元``) that leads into body text
   and is not the article's first paragraph -> a section ``heading``; two in a row print as
   one block joined by a space; three or more in a row (verse, lists) stay paragraphs;
 - everything else is a paragraph. The first body paragraph's dateline (``本报北京2月1日电
-  （记者杜一菲）``, up to and including a ``（记者…）`` parenthesis) is the ``dateline`` and
+  （记者赵明远）``, up to and including a ``（记者…）`` parenthesis) is the ``dateline`` and
   stays in the paragraph; its people are ``authors`` (role ``记者`` after ``记者``, else null).
 
 Articles whose headline ends in a series tag (``…（人民论坛）``) print without it: the paper
@@ -227,15 +227,15 @@ SENTENCE_END_RE = re.compile(r"[。！？!?…；;，,、：:—][”’」』�
 DATE_ONLY_RE = re.compile(
     r"^[\d〇一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$"
 )
-DATELINE_RE = re.compile(  # 本报北京2月1日电 （记者杜一菲）
+DATELINE_RE = re.compile(  # 本报北京2月1日电 （记者赵明远）
     r"^(?:据)?(?:本报|新华社|人民日报|中新社)[^\s，。（(]{0,16}?电"
     r"(?: ?[（(](?P<who>[^）)]{1,30})[）)])?"
 )
-CLOSING_BYLINE_RE = re.compile(  # （本报记者武卫政、赵永新）, （周飞亚）: a byline printed last
+CLOSING_BYLINE_RE = re.compile(  # （本报记者王大海、李小川）, （陈一帆）: a byline printed last
     r"^[（(](?:(?:本报记者|新华社记者|本报特约记者|记者) ?)?"
     r"[\u4e00-\u9fff]{1,4}(?:[、 ][\u4e00-\u9fff]{1,4})*[）)]$"
 )
-WHO_RE = re.compile(  # the parenthesis of a dateline: 记者刘华新、刘佳华
+WHO_RE = re.compile(  # the parenthesis of a dateline: 记者周启航、吴若溪
     r"^(?:(?P<role>本报记者|记者|通讯员) ?)?"
     r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:、[\u4e00-\u9fff·]{2,4})*)$"
 )
@@ -285,8 +285,9 @@ class Story:
 
 
 def strip_series_tag(headline: str) -> str:
-    """``需要认清…（钟声）`` -> ``需要认清…``: the crawl appends the rubric the paper prints
-    as a logo. One-character tags such as ``（下）`` are part of the headline and stay."""
+    """``要把握好时与势…（望海楼）`` -> ``要把握好时与势…``: the crawl appends the rubric the
+    paper prints as a logo. One-character tags such as ``（下）`` are part of the headline
+    and stay."""
     if not headline.endswith(("）", ")")):
         return headline
     depth = 0
@@ -301,7 +302,7 @@ def strip_series_tag(headline: str) -> str:
 
 
 def split_names(tokens: Iterable[str]) -> list[str]:
-    """Tokens of a byline to names: ``周 明 崔振波`` pads two-character names with a space."""
+    """Tokens of a byline to names: ``周 航 吴若溪`` pads two-character names with a space."""
     names: list[str] = []
     pending = ""
     for tok in tokens:
@@ -324,7 +325,7 @@ def split_names(tokens: Iterable[str]) -> list[str]:
 def parse_byline(text: str) -> Authors:
     """People of a byline with their roles; padded names (``周 明``) are rejoined.
 
-    ``张毅臣 本报记者 崔振波`` -> [(张毅臣, None), (崔振波, 本报记者)];
+    ``刘青禾 本报记者 孙望舒`` -> [(刘青禾, None), (孙望舒, 本报记者)];
     ``（张三）`` -> [(张三, None)].
     """
     role: str | None = None
@@ -347,7 +348,7 @@ def parse_byline(text: str) -> Authors:
 
 
 def is_byline(text: str) -> bool:
-    """``本报记者 刘成友 王伟健 张 枨``: roles and short names only."""
+    """``本报记者 周启航 吴若溪 郑 墨``: roles and short names only."""
     if len(text) > 40 or not ROLE_PREFIX_RE.match(text):
         return False
     tokens = [t for t in text.split() if t not in ROLES]
@@ -357,9 +358,9 @@ def is_byline(text: str) -> bool:
 
 
 def is_closing_byline(text: str) -> bool:
-    """``（本报记者武卫政、赵永新）``, ``（狄 慧）``: names only.
+    """``（本报记者王大海、李小川）``, ``（黄 秋）``: names only.
 
-    Not ``（新华社电）`` nor ``（本报记者 张 文整理）``: those stay paragraphs.
+    Not ``（新华社电）`` nor ``（本报记者 林 夏整理）``: those stay paragraphs.
     """
     if not CLOSING_BYLINE_RE.match(text):
         return False
@@ -374,13 +375,13 @@ def is_credit(text: str) -> bool:
 
 
 def photographers(credit: str) -> list[str]:
-    """Names that took the picture: ``本报记者 罗艾桦文 陈北跑摄`` -> [陈北跑]."""
+    """Names that took the picture: ``本报记者 何远山文 马晓岚摄`` -> [马晓岚]."""
     text = re.sub(r"\s*[（(][^）)]*[）)]$", "", credit)
     text = re.sub(r"^(?:本版)?图片来源\s*[：:]", "", text)
-    text = text.split("由", 1)[1] if "由" in text else text  # 本文图片由本报特约记者门莹摄
+    text = text.split("由", 1)[1] if "由" in text else text  # 本文图片由本报记者钱江月摄
     text = re.sub(r"(?:摄影报道|摄影|摄|供图)$", "", text).strip()
     tokens = [t for t in (ROLE_PREFIX_RE.sub("", tok) for tok in text.split()) if t]
-    # 罗艾桦文 陈北跑摄: a name + 文 before the photographer's is the writer (蔡兴文摄 is not)
+    # 何远山文 马晓岚摄: a name + 文 before the photographer's is the writer (王立文摄 is not)
     tokens = [
         t
         for n, t in enumerate(tokens)
@@ -412,7 +413,7 @@ def is_short_line(text: str) -> bool:
 
 
 def is_box_line(text: str) -> bool:
-    """A line of a data box: ``252件``, ``2018年，国务院扶贫办共承办全国人大代表建议252件``."""
+    """A line of a data box: ``186件``, ``2018年，市环保局共办理市人大代表建议186件``."""
     return len(text) <= 60 and not SENTENCE_END_RE.search(text)
 
 
@@ -484,8 +485,8 @@ def classify_body(paras: list[str], has_lead: bool, photo: bool = False) -> list
             j += 1
         run = [str(v) for _, v in seq[i:j]] or [value]
         following = next(((k, v) for k, v in seq[max(i + 1, j) :] if k != "cap"), None)
-        # A subhead leads into text; a letter's signature (史江峰) precedes a note such as
-        # （作者为…） or a date. A numbered item (（一）引导小农户…) is text.
+        # A subhead leads into text; a letter's signature (何远山) precedes a note such as
+        # （作者为…） or a date. A numbered item (（一）完善服务体系…) is text.
         into_text = (
             following is not None
             and following[0] == "para"
@@ -620,7 +621,7 @@ def print_name(name: str, pad: bool) -> str:
 
 
 def invent_byline(rng: random.Random, closing: bool) -> tuple[str, Authors]:
-    """A head byline (``本报记者 周 明 李四``) or a brief's closing line (``（张三）``)."""
+    """A head byline (``本报记者 周 航 李四``) or a brief's closing line (``（张三）``)."""
     a, b = invent_name(rng), invent_name(rng)
     pad = rng.random() < 0.5
     pa, pb = print_name(a, pad), print_name(b, pad)
@@ -672,7 +673,7 @@ CLOSING_CREDIT_RE = re.compile(r"^[（(].*(?:电|记者|报道|整理|采写|作
 
 
 def credited(story: Story) -> bool:
-    """Does the text close with its own credit (（新华社北京2月25日电 记者…）, （作者为…））?"""
+    """Does the text close with its own credit (（新华社北京2月1日电 记者…）, （作者为…））?"""
     paras = story.paragraphs
     return bool(paras) and bool(CLOSING_CREDIT_RE.match(paras[-1]))
 

@@ -14,21 +14,21 @@ def test_headline_with_kicker_subheadline_byline() -> None:
     """Two title lines above a byline are kicker + headline; `——…` is the 副题."""
     page = newspage.parse(
         page_text(
-            "改革开放再出发",
+            "民生答卷看基层",
             "全市新增就业岗位十万个",
             "——来自基层的报告",
-            "本报记者 张 三 李四",
+            "本报记者 柯 闻 苗禾",
             "今年以来，全市就业形势稳定。",
         )
     )
     (a,) = page.articles
     assert (a.kicker, a.headline, a.subheadline) == (
-        "改革开放再出发",
+        "民生答卷看基层",
         "全市新增就业岗位十万个",
         "——来自基层的报告",
     )
-    assert a.byline == "本报记者 张 三 李四"
-    assert [(x.name, x.role) for x in a.authors] == [("张三", "本报记者"), ("李四", "本报记者")]
+    assert a.byline == "本报记者 柯 闻 苗禾"
+    assert [(x.name, x.role) for x in a.authors] == [("柯闻", "本报记者"), ("苗禾", "本报记者")]
     assert a.paragraphs == ("今年以来，全市就业形势稳定。",)
 
 
@@ -54,7 +54,7 @@ def test_xinhua_dateline_traditional() -> None:
 
 FUYUAN_HEAD = (
     "抚远市推进乡村振兴",
-    "本报记者 张三",
+    "本报记者 柯闻",
     "抚远市地处黑龙江与乌苏里江交汇处，抚远市的乡村振兴工作成效明显。",
     "稻米产业走出新路子",
 )
@@ -71,7 +71,7 @@ def test_subheads_inside_a_story() -> None:
 def test_a_line_of_clauses_under_a_subhead_is_a_paragraph() -> None:
     """A long title-shaped line with commas under a title line is a paragraph printed
     without its full stop, not a headline under a kicker."""
-    line = "铆住稻米产业崭新定位，抚远市的改革创新潜力释放，开发开放优势凸显"
+    line = "守住稻米产业金字招牌，抚远市的种植合作社越办越多，订单农业越做越大"
     page = newspage.parse(page_text(*FUYUAN_HEAD, line, FUYUAN_RICE))
     (a,) = page.articles
     assert [s.heading for s in a.sections] == [None, "稻米产业走出新路子"]
@@ -83,17 +83,16 @@ def test_a_numbered_heading_divides_its_story() -> None:
     that shares no words with the section before it."""
     page = newspage.parse(
         page_text(
-            "中办国办印发关于促进小农户发展的意见",
-            "新华社北京2月21日电 近日，中共中央办公厅、国务院办公厅印发了《关于促进小农户"
-            "和现代农业发展有机衔接的意见》，并发出通知，要求各地区各部门结合实际认真贯彻落实。",
+            "两部门印发关于加强乡村图书室建设的意见",
+            "新华社北京2月21日电 文化和旅游部会同农业农村部，日前下发《关于加强乡村图书室"
+            "建设的意见》，就乡村图书室的改造提升、图书配送和日常管理作出具体安排。",
             "一、重要意义",
-            "我国人多地少，各地农业资源禀赋条件差异很大，很多丘陵山区地块零散，不是短时间内"
-            "能全面实行规模化经营，也不是所有地方都能实现集中连片规模经营。",
+            "乡村图书室是农民读书看报的重要场所，一些村的图书室藏书陈旧，开放时间不固定，"
+            "群众借阅不方便，作用没有充分发挥出来，亟须补齐短板。",
             "二、总体要求",
-            "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届二中、"
-            "三中全会精神，统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设，坚持"
-            "稳中求进工作总基调，牢固树立新发展理念，落实高质量发展要求，坚持把解决好三农问题"
-            "作为全党工作重中之重。",
+            "以丰富基层精神文化生活为目标，坚持政府引导、多方参与、共建共享，统筹城乡公共文化"
+            "资源，推动县级馆藏资源下沉，与乡镇综合文化站联网，实现通借通还，到2025年每个"
+            "行政村都有一间设施齐全、书目常换常新的阅览室，让好书走进千家万户。",
         )
     )
     (a,) = page.articles
@@ -101,12 +100,12 @@ def test_a_numbered_heading_divides_its_story() -> None:
 
 
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
-    """`湖北潜江——` over a subhead inside a story leads into the subhead: the two lines
+    """`抚远市江边——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""
     page = newspage.parse(
         page_text(
             "抚远市推进乡村振兴",
-            "本报记者 张三",
+            "本报记者 柯闻",
             "抚远市地处黑龙江与乌苏里江交汇处，抚远市的乡村振兴工作成效明显。",
             "抚远市江边——",
             "稻米产业走出新路子",
@@ -137,18 +136,18 @@ def test_side_column_briefs() -> None:
     page = newspage.parse(
         page_text(
             "本地快讯 KUAIXUN",
-            "稳就业 举办线上招聘会",
-            "本报讯 今年，全市围绕稳就业，积极制定方案。",
+            "护春耕 开设田间课堂",
+            "本报讯 开春以来，全县围绕保春耕，组织农技培训。",
             "王五 本报记者 赵六",
-            "创优环境 推出审批服务",
-            "本报讯 记者赵六报道 5月21日，全市推出审批服务事项清单。",
+            "便民利企 上线办事专窗",
+            "本报讯 记者赵六报道 3月12日，全县开通企业开办一窗通办。",
         )
     )
     a, b = page.articles
     assert (a.kind, a.column, a.headline, a.dateline) == (
         "brief",
         "本地快讯",
-        "稳就业 举办线上招聘会",
+        "护春耕 开设田间课堂",
         "本报讯",
     )
     assert a.byline == "王五 本报记者 赵六"
@@ -161,18 +160,18 @@ def test_picture_story_under_picture_rubric() -> None:
     page = newspage.parse(
         page_text(
             "图说 TUSHUO",
-            "营业执照全程自助办",
-            "申请人几分钟内就可以在银行网点自助完成打印领取。",
+            "社保卡补办不用等",
+            "市民在社区服务站的自助机上刷脸，十分钟就能拿到新卡。",
             "本报记者 赵六 摄",
         )
     )
     (a,) = page.articles
     assert (a.kind, a.column) == ("photo", "图说")
     assert [(c.text, c.credit) for c in a.captions] == [(None, "本报记者 赵六 摄")]
-    assert a.paragraphs == ("申请人几分钟内就可以在银行网点自助完成打印领取。",)
+    assert a.paragraphs == ("市民在社区服务站的自助机上刷脸，十分钟就能拿到新卡。",)
 
 
-STORY = "福建福鼎大力推广环保渔排，为海上养殖打造“避风港”。"
+STORY = "浙江舟山改造老旧渔船，为远洋捕捞装上“千里眼”。"
 
 
 @pytest.mark.parametrize(
@@ -180,20 +179,20 @@ STORY = "福建福鼎大力推广环保渔排，为海上养殖打造“避风�
     [
         # `图为…` inside the text marks a caption elsewhere, not in a picture story.
         (
-            [STORY + "图为养殖渔排。", "杜海鸣摄（影像中国）"],
-            STORY + "图为养殖渔排。",
-            "杜海鸣摄（影像中国）",
+            [STORY + "图为改造后的渔船。", "韦澄川摄（影像中国）"],
+            STORY + "图为改造后的渔船。",
+            "韦澄川摄（影像中国）",
         ),
         # The credit printed in the same block as the text.
-        ([STORY + " 杜海鸣摄"], STORY, "杜海鸣摄"),
+        ([STORY + " 韦澄川摄"], STORY, "韦澄川摄"),
     ],
 )
 def test_picture_story_text_is_its_story(printed: list[str], paragraph: str, credit: str) -> None:
     """Under a picture rubric without decoration (`图片新闻`), the text is the story's
     paragraph, whatever marks it holds; the credit is its only caption."""
-    page = newspage.parse(page_text("图片新闻", "环保渔排 生态养殖", *printed))
+    page = newspage.parse(page_text("图片新闻", "改造渔船 安全出海", *printed))
     (a,) = page.articles
-    assert (a.kind, a.column, a.headline) == ("photo", "图片新闻", "环保渔排 生态养殖")
+    assert (a.kind, a.column, a.headline) == ("photo", "图片新闻", "改造渔船 安全出海")
     assert a.paragraphs == (paragraph,)
     assert [(c.text, c.credit) for c in a.captions] == [(None, credit)]
 
@@ -201,44 +200,46 @@ def test_picture_story_text_is_its_story(printed: list[str], paragraph: str, cre
 def test_a_line_opening_as_a_caption_in_a_picture_story_stays_one() -> None:
     """`图为…` at the start of a line under a picture rubric captions the photo."""
     page = newspage.parse(
-        page_text("图片新闻", "环保渔排 生态养殖", STORY, "图为养殖渔排。", "杜海鸣摄")
+        page_text("图片新闻", "改造渔船 安全出海", STORY, "图为改造后的渔船。", "韦澄川摄")
     )
     (a,) = page.articles
     assert a.paragraphs == (STORY,)
-    assert [(c.text, c.credit) for c in a.captions] == [("图为养殖渔排。", "杜海鸣摄")]
+    assert [(c.text, c.credit) for c in a.captions] == [("图为改造后的渔船。", "韦澄川摄")]
 
 
 def test_a_caption_marked_as_such_outside_a_picture_story() -> None:
     """The same text under an ordinary headline is a photo caption."""
     page = newspage.parse(
         page_text(
-            "环保渔排助力生态养殖",
-            "本报讯 福建福鼎推广环保渔排。",
-            "图为养殖渔排。",
-            "杜海鸣摄（影像中国）",
+            "渔船改造保障安全出海",
+            "本报讯 浙江舟山改造老旧渔船。",
+            "图为改造后的渔船。",
+            "韦澄川摄（影像中国）",
         )
     )
     (a,) = page.articles
-    assert [(c.text, c.credit) for c in a.captions] == [("图为养殖渔排。", "杜海鸣摄（影像中国）")]
+    assert [(c.text, c.credit) for c in a.captions] == [
+        ("图为改造后的渔船。", "韦澄川摄（影像中国）")
+    ]
 
 
 def test_lead_box() -> None:
     """`核心提示` and the paragraphs up to the first subhead are the lead box."""
     page = newspage.parse(
         page_text(
-            "奋跃而上 塑造发展新优势",
-            "本报记者 张三",
+            "逐浪向前 培育产业新动能",
+            "本报记者 柯闻",
             "核心提示",
-            "新起点，再启航。",
-            "蓝图绘就，正当其时。",
-            "一核引领",
+            "新春伊始，再鼓干劲。",
+            "规划落地，恰逢其时。",
+            "双城联动",
             "正文从这里开始。",
         )
     )
     (a,) = page.articles
     assert a.lead_label == "核心提示"
-    assert a.lead == ("新起点，再启航。", "蓝图绘就，正当其时。")
-    assert a.sections[0].heading == "一核引领"
+    assert a.lead == ("新春伊始，再鼓干劲。", "规划落地，恰逢其时。")
+    assert a.sections[0].heading == "双城联动"
 
 
 def test_far_continuation_read_after_its_first_piece() -> None:
@@ -246,57 +247,57 @@ def test_far_continuation_read_after_its_first_piece() -> None:
     layout of the sample page, two far joins crossing each other."""
     page = newspage.parse(
         page_text(
-            "转型发展的新篇章",
-            "本报记者 张三",
-            "做深做实以采煤影响区为核心的综合治理与开发利用，全面推进生态恢复、绿色矿山、景观提升、文化弘扬治理模式，全市上下举",
-            "项目导入探索转型振兴",
-            "战略性新兴产业方面，加快推进信",
-            "全市之力实施三年行动计划，环境治理工程建成投用。",
-            "息化与工业化深度融合，引进跨境电商等领域重点项目。",
+            "老工业城的新活力",
+            "本报记者 柯闻",
+            "围绕老矿区的土地复垦与生态修复，统筹推进荒坡绿化、水系整治、道路改造、老厂房改建等工程，全区上下齐心协",
+            "老厂房里长出新产业",
+            "培育新产业方面，加快完善基础设",
+            "力推进五年攻坚计划，首批生态修复工程已经完工。",
+            "施配套，一批智能装备、新材料领域的重点项目落地。",
         )
     )
     (a,) = page.articles
     assert (
         a.sections[0]
         .paragraphs[0]
-        .endswith("全市上下举全市之力实施三年行动计划，环境治理工程建成投用。")
+        .endswith("全区上下齐心协力推进五年攻坚计划，首批生态修复工程已经完工。")
     )
-    assert a.sections[1].heading == "项目导入探索转型振兴"
+    assert a.sections[1].heading == "老厂房里长出新产业"
     assert a.sections[1].paragraphs == (
-        "战略性新兴产业方面，加快推进信息化与工业化深度融合，引进跨境电商等领域重点项目。",
+        "培育新产业方面，加快完善基础设施配套，一批智能装备、新材料领域的重点项目落地。",
     )
     assert [(j.first, j.second) for j in a.joins] == [
-        ("治理模式，全市上下举"[-8:], "全市之力实施三年"),
-        ("方面，加快推进信", "息化与工业化深度"),
+        ("，全区上下齐心协", "力推进五年攻坚计"),
+        ("，加快完善基础设", "施配套，一批智能"),
     ]
 
 
 def test_unresolved_piece_is_kept_and_reported() -> None:
     """A piece whose other half is missing is kept as printed and warned about."""
     piece = (
-        "国潮文化街区商业综合体项目完成签约，通过盘活区内商场的商业闲置资产，打造集购物、娱乐、休闲"
+        "滨河老街文旅综合体项目正式开工，通过改造街区内的旧仓库和闲置厂房，建成集餐饮、展览、演艺"
     )
     page = newspage.parse(
         page_text(
-            "商业综合体签约",
-            "本报记者 张三",
+            "文旅综合体开工",
+            "本报记者 柯闻",
             piece,
-            "“一带”提质升级出新出彩",
-            "面对机遇，开发区充分发挥作用。",
+            "“两岸”联动发展谋新求变",
+            "抓住机遇，新区主动靠前服务。",
         )
     )
     assert piece in page.articles[0].paragraphs
     assert [w.code for w in page.warnings] == ["unresolved-break"]
     assert page.warnings[0].text is not None
-    assert page.warnings[0].text.endswith("休闲")
+    assert page.warnings[0].text.endswith("演艺")
 
 
 def test_furniture_is_unplaced() -> None:
     """Editors' lines and masthead dates belong to no article."""
     page = newspage.parse(
-        page_text("2019年2月15日 星期五", "会议召开", "本报讯 会议召开了。", "责任编辑：张三")
+        page_text("2019年2月15日 星期五", "会议召开", "本报讯 会议召开了。", "责任编辑：柯闻")
     )
-    assert page.unplaced == ("2019年2月15日 星期五", "责任编辑：张三")
+    assert page.unplaced == ("2019年2月15日 星期五", "责任编辑：柯闻")
     assert page.articles[0].headline == "会议召开"
 
 
@@ -306,16 +307,16 @@ def test_captions_with_credit() -> None:
         page_text(
             "会议召开",
             "本报讯 会议召开了。",
-            "\n\n东华园鸟瞰。",
-            "本报特约记者 门 莹 摄",
-            "会议还讨论了其他事项。",
+            "\n\n滨江公园夜景。",
+            "本报特约记者 阮 汀 摄",
+            "会议还听取了有关情况汇报。",
         )
     )
     (a,) = page.articles
     assert [(c.text, c.credit, c.photographers) for c in a.captions] == [
-        ("东华园鸟瞰。", "本报特约记者 门 莹 摄", ("门莹",))
+        ("滨江公园夜景。", "本报特约记者 阮 汀 摄", ("阮汀",))
     ]
-    assert a.paragraphs == ("本报讯 会议召开了。", "会议还讨论了其他事项。")
+    assert a.paragraphs == ("本报讯 会议召开了。", "会议还听取了有关情况汇报。")
 
 
 def test_empty_page() -> None:
@@ -330,10 +331,10 @@ def test_empty_page() -> None:
 # printed further on.
 TWO_HEADS_CUT = (
     "全市新增就业岗位十万个",
-    "本报记者 张三",
+    "本报记者 柯闻",
     "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，新增岗位主要来自服务业和制造",
     "春运返程高峰到来",
-    "本报记者 李四",
+    "本报记者 苗禾",
 )
 JOBS_FIRST = "今年以来，全市就业形势总体稳定，城镇新增就业人数超过预期，"
 # The jobs story's text goes on after the trains story's head, and is cut once more.
@@ -457,17 +458,17 @@ def test_thin_story_claims_the_rest_of_a_run_after_a_full_stop() -> None:
 SORTING = (
     "小区垃圾减量见成效",
     "社区推行垃圾分类已满一年，居民在家把厨余垃圾和其他垃圾分开，志愿者在垃圾箱房旁"
-    "值守，指导居民分类投放。小区垃圾箱房定时开放，湿垃圾拆袋后倒入棕色垃圾桶，"
+    "值守，指导居民分类投放。小区垃圾箱房定时开放，湿垃圾破袋后倒进棕色垃圾桶，"
     "干垃圾投入黑色垃圾桶。",
-    "居委会把每个月的垃圾减量数字制成图表，贴在小区公示栏里，居民分类投放的准确率"
+    "居委会每月把各楼栋垃圾减量的情况画成柱状图，张贴在公示栏里，居民分类投放的准确率"
     "逐月提高，志愿者队伍也从十几人扩大到上百人。",
-    "街道还请人设计了家用分类垃圾桶，免费发给每户居民，方便居民在家先行分类。"
+    "街道还定制了家用分类垃圾桶，免费发给每户居民，让大家在厨房里就能先分好类。"
     "物业公司调整了垃圾清运时间，清运车辆按干湿垃圾分车运输，杜绝前端分类、"
     "后端混装，居民看到分好的垃圾分开运走，参与分类的积极性更高了。",
 )
 HARBOUR = (
     "港口吞吐量再创新高",
-    "本报天津2月1日电 今年前两个月，港口集装箱吞吐量同比增长一成，远洋航线新增五条，码头作业效率"
+    "本报天津2月1日电 今年前两个月，港口集装箱吞吐量增长一成，远洋航线新增五条，码头作业效率"
     "持续提高。港口集团负责人介绍，新建的自动化码头已投入使用，岸桥和堆场实现"
     "远程操控，每个泊位的装卸时间缩短三成，货主和船公司的等待时间明显减少，"
     "港口物流成本随之下降。港口还开通了直达内陆的集装箱班列，铁路和水运无缝衔接，"
@@ -529,21 +530,21 @@ def test_a_photo_above_a_continued_piece_does_not_hide_the_join() -> None:
     """A photo printed at the top of a frame waits for the text under it; when that text
     continues another story's paragraph, the run still follows the join, and the piece,
     though right under a headline and above a dateline, is no deck."""
-    cut = "全市制造企业去年新上技术改造项目三百多个，今年将加快推进信"
+    cut = "全市制造企业去年新上技术改造项目三百多个，今年将加快建设智能工"
     rest = (
-        "息化和工业化深度融合，制造企业的生产线将陆续接入工业互联网，设备联网率提高到"
+        "厂和数字化车间，制造企业的生产线将陆续接入工业互联网，设备联网率提高到"
         "六成以上，技术改造投资继续保持两位数增长。"
     )
     page = newspage.parse(
         page_text(SORTING[0], cut, *HARBOUR[:1])
-        + "\n\n\n张三摄\n\n"
-        + page_text(rest, "本报天津2月1日电 今年前两个月，港口集装箱吞吐量同比增长一成。")
+        + "\n\n\n柯闻摄\n\n"
+        + page_text(rest, "本报天津2月1日电 今年前两个月，港口集装箱吞吐量增长一成。")
     )
     first, second = page.articles
     assert first.paragraphs == (cut + rest,)
     assert second.headline == HARBOUR[0]
-    assert second.paragraphs == ("本报天津2月1日电 今年前两个月，港口集装箱吞吐量同比增长一成。",)
-    assert [c.credit for c in first.captions + second.captions] == ["张三摄"]
+    assert second.paragraphs == ("本报天津2月1日电 今年前两个月，港口集装箱吞吐量增长一成。",)
+    assert [c.credit for c in first.captions + second.captions] == ["柯闻摄"]
 
 
 def test_a_photo_under_a_head_group_belongs_to_that_story() -> None:
@@ -551,7 +552,7 @@ def test_a_photo_under_a_head_group_belongs_to_that_story() -> None:
     text the column prints under it continues another story's paragraph."""
     page = newspage.parse(
         page_text(*TWO_HEADS_CUT)
-        + "\n\n\n李四摄\n\n"
+        + "\n\n\n苗禾摄\n\n"
         + page_text(
             "业，其中服务业占六成。",
             "本报北京2月1日电 春运返程高峰1日到来，各地铁路部门加开列车。",
@@ -562,20 +563,20 @@ def test_a_photo_under_a_head_group_belongs_to_that_story() -> None:
     assert jobs.paragraphs == (JOBS_FIRST + "新增岗位主要来自服务业和制造业，其中服务业占六成。",)
     assert jobs.captions == ()
     assert trains.headline == "春运返程高峰到来"
-    assert [c.credit for c in trains.captions] == ["李四摄"]
+    assert [c.credit for c in trains.captions] == ["苗禾摄"]
 
 
 def test_a_figure_line_stays_in_its_story() -> None:
-    """A figure printed as a line of its own (`1.4万起`) is part of the story's text:
+    """A figure printed as a line of its own (`2.6万起`) is part of the story's text:
     no headline, and no piece of a paragraph to join."""
-    figure = "1.4万起"
+    figure = "2.6万起"
     page = newspage.parse(
         page_text(
-            "扫除黑恶污浊 守护天朗气清",
-            "本报记者 张三",
-            "一年来，全国公安机关共打掉涉黑组织一千多个，破获各类刑事案件。",
+            "严打电信诈骗 守护百姓钱袋",
+            "本报记者 柯闻",
+            "一年来，全省公安机关共捣毁诈骗窝点三百多个，追回一批涉案资金。",
             figure,
-            "全国纪检监察机关共查结涉黑涉恶腐败和保护伞问题，处理了一批干部。",
+            "全省各银行网点共拦截可疑转账和异常汇款，劝阻了一批受骗群众。",
         )
     )
     (a,) = page.articles
@@ -622,13 +623,13 @@ def test_text_after_a_note_that_closes_a_story_is_a_frame_of_its_own() -> None:
     """A closing author line ends its story's run, as a piece stopping mid-sentence
     does: the paragraph printed after it is weighed as a frame of its own, and goes to
     the story whose words it repeats rather than reading on after the note."""
-    closed = (HARBOUR[0], HARBOUR[1] + HARBOUR_END, "（记者 张三）")
+    closed = (HARBOUR[0], HARBOUR[1] + HARBOUR_END, "（记者 柯闻）")
     frame = (
-        "湿垃圾拆袋后倒入棕色垃圾桶。春节过后，天气渐渐暖和起来。大家都说，日子越过越有奔头。"
+        "湿垃圾破袋后倒进棕色垃圾桶。春节过后，天气渐渐暖和起来。大家都说，日子越过越有奔头。"
         "这件事说起来并不复杂。到了晚上，街上依旧热闹。老人们坐在一起聊天。"
     )
     page = newspage.parse(page_text(*SORTING, *closed, frame))
     sorting, harbour = page.articles
     assert sorting.paragraphs == (*SORTING[1:], frame)
     assert harbour.paragraphs == closed[1:2]
-    assert [a.name for a in harbour.authors] == ["张三"]
+    assert [a.name for a in harbour.authors] == ["柯闻"]

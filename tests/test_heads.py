@@ -11,7 +11,7 @@ from .conftest import blocks_of
 
 STORY = "抚远市地处黑龙江与乌苏里江交汇处，抚远市的稻米产业成效明显，抚远市大米远销各地。" * 4
 SAME = "抚远市大力发展稻米产业，抚远市的稻米远销各地，黑龙江沿岸的稻田连成一片。" * 6
-OTHER = "联合国难民署近日发布报告称，南苏丹爆发新的冲突，难民正在伊图里省寻求庇护。" * 6
+OTHER = "气象台近日发布预报称，北方将迎来新一轮寒潮，牧区正在抓紧做好防寒保畜准备。" * 6
 
 
 def features(following: str, *, after_open_end: bool = False) -> dict[str, float]:
@@ -63,7 +63,7 @@ def test_a_title_set_like_the_stories_subheads_speaks_for_a_subhead() -> None:
     is one of a series; a plain line of another length is not."""
     w = title_weights()
     series = with_subheads("“三新”协同发力 激活发展动能", ["“一线”攻坚克难 守护青山绿水"])
-    unlike = with_subheads("外商投资法草案提请审议", ["“一线”攻坚克难 守护青山绿水"])
+    unlike = with_subheads("全市绿道建设规划公布", ["“一线”攻坚克难 守护青山绿水"])
     assert series["like_subhead"] == 1.0
     assert unlike["like_subhead"] == 0.0
     assert with_subheads("“三新”协同发力 激活发展动能", [])["like_subhead"] == 0.0
@@ -74,7 +74,7 @@ def test_a_title_naming_the_storys_topic_speaks_for_a_subhead() -> None:
     """A title whose names the story so far used (`抚远市`, `稻米`) reads as its subhead."""
     w = title_weights()
     named = with_subheads("抚远稻米远销各地", [])
-    other = with_subheads("南苏丹难民寻求庇护", [])
+    other = with_subheads("北方牧区防寒保畜", [])
     assert named["title_in_story"] > other["title_in_story"] == 0.0
     assert title_score(named, w) < title_score(other, w)
 
@@ -97,7 +97,7 @@ def test_a_title_set_like_the_titles_to_come_speaks_for_a_subhead() -> None:
             bigrams=TopicBigrams(char_stats()),
         )
 
-    series, alone = weigh(later), weigh(["外商投资法草案提请审议"])
+    series, alone = weigh(later), weigh(["全市绿道建设规划公布"])
     assert series["like_later"] == series["like_series"] == 1.0
     assert alone["like_later"] == alone["like_series"] == 0.0
     assert title_score(series, w) < title_score(alone, w)
@@ -127,11 +127,11 @@ def test_a_title_under_a_lead_box_opens_the_body() -> None:
     """Under `核心提示` and its text, a title line is the first subhead, even with
     little text to weigh."""
     page = blocks_of(
-        "奋跃而上 塑造发展新优势",
+        "携手奋进 共绘发展新蓝图",
         "本报记者 张三",
         "核心提示",
-        "新起点，再启航。",
-        "一核引领",
+        "新一年，新气象。",
+        "两园联动",
         "正文从这里开始。",
     )
     sig = [b.index for b in page]

@@ -29,7 +29,7 @@ LEFT, RIGHT = 30.0, 230.0  # the two columns; the gutter is two characters wide
 TOP = 540.0
 
 HEADLINE = ("春耕备耕正当时", "田间地头处处农事繁忙")  # two centred lines
-DATELINE = "本报北京2月1日电（记者 王某某）"
+DATELINE = "本报北京3月4日电（记者 王某某）"
 BODY = (
     DATELINE + "各地抓紧春耕备耕，田间地头一派繁忙景象。农业农村部门组织农技人员深入一线，"
     "指导农民科学施肥、适时播种。",

@@ -9,8 +9,8 @@ from newspage.render import ARTICLE_RULE, to_json, to_markdown, to_text
 
 STORY = Article(
     kicker="绿色发展",
-    headline="转动能 护生态 惠民生",
-    subheadline="——资源型城市的转型发展之路",
+    headline="兴产业 美乡村 富农家",
+    subheadline="——沿江古镇的文旅融合之路",
     byline="本报记者 张 三 李四",
     authors=(Author("张三", "本报记者"), Author("李四", "本报记者")),
     dateline="本报讯",
@@ -18,10 +18,10 @@ STORY = Article(
     lead=("这是核心提示的第一段。", "第二段。"),
     sections=(
         Section(None, ("本报讯 开头一段。", "第二段正文。")),
-        Section("一、治理采煤沉陷区", ("小标题下的正文。",)),
+        Section("一、修复废弃矿山", ("小标题下的正文。",)),
     ),
     captions=(
-        Caption("东华园鸟瞰。", "本报特约记者 王 五 摄", ("王五",)),
+        Caption("青溪苑鸟瞰。", "本报特约记者 王 五 摄", ("王五",)),
         Caption(None, "本文图片由本报记者赵六摄", ("赵六",)),
     ),
 )
@@ -35,7 +35,7 @@ PAGE = Page(
     source="page-01.txt",
     articles=(STORY, BRIEF),
     unplaced=("2019年2月1日 星期五",),
-    warnings=(Diagnostic("unresolved-break", "a paragraph ends open", "治理完成了"),),
+    warnings=(Diagnostic("unresolved-break", "a paragraph ends open", "修复完成了"),),
 )
 
 
@@ -52,7 +52,7 @@ class TestJson:
         text = to_json(PAGE)
         assert list(json.loads(text)) == ["schema", "source", "articles", "unplaced", "warnings"]
         assert text.index('"kicker"') < text.index('"headline"') < text.index('"subheadline"')
-        assert "转动能" in text
+        assert "兴产业" in text
         assert "\\u" not in text
 
     def test_indent_none_is_one_line(self) -> None:
@@ -79,12 +79,12 @@ class TestMarkdown:
         md = to_markdown(PAGE)
         lines = md.splitlines()
         assert lines[0] == "# page-01.txt"
-        assert "## 转动能 护生态 惠民生" in lines
+        assert "## 兴产业 美乡村 富农家" in lines
         kicker = lines.index("*绿色发展*")
-        assert lines[kicker + 2] == "## 转动能 护生态 惠民生"
-        assert lines[kicker + 4] == "*——资源型城市的转型发展之路*"
+        assert lines[kicker + 2] == "## 兴产业 美乡村 富农家"
+        assert lines[kicker + 4] == "*——沿江古镇的文旅融合之路*"
         assert "本报记者 张 三 李四 · 本报讯" in lines
-        assert "### 一、治理采煤沉陷区" in lines
+        assert "### 一、修复废弃矿山" in lines
         assert "## 新桥通车" in lines
         assert "**城市时讯** · brief" in lines
 
@@ -96,7 +96,7 @@ class TestMarkdown:
     def test_captions(self) -> None:
         """Captions are list items with text and credit; a lone credit stands alone."""
         lines = to_markdown(PAGE).splitlines()
-        assert "- 图：东华园鸟瞰。 — 本报特约记者 王 五 摄" in lines
+        assert "- 图：青溪苑鸟瞰。 — 本报特约记者 王 五 摄" in lines
         assert "- 图：本文图片由本报记者赵六摄" in lines
 
     def test_paragraphs_in_order(self) -> None:
@@ -112,7 +112,7 @@ class TestMarkdown:
         md = to_markdown(PAGE)
         assert md.index("新桥昨日通车") < md.index("## Unplaced") < md.index("## Warnings")
         assert "- 2019年2月1日 星期五" in md
-        assert "- `unresolved-break`: a paragraph ends open — “治理完成了”" in md
+        assert "- `unresolved-break`: a paragraph ends open — “修复完成了”" in md
 
     def test_page_text_cannot_become_markup(self) -> None:
         """Markdown characters in page text are escaped, so no heading or emphasis appears."""
@@ -135,11 +135,11 @@ class TestMarkdown:
         """Numbers, dashes and underscores inside words stay as printed."""
         page = Page(
             source="000_page.txt",
-            articles=(Article(headline="2.6万户居民圆了安居梦", subheadline="——转型之路"),),
+            articles=(Article(headline="3.4万户农家用上了自来水", subheadline="——转型之路"),),
         )
         lines = to_markdown(page).splitlines()
         assert lines[0] == "# 000_page.txt"
-        assert "## 2.6万户居民圆了安居梦" in lines
+        assert "## 3.4万户农家用上了自来水" in lines
         assert "*——转型之路*" in lines
 
     def test_untitled_and_empty(self) -> None:
@@ -163,10 +163,10 @@ class TestText:
     def test_articles_separated_by_rule(self) -> None:
         """Title lines, a blank line, paragraphs separated by blank lines, a rule between."""
         expected = (
-            "绿色发展\n转动能 护生态 惠民生\n——资源型城市的转型发展之路\n\n"
+            "绿色发展\n兴产业 美乡村 富农家\n——沿江古镇的文旅融合之路\n\n"
             "这是核心提示的第一段。\n\n第二段。\n\n"
             "本报讯 开头一段。\n\n第二段正文。\n\n"
-            "一、治理采煤沉陷区\n\n小标题下的正文。\n\n"
+            "一、修复废弃矿山\n\n小标题下的正文。\n\n"
             f"{ARTICLE_RULE}\n\n"
             "新桥通车\n\n本报讯 新桥昨日通车。\n"
         )
@@ -175,7 +175,7 @@ class TestText:
     def test_leaves_out_furniture(self) -> None:
         """Bylines, captions, unplaced blocks and warnings are not running text."""
         text = to_text(PAGE)
-        for absent in ("本报记者 张 三", "东华园鸟瞰", "星期五", "unresolved-break", "核心提示\n"):
+        for absent in ("本报记者 张 三", "青溪苑鸟瞰", "星期五", "unresolved-break", "核心提示\n"):
             assert absent not in text
 
     def test_article_without_text_is_skipped(self) -> None:

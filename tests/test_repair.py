@@ -14,7 +14,7 @@ from newspage.stages.repair import find_breaks
 
 from .conftest import blocks_of
 
-HEAD = ("转型发展的新篇章", "本报记者 张三")
+HEAD = ("绿色发展的新答卷", "本报记者 柯远帆")
 
 
 def pairs(*texts: str, gaps: list[int] | None = None) -> list[tuple[int, int]]:
@@ -22,17 +22,18 @@ def pairs(*texts: str, gaps: list[int] | None = None) -> list[tuple[int, int]]:
 
 
 def test_adjacent_cut_inside_a_word() -> None:
-    """`…语音或视` + `频实时互动…`: the cut splits the word 视频."""
+    """`…老人进行视` + `频问诊…`: the cut splits the word 视频."""
     got = pairs(
-        *HEAD, "通过该平台，居家老人与中心工作人员语音或视", "频实时互动，能够及时得到助餐服务。"
+        *HEAD, "借助这套系统，社区医生与行动不便的老人进行视", "频问诊，随时了解老人的身体状况。"
     )
     assert got == [(2, 3)]
 
 
 def test_adjacent_cut_before_punctuation() -> None:
-    """A piece that starts with a comma continues the one before it."""
+    """`…班子成` + `员、…`: cut one character before a `、`, the second piece continues
+    the first."""
     assert pairs(
-        *HEAD, "市人力资源和社会保障局班子成", "员、市社会保险事业服务中心部分领导带队。"
+        *HEAD, "县交通运输局和公路管理站班子成", "员、各乡镇交通管理所负责人参加会议。"
     ) == [(2, 3)]
 
 
@@ -45,33 +46,33 @@ def test_complete_paragraphs_are_not_joined() -> None:
 
 
 def test_far_join_inside_a_word() -> None:
-    """`…加快推进信` continues four blocks later as `息化与工业化…`."""
+    """`…加快推进基础设` continues four blocks later as `施互联互通…`."""
     got = pairs(
         *HEAD,
-        "战略性新兴产业方面，加快推进信",
+        "在城市建设方面，加快推进基础设",
         "全省上下积极推进项目建设，成效明显。",
         "目前，各项工作进展顺利。",
-        "息化与工业化深度融合，引进跨境电商等领域重点项目。",
+        "施互联互通，新建一批停车场和充电站。",
     )
     assert (2, 5) in got
 
 
 def test_word_gain_tells_a_cut_word_from_two_words() -> None:
-    """`…学校拥` + `有大量…` reads the word 拥有 across the cut; `…学校拥` + `而有了…`
+    """`…中心拥` + `有宽敞…` reads the word 拥有 across the cut; `…中心拥` + `而有了…`
     reads nothing better together than apart."""
     words = lexicon()
-    assert words.cut_gain("的县城重点学校拥", "有大量的图书") > 5.0
-    assert words.cut_gain("的县城重点学校拥", "而有了新的生命力") == 0.0
-    assert words.cut_gain("加快推进信", "息化与工业化") > words.cut_gain("加快推进信", "心十足")
-    assert words.cut_gain("学校，", "有大量") == 0.0  # no Han character at the cut
+    assert words.cut_gain("的社区养老中心拥", "有宽敞的活动室") > 5.0
+    assert words.cut_gain("的社区养老中心拥", "而有了新的面貌") == 0.0
+    assert words.cut_gain("加快推进信", "息化平台建设") > words.cut_gain("加快推进信", "心十足")
+    assert words.cut_gain("中心，", "有宽敞") == 0.0  # no Han character at the cut
 
 
 def test_word_gain_with_known_segmentations() -> None:
     """The segmentations `cut_gain` keeps for a caller give the same gains, to the bit."""
     words = lexicon()
     cuts = [
-        ("的县城重点学校拥", "有大量的图书"),
-        ("加快推进信", "息化与工业化"),
+        ("的社区养老中心拥", "有宽敞的活动室"),
+        ("加快推进信", "息化平台建设"),
         ("推进信", "心十足"),
     ]
     known: dict[str, list[float]] = {}
@@ -116,21 +117,21 @@ def test_join_across_a_caption() -> None:
     """A photo caption printed between the two pieces does not stop the join."""
     got = pairs(
         *HEAD,
-        "在党员家庭代办员的带领下，社区",
-        "社区建立党员家庭代办站，为居民开展无偿代办服务。",
-        "居民纷纷争当志愿者，谁家有个大小事，大伙儿都抢着帮忙解决。",
+        "在楼栋长的组织下，小区",
+        "小区志愿者为独居老人送去年货和春联。",
+        "居民自发组成巡逻队，每天晚上轮流在楼道和院子里巡查。",
         gaps=[1, 1, 1, 3, 1],
     )
     assert got == [(2, 4)]
 
 
 def test_second_piece_printed_before_first() -> None:
-    """An unclosed quote `“四` pairs with `最”。…` printed earlier on the page."""
+    """An unclosed quote `“五` pairs with `好”。…` printed earlier on the page."""
     got = pairs(
         *HEAD,
-        "最”。志愿服务范围已涵盖便民服务、环境保护等十几个领域。",
-        "雷锋文化是这座城市特有的文化资源。",
-        "有关项目被评为学雷锋志愿服务“四",
+        "好”。文明创建活动已覆盖环境整治、邻里互助等多个方面。",
+        "文明创建是这座城市一张亮丽的名片。",
+        "该社区连续三年被评为全市文明创建“五",
     )
     assert got == [(4, 2)]
 
@@ -141,8 +142,8 @@ def test_bracket_opened_in_one_piece_closes_in_the_other() -> None:
     got = pairs(
         *HEAD,
         "本报南京3月5日电（记者王小明、",
-        "面对时代赋予的机遇，开发区充分发挥主阵地作用。",
-        "在农业产业发展方面，全区建设形成连片大棚园区。",
+        "面对新的发展任务，园区持续优化营商服务环境。",
+        "在特色产业培育方面，全县已建成多个现代农业园。",
         "李大华）记者近日从江苏省农业农村厅获悉，全省粮食生产再获丰收。",
     )
     assert got == [(2, 5)]
@@ -155,10 +156,10 @@ def test_bracket_opened_in_one_piece_closes_in_the_other() -> None:
         ("（记者王小明、", "(", ""),  # width-folded in the shadow
         ("印发了《关于推进", "《", ""),
         ("他說：「今年要", "“", ""),  # corner quotes read as curly ones
-        ("最”。志愿服务", "", "“"),
+        ("好”。文明创建", "", "“"),
         ("李大华）记者近日", "", "("),
         ("的意见》。会议要求（一）", "", "《"),
-        ("“四个最”的要求", "", ""),  # opened and closed inside the block
+        ("“五好”的标准", "", ""),  # opened and closed inside the block
         ("（一）加强《规划》落实", "", ""),
     ],
 )
@@ -172,23 +173,23 @@ def test_open_and_closing_marks(text: str, opened: str, closed: str) -> None:
 
 
 def test_quotation_continues_with_attribution_elsewhere() -> None:
-    """`…远程控制。”` + `…王吉勇说。接下来…` printed further down."""
+    """`…自动控制。”` + `…韩启越说。接下来…` printed further down."""
     got = pairs(
         *HEAD,
-        "“以前，冶炼、轧制、调度等分散在十余个工区，现在所有生产流程实现了远程控制。”",
-        "面对时代赋予的机遇，开发区充分发挥主阵地作用。",
-        "抚矿集团副总经理王吉勇说。接下来，企业将建设新的生产线。",
+        "“过去，下料、焊接、喷涂等工序分散在好几个车间，如今整条生产线实现了自动控制。”",
+        "面对新的发展任务，园区持续优化营商服务环境。",
+        "星河机械公司副总经理韩启越说。接下来，企业将再上一条新的生产线。",
     )
     assert got == [(2, 4)]
 
 
 def test_open_end_without_partner_stays_open() -> None:
-    """`…娱乐、休闲` has no continuation on the page: no join is forced on it."""
+    """`…演出、餐饮` has no continuation on the page: no join is forced on it."""
     got = pairs(
         *HEAD,
-        "通过盘活商业闲置资产，打造集购物、娱乐、休闲",
-        "面对时代赋予的机遇，开发区充分发挥主阵地作用。",
-        "在农业产业发展方面，全区建设形成连片大棚园区。",
+        "依托闲置老厂房改造，建成集展览、演出、餐饮",
+        "面对新的发展任务，园区持续优化营商服务环境。",
+        "在特色产业培育方面，全县已建成多个现代农业园。",
     )
     assert got == []
 
@@ -197,11 +198,11 @@ def test_side_column_piece_does_not_continue_another_story() -> None:
     """A brief under a rubric is not the continuation of a story outside the column."""
     got = pairs(
         *HEAD,
-        "做深做实采煤影响区综合治理，全面推进生态恢复治理模式，全市举",
+        "持续推进老旧小区改造，加快完善社区养老托育设施，全县发",
         "本地快讯 KUAIXUN",
         "稳就业 举办线上招聘会",
-        "本报讯 今年，全市围绕稳就业，积极制定方案。",
-        "动员多方力量，凝聚工作合力。",
+        "本报讯 近日，全县启动春季招聘活动，多家企业提供岗位。",
+        "动员各方力量，确保求职者应聘有门。",
     )
     assert got == []
 
@@ -212,7 +213,7 @@ def test_a_side_column_ends_at_a_title_whose_text_has_no_dateline() -> None:
     column = (
         "本地快讯 KUAIXUN",
         "稳就业 举办线上招聘会",
-        "本报讯 今年，全市围绕稳就业，积极制定方案，动员多方力量。",
+        "本报讯 近日，全县启动春季招聘活动，多家企业现场提供就业岗位。",
     )
     story = ("乡村旅游迎来新机遇", "作的重点，推动乡村旅游提质增效。")
     blocks = blocks_of(*HEAD, "当地把发展乡村旅游作为今年工", *column, *story)
@@ -229,7 +230,7 @@ def test_a_picture_column_ends_at_a_title_after_its_text() -> None:
     blocks = blocks_of(
         "图说 TUSHUO",
         "春运返程",
-        "李四摄",
+        "严清舟摄",
         "2月10日，旅客在火车站候车。图为旅客有序进站。",
         "乡村旅游迎来新机遇",
         "当地把发展乡村旅游作为今年工作的重点。",
@@ -239,7 +240,7 @@ def test_a_picture_column_ends_at_a_title_after_its_text() -> None:
 
 def test_each_piece_joined_once() -> None:
     """Two open ends compete for one continuation: only one gets it."""
-    got = pairs(*HEAD, "加快推进信", "全面推进信", "息化与工业化深度融合。")
+    got = pairs(*HEAD, "加快推进信", "全面推进信", "息化平台建设，打通数据壁垒。")
     assert len(got) == 1
 
 
@@ -349,15 +350,15 @@ def test_a_semicolon_end_is_likelier_a_paragraph_end_than_a_comma_end() -> None:
     ends with `；`, a paragraph almost never ends with `，`."""
     blocks = blocks_of(
         *HEAD,
-        "深圳南山，科技巨头云集，旁边的湿地上万只候鸟栖息；",
-        "深圳南山，科技巨头云集，旁边的湿地上万只候鸟栖息，",
+        "杭州城西，创新企业聚集，不远处的湿地上白鹭成群；",
+        "杭州城西，创新企业聚集，不远处的湿地上白鹭成群，",
     )
     pieces = repair.describe(blocks)
     semicolon, comma = pieces[2].end["a_end_ratio"], pieces[3].end["a_end_ratio"]
     assert semicolon > 0 > comma
 
 
-CLOSED = "全市上下凝心聚力，各项工作取得新进展。"
+CLOSED = "全县上下团结一心，各项任务稳步推进。"
 GOES_ON = "农村公路建设的投入力度，新改建道路三百公里。"
 
 
@@ -389,7 +390,7 @@ def test_a_title_line_of_two_phrases_is_not_a_cut_piece() -> None:
 def test_a_title_shaped_piece_after_an_open_end_stands_at_a_frame_top() -> None:
     """A title line printed right after a piece that stops mid-sentence stands at the top
     of a column: most such lines are heads or subheads, few are cut pieces."""
-    blocks = blocks_of(*HEAD, "这些成就的取得，离不开各部门齐心协", "据介绍，今年全市将继续加大")
+    blocks = blocks_of(*HEAD, "项目能够如期完工，靠的是各方面通力协", "据介绍，今年全市将继续加大")
     pieces = repair.describe(blocks)
     assert "a_title_after_open" in pieces[3].end
     assert (
@@ -399,21 +400,21 @@ def test_a_title_shaped_piece_after_an_open_end_stands_at_a_frame_top() -> None:
 
 
 CUT_IN_WORD = (
-    "会议强调，要坚持创新驱动发展，加快建设现代化经济体系，培育壮大新动能，"
-    "加快推进产业结构优化升级，推动数字经"
+    "会议指出，要坚持以改革促发展，持续优化营商环境，扶持中小企业成长壮大，"
+    "加快培育新兴产业集群，推动数字经"
 )
-GOES_ON_AFTER_HEAD = "济与实体经济深度融合，不断增强经济创新力和竞争力。"
+GOES_ON_AFTER_HEAD = "济与传统制造业深度融合，持续提升企业的创新能力和竞争力。"
 
 
 def test_a_story_goes_on_under_the_head_of_the_next() -> None:
     """A piece, another story's head group (title, byline), then the continuation: the
     columns of a story go on beside the head of the story next to it. The pairing gets
     `across_head`, and scores higher than across a paragraph of text."""
-    other_head = ("多地迎来降雨天气", "本报记者 李四")
+    other_head = ("多地迎来降雨天气", "本报记者 童晓岚")
     across = find_breaks(blocks_of(*HEAD, CUT_IN_WORD, *other_head, GOES_ON_AFTER_HEAD))
     assert [(j.first, j.second) for j in across] == [(2, 5)]
     assert "across-head" in across[0].evidence
-    text_between = "各地群众欢度元宵佳节，街头巷尾张灯结彩，处处洋溢着节日的喜庆气氛。"
+    text_between = "近日，多地迎来今冬首场降雪，环卫工人连夜清扫积雪，保障市民出行安全。"
     apart = find_breaks(blocks_of(*HEAD, CUT_IN_WORD, text_between, GOES_ON_AFTER_HEAD))
     assert [(j.first, j.second) for j in apart] == [(2, 4)]
     assert "across-head" not in apart[0].evidence

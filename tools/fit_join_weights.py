@@ -49,7 +49,7 @@ DEFAULT_OUT = ROOT / "src/newspage/data/join_weights.json"
 # Hand-set weights (log-odds), kept out of the fit; see the module docstring.
 FIXED = {
     "a_quote_closed": 1.0,  # `…远程控制。”` ...
-    "b_attribution": 1.0,  # ... + `王吉勇说。`: an attribution continues a quotation
+    "b_attribution": 1.0,  # ... + `王大海说。`: an attribution continues a quotation
     "distance": -0.25,  # far pieces are rarer, but a page may print a story's end first
     "printed_before": -0.5,
     "other_zone": -4.0,  # a brief in a side column does not continue a story outside it

@@ -284,12 +284,12 @@ class Lexicon:
         """How much likelier the Han characters at the end of `left` and the start of
         `right` read as one text than as two, in nats (0 or more).
 
-        The best segmentation into words of `…学校拥` + `有大量…` reads `拥有` across
+        The best segmentation into words of `…图书室拥` + `有上万册…` reads `拥有` across
         the cut, far likelier than `拥` and `有` apart: a large gain (about 6.3).
         `…推进信` + `心十足…` reads the word `信心` across the cut too, but `信息` in
         `…推进信` + `息化与…` gains far more (6.3 against 17.5): the gain weighs how
         strongly the word holds, not only that there is one. Without a word across the
-        cut (`…学校拥` + `而有了…`) the gain is 0. Four characters on each side decide
+        cut (`…图书室拥` + `而有了…`) the gain is 0. Four characters on each side decide
         it, as no word is longer.
 
         `known` keeps the segmentation of each side, for a caller that asks about the

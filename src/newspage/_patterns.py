@@ -48,7 +48,7 @@ COMMENTATOR_RE = regex.compile(r"^(?:本报|本刊|新华社|人民日报|光明
 # 电头, the dateline that opens the first paragraph of a news story. Examples:
 #   `本报讯`                         `本报讯（记者张三 通讯员李四）`
 #   `本报讯 记者李小明报道`            `本报北京2月1日电（记者 王某某）`
-#   `新华社北京11月21日电`             `新华社北京2月19日电 （记者潘洁）`
+#   `新华社北京11月21日电`             `新华社北京2月19日电 （记者赵明远）`
 #   `本报电`                          `中新社香港3月5日电`
 # and those of other papers and agencies, in Hong Kong and Taiwan too:
 #   `光明日报讯（记者 李四）`          `香港文汇报讯（记者 张三）`    `经济日报北京2月1日电`
@@ -89,12 +89,12 @@ DATELINE_RE = regex.compile(
 )
 
 # A closing dateline at the end of a story, printed as its own paragraph:
-# `（本报科伦坡电）`, `（据新华社伦敦电 记者张家伟）`, and a round-up from several places
-# with every correspondent named: `（本报伦敦、巴黎、曼谷2月8日电 记者强薇、龚鸣、丁子）`.
+# `（本报科伦坡电）`, `（据新华社伦敦电 记者陈一帆）`, and a round-up from several places
+# with every correspondent named: `（本报伦敦、巴黎、曼谷2月8日电 记者王大海、李小川、刘青禾）`.
 CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[^()]{0,40}电[^()]{0,60}\)$")
 
-# A figure printed as a line of its own in a data box or next to a chart: `1.4万起`,
-# `3400亿元`, `2700多亿元`, `53.7万人次`. Part of the story's text, never a title.
+# A figure printed as a line of its own in a data box or next to a chart: `2.6万起`,
+# `5100亿元`, `1800多亿元`, `53.7万人次`. Part of the story's text, never a title.
 FIGURE_LINE_RE = regex.compile(r"\d[\d.,]*\ ?\p{Han}{0,4}%?")
 
 # The credit line of a cartoon or a picture printed with a verse or a short commentary:
@@ -112,9 +112,9 @@ NUMBERED_HEADING_RE = regex.compile(
 )
 
 # A note that closes a story, printed as its own paragraph: the closing dateline above,
-# the author's note `（作者为中央民族大学校长）`, `（作者单位：中国社会科学院）`,
+# the author's note `（作者为某师范大学校长）`, `（作者单位：中国社会科学院）`,
 # `（作者工作于某研究所）`, `（执笔：王 鹏）`, a closing author line `（张三）`,
-# `（新华社记者 李四）`, `（本报记者武卫政、赵永新）`, `（王小明 李大华）`, who wrote it
+# `（新华社记者 李四）`, `（本报记者王大海、李小川）`, `（王小明 李大华）`, who wrote it
 # down or helped (`（本报记者 张 三整理）`, `（王小明 李大华参与采写）`, `（实习生王五对本
 # 文亦有贡献）`, `（综合本报记者张三、李四报道）`), where it comes from (`（摘编自2月11日
 # 《某某日报》）`, `（本文节选自…的讲话）`, `（稿件来源：某某工作室）`), and `（完）`. One
@@ -136,8 +136,8 @@ CLOSING_NOTE_RE = regex.compile(
 )
 
 # 摄影 credits. Examples:
-#   `本报特约记者 陈 晨 摄`       `新华社记者 张三摄`        `张三摄（人民视觉）`
-#   `王 昊 孙 昊摄影报道（影像中国）` `本文图片由本报特约记者陈晨摄`
+#   `本报特约记者 陈 帆 摄`       `新华社记者 张三摄`        `张三摄（人民视觉）`
+#   `王 海 孙 川摄影报道（影像中国）` `本文图片由本报记者陈一帆摄`
 #   `本版图片来源：人民视觉`       `（资料图片）`   `新华社发`  `张三 供图`   `图：李四`
 #   `（视频截图）`
 #   Hong Kong and Taiwan: `（記者王小明攝）`  `圖／記者王小明攝`  `照片：王小明提供`  `（資料照片）`
@@ -160,7 +160,7 @@ CREDIT_RE = regex.compile(
 # (Hints like this are plain character classes, for the faster `re` module.)
 CREDIT_HINT_RE = re.compile("[摄供图视资发影]")
 
-# A caption with its credit in the same block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`, and the
+# A caption with its credit in the same block: `湿地公园一角。 本报特约记者 陈 帆 摄`, and the
 # bracketed credit of Taiwan and Hong Kong papers, `南科新厂示意图。（台积电提供）`,
 # `市民排队登记。（记者王小明摄）`. Group `credit` starts after the last sentence end (or
 # closing bracket) before the credit; inside it, group `bracketed` holds the bracketed form.
@@ -286,7 +286,7 @@ def ends_open(s: str) -> bool:
 
 
 # A 副题 printed without dashes under the headline of a meeting or policy report:
-# `胡春华主持`, `王勇出席并讲话`, `李克强栗战书参加会见`, `强调…`, `决定…`.
+# `王大海主持`, `李小川出席并讲话`, `赵明远陈一帆参加会见`, `强调…`, `决定…`.
 SUBTITLE_LINE_RE = regex.compile(
     r"(?:主持|主持会议|出席|出席并讲话|参加|参加会见|会见|讲话|致辞|宣读|作报告)$"
     r"|^(?:强调|指出|要求|决定|提出|表示)"

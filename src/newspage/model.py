@@ -36,7 +36,7 @@ class Caption:
     text: str | None
     """The caption as printed, or None for a credit line standing alone."""
     credit: str | None = None
-    """The credit line as printed, e.g. `本报特约记者 陈 晨 摄`."""
+    """The credit line as printed, e.g. `本报特约记者 陈 帆 摄`."""
     photographers: tuple[str, ...] = ()
     """Names read from the credit line, without padding spaces."""
 

@@ -617,8 +617,8 @@ class _BlockTopics:
 
 # A stretch of a run, from a paragraph after one that ends a sentence to the run's end,
 # can also be another story's frame: a story's later columns printed after the first
-# column of the next story, `…广西…谱写新篇章。` then `指甲盖大小的区域…` of a story on
-# reform. It moves to the story its words are closest to when the cosine similarity of
+# column of the next story, `…春耕…开了个好头。` then `新建的数据中心…` of a story on
+# technology. It moves to the story its words are closest to when the cosine similarity of
 # its topic-bigram counts (its first MOVE_WINDOW characters) with that story is at least
 # SPLIT_SIMILARITY and SPLIT_RATIO times that with the rest of its own story, with the
 # stories compared and the text they need as for a run (`MOVE_*`). Of several such

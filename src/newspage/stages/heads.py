@@ -10,13 +10,13 @@ A short title-shaped line means different things by what surrounds it:
   shares with the story, the layout and the title itself (`title_features`);
 * two title lines are kicker + headline, or headline + 副题 when the second reads like
   one (`…主持`, `…出席并讲话`); inside a story, a line ending in dashes over a title
-  line (`湖北潜江——`) is weighed as the second line alone, and leads into it when
+  line (`江南小镇——`) is weighed as the second line alone, and leads into it when
   that is a subhead; a summary line between a headline and its byline is a
   副题 (deck); three or more short lines with no byline under them are a list;
 * a title followed by text continued from elsewhere heads a story whose text is
   printed elsewhere; a title after a note that closes a story (`（作者为…）`,
   `（新华社北京2月20日电）`, `（张三）`) heads the next one, and a body line ending in
-  dashes right above a title (`…实际使用外资8856亿元——`) is its kicker.
+  dashes right above a title (`…新增就业岗位120万个——`) is its kicker.
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def resolve_titles(
             and (q == p or not _photo_between(out, sig[q - 1], sig[q]))
         ):
             if q > p and _reads_as_sentence(out[sig[q]]):
-                # `这5年，天津收获什么` over `铆住“一基地三区”崭新定位，改革创新潜力释放，…`:
+                # `这三年，小城变了什么` over `守住“一城两带”发展定位，产业结构持续优化，…`:
                 # a long line of clauses under a title line is a paragraph printed
                 # without its full stop, not the headline under a kicker.
                 out[sig[q]] = attrs.evolve(out[sig[q]], role=Role.BODY, reason="sentence_line")
@@ -147,13 +147,13 @@ def resolve_titles(
             and out[titles[0]].shadow.endswith(("—", ":"))
             and not (after is not None and is_anchor(after))
         ):
-            # `站在发展全局的高度——`, `网友“苹果兰”：` lead into the text under them; a
+            # `从长远发展的角度看——`, `网友“青青草”：` lead into the text under them; a
             # kicker ending so stands above a headline, and this one does not.
             out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.BODY, reason="lead_in")
             continue
         long_kicker = previous is not None and _long_kicker(previous, joined)
         if long_kicker and previous is not None:  # (narrows `previous` for the checker)
-            # `2018年全国实际使用外资8856亿元——` over a title line: a kicker too long
+            # `2018年全省新增就业岗位120万个——` over a title line: a kicker too long
             # for a title line, and the line under it the headline.
             out[previous.index] = attrs.evolve(previous, role=Role.KICKER, reason="long_kicker")
             story_text = story_text[:-1]
@@ -187,8 +187,8 @@ def resolve_titles(
         if len(titles) >= 3 and not anchored:
             # A line ending in dashes stands over the line it leads into, and those two
             # are the head (or a lead-in and a subhead). First in the group, the lines
-            # under them open the text: `一封发自维和步兵营的信——` over `不负军人职责，不负
-            # 家人期盼` over `我至亲至爱的人：`. Last but one, the lines above them are a
+            # under them open the text: `一封写给远方家人的信——` over `守好一方平安，记挂
+            # 一家冷暖` over `亲爱的爸爸妈妈：`. Last but one, the lines above them are a
             # list that ends there: names, then `全国人大代表王某——` over `车间里听民声`.
             k = 0 if dash_first else len(titles) - 2
             if out[titles[k]].shadow.endswith("—"):
@@ -198,7 +198,7 @@ def resolve_titles(
                     out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="under_head")
                 titles = titles[k : k + 2]
                 dash_first = True
-        # `湖北潜江——` over one title line: a kicker over a headline, or, inside a story,
+        # `江南小镇——` over one title line: a kicker over a headline, or, inside a story,
         # a lead-in over a subhead; the line under it decides.
         lead_in = len(titles) == 2 and dash_first
         if len(titles) >= 3 and not anchored:

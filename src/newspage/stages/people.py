@@ -1,7 +1,7 @@
 """Read names and roles out of bylines, datelines and photo credits.
 
 Works on the shadow for matching and returns the printed characters, so a Traditional
-byline `本報記者 刘 洋` gives the name `刘洋` as printed and the role `本報記者`.
+byline `本報記者 刘 川` gives the name `刘川` as printed and the role `本報記者`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
 
     `shadow` and `printed` are the same text (same length), matched and returned.
     A name without a role before it gets role None; a role applies to every name after
-    it until the next role: `王建国 本报记者 李小明` gives (王建国, None),
+    it until the next role: `王大海 本报记者 李小明` gives (王大海, None),
     (李小明, 本报记者). Single characters in a row are a padded two-character name:
     `刘 洋` is 刘洋.
     """
@@ -83,7 +83,7 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     elif not ROLE_WORD_RE.search(shadow):
         return None  # neither marked nor a role: the names alone do not make a byline
     if (m := BYLINE_SUFFIX_RE.search(shadow, start, end)) and m.start() > start:
-        end = m.start()  # `本报驻美国记者 高 石文并图`
+        end = m.start()  # `本报驻美国记者 林 夏文并图`
     people = parse_people(shadow[start:end], printed[start:end])
     if people is None:
         return None
@@ -93,7 +93,7 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
 
 
 def credit_people(shadow: str, printed: str) -> tuple[str, ...]:
-    """Photographers named in a credit line: `本报特约记者 陈 晨 摄` gives (陈晨,)."""
+    """Photographers named in a credit line: `本报特约记者 陈 帆 摄` gives (陈帆,)."""
     start, end = 0, len(shadow)
     if (
         shadow.startswith("(")

@@ -140,7 +140,7 @@ FEATURES = (
     "a_end2_ratio",  # the same as a_end_ratio for the last two characters
     "lex_span",  # a dictionary word runs across the cut: `信`+`息化`
     "lex_boundary",  # both sides end and start with a word, none runs across
-    "lex_gain",  # how much likelier a word across the cut reads: `学校拥`+`有大量` (nats)
+    "lex_gain",  # how much likelier a word across the cut reads: `图书室拥`+`有上万册` (nats)
     "frame_top_confirmed",  # after an open end that a first matching continued elsewhere
     "topic_none",  # the text before the first piece and after the second share no topic
     "topic_none_adjacent",  # the same for the very next block of the flow

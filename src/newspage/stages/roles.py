@@ -91,7 +91,7 @@ def lead_label(block: Block) -> Role | None:
 def dash_line(block: Block) -> Role | None:
     """副题 `——老工业城市的转型发展纪实`: a short line opening with dashes.
 
-    A body paragraph may open with dashes too (`——标本兼治。在有效缓解…`); it has a
+    A body paragraph may open with dashes too (`——先易后难。在理顺机制…`); it has a
     full stop inside or an open end.
     """
     s = block.shadow
@@ -106,7 +106,7 @@ def dash_line(block: Block) -> Role | None:
 
 
 def credit(block: Block) -> Role | None:
-    """`本报特约记者 陈 晨 摄`, `张三摄（人民视觉）`, `本文图片由…摄`, `（资料图片）`."""
+    """`本报特约记者 陈 帆 摄`, `张三摄（人民视觉）`, `本文图片由…摄`, `（资料图片）`."""
     s = block.shadow
     if block.size <= MAX_BYLINE and CREDIT_HINT_RE.search(s) and CREDIT_RE.fullmatch(s):
         return Role.CREDIT
@@ -114,7 +114,7 @@ def credit(block: Block) -> Role | None:
 
 
 def byline(block: Block) -> Role | None:
-    """`本报记者 刘 洋 李小明`, `张三 本报记者 李四`, `□ 张三`, `（新华社记者 张三）`,
+    """`本报记者 刘 川 李小明`, `张三 本报记者 李四`, `□ 张三`, `（新华社记者 张三）`,
     `本报评论员`."""
     if COMMENTATOR_RE.match(block.shadow):
         return Role.BYLINE
@@ -128,7 +128,7 @@ def byline(block: Block) -> Role | None:
 
 
 def caption_with_credit(block: Block) -> Role | None:
-    """A caption and its credit in one block: `新城区鸟瞰。 本报特约记者 陈 晨 摄`."""
+    """A caption and its credit in one block: `湿地公园一角。 本报特约记者 陈 帆 摄`."""
     if block.size > MAX_CREDITED_CAPTION:
         return None
     if not TRAILING_CREDIT_HINT_RE.search(block.shadow):
@@ -176,22 +176,22 @@ def title_shape(block: Block) -> Role | None:
     if block.size > MAX_TITLE or block.indented:
         return None
     if not _TITLE_HAN_RE.search(s) or FIGURE_LINE_RE.fullmatch(s):
-        return None  # `51万`, `88.3%`, `1.4万起`: figures of a data box, not a title
+        return None  # `51万`, `88.3%`, `2.6万起`: figures of a data box, not a title
     if "。" in s or CONTINUATION_START_RE.match(s) or CLOSING_DATELINE_RE.match(s):
         return None
     if ends_open(s) and not s.endswith(("—", ":")):
-        return None  # a kicker may end `…多国代表呼吁——` or `…：`
+        return None  # a kicker may end `…与会专家认为——` or `…：`
     if s.count("“") != s.count("”"):
         return None  # titles quote whole words; an unbalanced quote is a cut piece
     if s.startswith("(") and s.endswith(")"):
         return None  # `（作者为…）`, `（综合本报和新华社电）`: a note closing a story
     if s.endswith(("?", "!")) and ("," in s or "、" in s):
-        return None  # `…，一起去博物馆里过大年吧！`: a sentence, not a title
+        return None  # `…，周末一起去公园走走吧！`: a sentence, not a title
     if "," in s and any(c in s[:-1] for c in "?!"):
-        return None  # `比如，如何增加互动性？如今…`: sentences of a paragraph
+        return None  # `比如，怎样让老人用得上？眼下…`: sentences of a paragraph
     clauses = s.split(",")
     if len(clauses) > 1 and len(clauses[-1]) <= 3 and not s.endswith(("—", ":")):
-        return None  # `…赋予了重任和厚望，新`: cut right after a comma
+        return None  # `…寄予了很高的期望，新`: cut right after a comma
     if ends_sentence(s) and not s.endswith(("?", "!", "”")):
         return None
     if DATELINE_RE.match(s):
@@ -257,8 +257,8 @@ MAX_SIGNATURE = 12
 
 def _revise_dash_lines(out: list[Block]) -> None:
     """A line opening with dashes right after body text, with a clause inside or longer
-    than a signature, is an item of a list printed as paragraphs (`……排挤小农户。` then
-    `——统筹推进、协调发展。…`), not a 副题: a 副题 stands under its headline. A short
+    than a signature, is an item of a list printed as paragraphs (`……挤占农户的利益。` then
+    `——分类指导、稳步实施。…`), not a 副题: a 副题 stands under its headline. A short
     line of one phrase there signs what is above it (`——编 者`, `——@网友`) and stays
     apart from the text."""
     previous: Block | None = None
@@ -295,5 +295,5 @@ def _gap_caption_shape(block: Block) -> bool:
         and not CONTINUATION_START_RE.match(s)
         and s.count("“") == s.count("”")
         and not DATELINE_RE.match(s)
-        and not s.startswith("(")  # `（本报里约热内卢电）`, `（作者为…）` close a story
+        and not s.startswith("(")  # `（本报开罗电）`, `（作者为…）` close a story
     )
