@@ -1,0 +1,45 @@
+"""The repository quotes neither the development corpus nor, in code and tests, the sample
+pages (`tools/check_quotes.py`): examples are invented, only the trade's formulas recur."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+TOOL = Path(__file__).resolve().parents[1] / "tools" / "check_quotes.py"
+
+
+@pytest.fixture(scope="module")
+def check() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("check_quotes", TOOL)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_code_and_tests_do_not_quote_the_sample_pages(check: ModuleType) -> None:
+    samples = [p.read_text(encoding="utf-8") for p in sorted(check.SAMPLES.glob("*.txt"))]
+    assert samples
+    assert check.quotations(check.checked_files(names=check.CODE), samples, 12) == []
+
+
+def test_nothing_quotes_the_corpus(check: ModuleType) -> None:
+    if not check.CORPUS.exists():
+        pytest.skip(f"{check.CORPUS} not found (the development corpus sits beside the repo)")
+    assert check.quotations(check.checked_files(), check.corpus_texts(), 12) == []
+
+
+def test_a_quotation_is_found_and_a_formula_is_not(check: ModuleType, tmp_path: Path) -> None:
+    source = "本报北京3月1日电（记者 王大海）河畔新建的湿地公园昨天向市民开放，游客络绎不绝。"
+    (tmp_path / "a.py").write_text(
+        "# 本报北京3月1日电（记者 王大海）\n"  # a formula, with the reporter's name
+        "x = '新建的湿地公园昨天向市民开放，'\n",  # a quotation
+        encoding="utf-8",
+    )
+    hits = check.quotations([tmp_path / "a.py"], [source], 12, root=tmp_path)
+    assert [(f, n) for f, n, _ in hits] == [("a.py", 2)]
