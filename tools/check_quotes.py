@@ -11,7 +11,7 @@ first, since every paper prints them (``新华社北京2月1日电``, ``本文�
 ``摄影报道（影像中国）``): they are conventions, not quotations.
 
 Cost: one pass over the corpus, looking up its windows among those of the repository's
-lines (a set of about 100,000 strings), a few seconds.
+lines (about 60,000 strings), about a second.
 
     python tools/check_quotes.py            # exit 1 and list the lines if any quote
     python tools/check_quotes.py --length 10
