@@ -23,7 +23,7 @@ def check() -> ModuleType:
 
 
 def test_code_and_tests_do_not_quote_the_sample_pages(check: ModuleType) -> None:
-    samples = [p.read_text(encoding="utf-8") for p in sorted(check.SAMPLES.glob("*.txt"))]
+    samples = check.sample_texts()
     assert samples
     assert check.quotations(check.checked_files(names=check.CODE), samples, 12) == []
 

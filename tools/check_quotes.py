@@ -74,6 +74,11 @@ def checked_files(root: Path = ROOT, names: tuple[str, ...] = CHECKED) -> list[P
     return out
 
 
+def sample_texts() -> list[str]:
+    """The text of each sample page."""
+    return [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+
+
 def corpus_texts(path: Path = CORPUS) -> Iterator[str]:
     """Every title and paragraph of the corpus."""
     with path.open(encoding="utf-8") as f:
@@ -91,7 +96,6 @@ def quotations(
     """(file, line number, quoted run) for each line of `files` that shares a run of
     `length` characters or more with one of `sources` (formulas masked)."""
     windows: dict[str, list[tuple[str, int]]] = {}
-    lines: dict[tuple[str, int], str] = {}
     for path in files:
         rel = path.relative_to(root).as_posix()
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -99,7 +103,6 @@ def quotations(
             text = FORMULA_RE.sub("\0", fold(line))
             if not regex.search(r"\p{Han}", text):
                 continue
-            lines[rel, number] = text
             for i in range(len(text) - length + 1):
                 w = text[i : i + length]
                 if "\0" not in w:
@@ -119,8 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--length", type=int, default=12, help="shortest quoted run")
     args = parser.parse_args(argv)
-    samples = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
-    hits = quotations(checked_files(names=CODE), samples, args.length)
+    hits = quotations(checked_files(names=CODE), sample_texts(), args.length)
     if CORPUS.exists():
         hits += quotations(checked_files(), corpus_texts(), args.length)
     else:
