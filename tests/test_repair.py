@@ -244,6 +244,24 @@ def test_each_piece_joined_once() -> None:
     assert len(got) == 1
 
 
+def test_matching_prefers_two_joins_to_one_stronger_rival() -> None:
+    """The matching maximises the total, not each edge: open end 0 could take piece 10
+    (the strongest edge), but then end 1 has nothing left; 0 -> 11 and 1 -> 10 together
+    are worth more. Greedy on the edges alone would pick 0 -> 10."""
+    edges = [(3.0, 0, 10, {}), (2.5, 0, 11, {}), (2.5, 1, 10, {})]
+    chosen = repair._best_matching(edges)
+    assert sorted((a, b) for _, a, b, _ in chosen) == [(0, 11), (1, 10)]
+    # With the rival much stronger, one join is worth more than the two.
+    edges = [(9.0, 0, 10, {}), (2.5, 0, 11, {}), (2.5, 1, 10, {})]
+    assert [(a, b) for _, a, b, _ in repair._best_matching(edges)] == [(0, 10)]
+
+
+def test_matching_breaks_a_cycle_at_its_weakest_join() -> None:
+    """Piece 0 continued by 1 and 1 by 0 is no paragraph: the weaker join goes."""
+    edges = [(4.0, 0, 1, {}), (2.0, 1, 0, {})]
+    assert [(a, b) for _, a, b, _ in repair._best_matching(edges)] == [(0, 1)]
+
+
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.txt"))
 
 

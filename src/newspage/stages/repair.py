@@ -1043,10 +1043,12 @@ def _exact(
     """Branch and bound over the first pieces: join each to a free second piece or not,
     maximising the total of (score - threshold), every edge worth more than nothing."""
     options = {a: [e for e in component if e[1] == a] for a in firsts}
-    gain = {id(e): e[0] - JOIN_THRESHOLD + 1e-6 for e in component}
+    # Each edge's gain, keyed by its two pieces (a pairing is one edge). Not by `id(e)`:
+    # a compiled build reboxes the tuples, and the look-up must not depend on identity.
+    gain = {(e[1], e[2]): e[0] - JOIN_THRESHOLD + 1e-6 for e in component}
     best_rest = [0.0] * (len(firsts) + 1)
     for k in range(len(firsts) - 1, -1, -1):
-        best_rest[k] = best_rest[k + 1] + max(gain[id(e)] for e in options[firsts[k]])
+        best_rest[k] = best_rest[k + 1] + max(gain[e[1], e[2]] for e in options[firsts[k]])
     best: tuple[float, list[tuple[float, int, int, dict[str, float]]]] = (-1.0, [])
 
     def search(
@@ -1062,7 +1064,7 @@ def _exact(
             if e[2] not in used:
                 used.add(e[2])
                 picked.append(e)
-                search(k + 1, used, total + gain[id(e)], picked)
+                search(k + 1, used, total + gain[e[1], e[2]], picked)
                 picked.pop()
                 used.discard(e[2])
         search(k + 1, used, total, picked)
