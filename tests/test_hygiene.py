@@ -3,23 +3,19 @@ pages (`tools/check_quotes.py`): examples are invented, only the trade's formula
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from .conftest import load_script
 
 TOOL = Path(__file__).resolve().parents[1] / "tools" / "check_quotes.py"
 
 
 @pytest.fixture(scope="module")
 def check() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("check_quotes", TOOL)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(TOOL)
 
 
 def test_code_and_tests_do_not_quote_the_sample_pages(check: ModuleType) -> None:

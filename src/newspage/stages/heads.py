@@ -25,8 +25,6 @@ import functools
 import math
 from collections.abc import Sequence
 
-import attrs
-
 from .._cjk import TopicBigrams, char_stats, load_weights
 from .._patterns import (
     CAPTION_MARK_RE,
@@ -99,7 +97,7 @@ def resolve_titles(
     while p < len(sig):
         b = out[sig[p]]
         if b.index in joined and b.role is Role.TITLE:
-            out[b.index] = attrs.evolve(b, role=Role.BODY, reason="joined_piece")
+            out[b.index] = b.with_role(Role.BODY, "joined_piece")
             b = out[b.index]
         if b.role is Role.RUBRIC:
             column = "photo" if PHOTO_RUBRIC_RE.search(b.shadow) else "brief"
@@ -127,7 +125,7 @@ def resolve_titles(
                 # `这三年，小城变了什么` over `守住“一城两带”发展定位，产业结构持续优化，…`:
                 # a long line of clauses under a title line is a paragraph printed
                 # without its full stop, not the headline under a kicker.
-                out[sig[q]] = attrs.evolve(out[sig[q]], role=Role.BODY, reason="sentence_line")
+                out[sig[q]] = out[sig[q]].with_role(Role.BODY, "sentence_line")
                 break
             q += 1
         titles = sig[p:q]
@@ -138,7 +136,7 @@ def resolve_titles(
             and RUBRIC_WORD_RE.fullmatch(out[titles[0]].shadow)
             and (previous is None or previous.role is not Role.RUBRIC)
         ):
-            out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.RUBRIC, reason="rubric_word")
+            out[titles[0]] = out[titles[0]].with_role(Role.RUBRIC, "rubric_word")
             column = "photo" if PHOTO_RUBRIC_RE.search(out[titles[0]].shadow) else "brief"
             have_story, story_text, item_text = False, [], 0
             titles = titles[1:]
@@ -149,13 +147,13 @@ def resolve_titles(
         ):
             # `从长远发展的角度看——`, `网友“青青草”：` lead into the text under them; a
             # kicker ending so stands above a headline, and this one does not.
-            out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.BODY, reason="lead_in")
+            out[titles[0]] = out[titles[0]].with_role(Role.BODY, "lead_in")
             continue
         long_kicker = previous is not None and _long_kicker(previous, joined)
         if long_kicker and previous is not None:  # (narrows `previous` for the checker)
             # `2018年全省新增就业岗位120万个——` over a title line: a kicker too long
             # for a title line, and the line under it the headline.
-            out[previous.index] = attrs.evolve(previous, role=Role.KICKER, reason="long_kicker")
+            out[previous.index] = previous.with_role(Role.KICKER, "long_kicker")
             story_text = story_text[:-1]
         after_closing = previous is not None and closes_story(out, previous.index, first_of)
         anchored = after is not None and is_anchor(after)
@@ -170,7 +168,7 @@ def resolve_titles(
         if deck and after is not None:
             # A summary line between the headline and the byline or dateline: the 副题
             # (deck) of the story, printed without dashes.
-            out[after.index] = attrs.evolve(after, role=Role.SUBHEADLINE, reason="deck")
+            out[after.index] = after.with_role(Role.SUBHEADLINE, "deck")
             anchored = True
             after = out[after.index]
         following = _text_after(out, sig, q + 1 if deck else q)
@@ -193,9 +191,9 @@ def resolve_titles(
             k = 0 if dash_first else len(titles) - 2
             if out[titles[k]].shadow.endswith("—"):
                 for idx in titles[:k]:
-                    out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="short_lines")
+                    out[idx] = out[idx].with_role(Role.BODY, "short_lines")
                 for idx in titles[k + 2 :]:
-                    out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="under_head")
+                    out[idx] = out[idx].with_role(Role.BODY, "under_head")
                 titles = titles[k : k + 2]
                 dash_first = True
         # `江南小镇——` over one title line: a kicker over a headline, or, inside a story,
@@ -205,7 +203,7 @@ def resolve_titles(
             # Three short lines or more with no byline or dateline under them: a list
             # (names, figures, slogans), not a head group.
             for idx in titles:
-                out[idx] = attrs.evolve(out[idx], role=Role.BODY, reason="short_lines")
+                out[idx] = out[idx].with_role(Role.BODY, "short_lines")
             p = q
             continue
         if anchored or column is not None or not have_story:
@@ -247,11 +245,11 @@ def resolve_titles(
             roles = [Role.SUBHEAD] * len(titles)
             reason = "subhead"
             if lead_in:
-                out[titles[0]] = attrs.evolve(out[titles[0]], role=Role.BODY, reason="lead_in")
+                out[titles[0]] = out[titles[0]].with_role(Role.BODY, "lead_in")
                 titles, roles = titles[1:], roles[1:]
             subheads.append(out[titles[-1]].shadow)
         for idx, role in zip(titles, roles, strict=True):
-            out[idx] = attrs.evolve(out[idx], role=role, reason=reason)
+            out[idx] = out[idx].with_role(role, reason)
         p = q
     return tuple(out)
 
@@ -334,7 +332,7 @@ def _picture_story_text(out: list[Block]) -> list[Block]:
             # A line opening as a caption (`图为…`) stays one; a caption with its credit
             # in the same block is split by the assemble phase.
             if b.reason != "caption_with_credit" and not CAPTION_MARK_RE.match(b.shadow):
-                out[i] = attrs.evolve(b, role=Role.BODY, reason="picture_story_text")
+                out[i] = b.with_role(Role.BODY, "picture_story_text")
             seen_text = True
         elif b.role is Role.BODY:
             seen_text = True
