@@ -78,7 +78,9 @@ punctuation as in the corpus), ``halfwidth`` (``，：；（）！？`` -> ``,:;
 print), ``traditional`` (OpenCC ``s2t``), ``hardwrap`` (each block wrapped into lines of 12-24
 characters; a cut paragraph's first piece ends on a full line), ``indent`` (paragraph starts
 get two ideographic spaces, continuation pieces do not), and ``mixed`` (one of these per
-page, recorded in the gold's ``variant``).
+page, recorded in the gold's ``variant``). ``ascii`` is drawn only when asked for by name:
+``halfwidth`` and ``。“”‘’`` -> ``.""''``, the look of a dump passed through a
+"to half-width" conversion.
 
 Every call of the generator takes its randomness from the ``random.Random`` passed in, so
 a seed gives byte-identical pages; ``--check`` verifies that and the gold's invariants.
@@ -109,7 +111,8 @@ SCORER = SHARED / "tools" / "score.py"
 DEFAULT_OUT = Path(tempfile.gettempdir()) / "newspage-bench" / "pages"
 
 BASE_VARIANTS = ("plain", "halfwidth", "traditional", "hardwrap", "indent")
-VARIANTS = (*BASE_VARIANTS, "mixed")
+# Asked for by name only, never drawn for ``mixed``: the pages of a seed stay as they were.
+VARIANTS = (*BASE_VARIANTS, "mixed", "ascii")
 
 # How often the optional page elements appear.
 BRIEFS_P = 0.35
@@ -716,6 +719,8 @@ def page_furniture(date: str, rng: random.Random) -> tuple[list[str], list[str]]
 # ---------------------------------------------------------------------------------------
 
 HALFWIDTH = str.maketrans("，：；（）！？", ",:;()!?")
+# A "to half-width" conversion that leaves no Chinese mark with an ASCII look-alike.
+ASCII = str.maketrans("，：；（）！？。“”‘’", ",:;()!?.\"\"''")
 
 
 @functools.cache
@@ -1326,7 +1331,7 @@ def generate(
         articles: the corpus rows of one page (``date``, ``page``, ``order``, ``kicker``,
             ``headline``, ``subtitle``, ``paragraphs``), in page order.
         rng: the only source of randomness; the same seed gives the same page.
-        variant: one of ``plain halfwidth traditional hardwrap indent mixed``.
+        variant: one of ``plain halfwidth traditional hardwrap indent mixed ascii``.
         extras: other corpus rows to draw briefs and picture stories from.
         source: the file name recorded in the gold's ``source``.
 
@@ -1339,7 +1344,9 @@ def generate(
     if variant == "mixed":
         variant = rng.choice(BASE_VARIANTS)
     plan = plan_page(articles, rng, extras)
-    conv = converter(variant)
+    # The ascii page is the halfwidth page converted after the layout: it was set with
+    # `“` and `。`, which never start a line, and a conversion made them look-alikes.
+    conv = converter("halfwidth" if variant == "ascii" else variant)
     stories = [convert_story(s, conv) for s in plan.stories]
     plan.brief_rubric, plan.photo_rubric = conv(plan.brief_rubric), conv(plan.photo_rubric)
     blocks = lay_out(plan, stories, rng, variant == "hardwrap")
@@ -1350,7 +1357,20 @@ def generate(
     ]
     text = render(blocks, variant, rng)
     gold, stats = page_gold(stories, blocks, source, variant)
+    if variant == "ascii":
+        text, gold = text.translate(ASCII), _translated(gold, ASCII)
     return GeneratedPage(text, gold, stats)
+
+
+def _translated(value: Any, table: dict[int, int | str]) -> Any:
+    """Every string inside `value` (a gold page) translated with `table`; keys stay."""
+    if isinstance(value, str):
+        return value.translate(table)
+    if isinstance(value, list):
+        return [_translated(v, table) for v in value]
+    if isinstance(value, dict):
+        return {k: _translated(v, table) for k, v in value.items()}
+    return value
 
 
 # ---------------------------------------------------------------------------------------

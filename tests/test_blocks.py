@@ -72,6 +72,8 @@ SHADOW_TEXTS = [
     "發",  # a cut inside a phrase: `發` + `現了…`
     "現了這個問題",
     "\u3000\u3000臺灣",
+    '他說:"好."',  # straight quotes and a full stop as `.`
+    '"',
     "",
 ]
 
@@ -107,6 +109,45 @@ def test_fold_width_folds_every_character_at_once() -> None:
     table = str.maketrans(_cjk._FOLD_CHAR)
     assert _cjk.fold_width(every) == every.translate(table)
     assert not set(_cjk._FOLD_CHAR.values()) & set(_cjk._FOLD_CHAR)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推动高质量发展.", "推动高质量发展。"),  # a "to half-width" conversion
+        ("推动高质量发展．下一步", "推动高质量发展。下一步"),  # the full-width dot
+        ("治本之策.2018年", "治本之策。2018年"),
+        ("增长5%.同时", "增长5%。同时"),
+        ('叫它"新城".', "叫它“新城”。"),
+        ("等等...", "等等………"),
+        ("增长2.5倍", "增长2.5倍"),  # a decimal point
+        ("增长6.", "增长6."),  # ...cut by a column break: `增长6.` + `8%`
+        ("1.加强组织领导", "1.加强组织领导"),  # a list number
+        ("见www.people.com.cn", "见www.people.com.cn"),
+        ("No.1", "No.1"),
+    ],
+)
+def test_a_dot_after_chinese_text_is_a_full_stop(text: str, expected: str) -> None:
+    """The shadow reads `.` as `。` where Chinese text would print one, and nowhere else."""
+    assert shadow(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('他说:"今年要干好。"', "他说:“今年要干好。”"),
+        ('实施"一号工程"的', "实施“一号工程”的"),
+        ('"四个全面","五位一体"', "“四个全面”,“五位一体”"),
+        ('最"。志愿服务', "最”。志愿服务"),  # a piece that closes a quotation
+        ('难关。"那段时间', "难关。”那段时间"),  # ...after the end of a sentence
+        ('。"十四五"期间', "。“十四五”期间"),  # ...unless a pair follows
+        ("他说:＂好。＂", "他说:“好。”"),  # the full-width form
+    ],
+)
+def test_straight_quotes_read_as_opening_or_closing(text: str, expected: str) -> None:
+    """Each straight `"` reads as `“` or `”` in the shadow, so quote balance works."""
+    assert shadow(text) == expected
+    assert len(shadow(text)) == len(text)
 
 
 def test_with_role_keeps_every_other_field() -> None:

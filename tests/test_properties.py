@@ -112,7 +112,9 @@ def test_any_text_parses_conserved_and_deterministic(text: str) -> None:
 
 def mutate(text: str, rnd: random.Random) -> str:
     blocks = [b for b in text.split("\n\n") if b.strip()]
-    op = rnd.choice(["shuffle", "drop", "duplicate", "cut", "traditional", "crlf", "bom", "wrap"])
+    op = rnd.choice(
+        ["shuffle", "drop", "duplicate", "cut", "traditional", "ascii", "crlf", "bom", "wrap"]
+    )
     if op == "shuffle":
         rnd.shuffle(blocks)
     elif op == "drop" and blocks:
@@ -126,6 +128,8 @@ def mutate(text: str, rnd: random.Random) -> str:
     joined = "\n\n".join(blocks)
     if op == "traditional":
         joined = opencc.OpenCC("s2t").convert(joined)
+    elif op == "ascii":
+        joined = joined.translate(str.maketrans("，：；（）！？。“”", ',:;()!?.""'))
     elif op == "crlf":
         joined = joined.replace("\n", "\r\n")
     elif op == "bom":

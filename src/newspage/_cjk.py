@@ -65,6 +65,21 @@ _FOLD_CHARS_RE = re.compile("[" + re.escape("".join(map(chr, _WIDTH_FOLD))) + "]
 _FOLD_CHAR = {chr(k): chr(v) for k, v in _WIDTH_FOLD.items()}
 
 
+# A full stop printed as `.` (or `．`, folded to `.` above) where Chinese text has `。`:
+# dumps passed through a "to half-width" conversion print `…高质量发展.` and `说."`.
+# After a character outside ASCII, a `%` or a closing mark it ends a sentence
+# (`治本之策.2018年`, `增长5%.同时`, `"雷锋城".`). After a letter or digit it may be a
+# decimal point cut by a line or column break (`增长6.` + `8%`), so `达到100.` keeps its
+# `.`, as do `2.5`, `U.S.`, `www.people.com.cn`, `No.1` and `1.加强组织领导`. Three dots
+# or more are an ellipsis (`…`) wherever they stand: `等等...`.
+_CJK_FULL_STOP_RE = re.compile(r"\.{3,}|(?:(?<=[^\x00-\x7f])|(?<=[%\"')]))\.")
+
+
+def _full_stop(m: re.Match[str]) -> str:
+    n = m.end() - m.start()
+    return "。" if n == 1 else "…" * n
+
+
 def fold_width(text: str) -> str:
     """Fold full-width forms and space-like characters; length is unchanged."""
     # A page holds a few kinds of them (`，`, `：`, `（`, U+3000), each many times: one
@@ -72,7 +87,46 @@ def fold_width(text: str) -> str:
     # that is folded itself, so the order of the replacements does not matter.
     for ch in set(_FOLD_CHARS_RE.findall(text)):
         text = text.replace(ch, _FOLD_CHAR[ch])
+    if "." in text:
+        text = _CJK_FULL_STOP_RE.sub(_full_stop, text)
     return text
+
+
+# Straight double quotes (`"`, or `＂` folded above) where Chinese text prints `“` and
+# `”`: the quote balance of a piece (`最"。` closes a quotation opened in another
+# piece) needs to know which is which. Before a mark that follows a quotation, or at the
+# end, a `"` closes (`"四个全面",` `…控制。"`); after one that precedes a quotation, or
+# at the start, it opens (`说:"…`, `,"…`, `、"…`). After the end of a sentence it closes
+# the quotation it ends (`…难关。"那段时间`, three times in four in the corpus) unless
+# none is open and an even number of `"` is left to pair up (`。"十四五"期间`).
+# Elsewhere it does what the last one did not (`实施"一号工程"的`).
+_CLOSES_BEFORE = frozenset(",.;:!?)、。…—")
+_OPENS_AFTER = frozenset(",:(、“ ")
+_SENTENCE_ENDS = frozenset("。!?…")
+
+
+def curl_quotes(text: str) -> str:
+    """Read each straight `"` of a width-folded text as `“` or `”`; length is unchanged."""
+    left = text.count('"')
+    if not left:
+        return text
+    chars = list(text)
+    inside = False
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch != '"':
+            continue
+        if i == last or text[i + 1] in _CLOSES_BEFORE:
+            inside = False
+        elif i == 0 or text[i - 1] in _OPENS_AFTER:
+            inside = True
+        elif text[i - 1] in _SENTENCE_ENDS:
+            inside = not inside and left % 2 == 0
+        else:
+            inside = not inside
+        chars[i] = "“" if inside else "”"
+        left -= 1
+    return "".join(chars)
 
 
 def to_simplified(text: str) -> str:
@@ -89,7 +143,7 @@ def to_simplified(text: str) -> str:
 
 def shadow(text: str) -> str:
     """The matching shadow of `text`: width-folded and simplified, same length."""
-    return to_simplified(fold_width(text))
+    return to_simplified(curl_quotes(fold_width(text)))
 
 
 def shadows(texts: Sequence[str]) -> list[str]:
@@ -104,6 +158,8 @@ def shadows(texts: Sequence[str]) -> list[str]:
     if joined.count("\n") != len(texts) - 1:  # a text holds a line break: one by one
         return [shadow(t) for t in texts]
     folded = fold_width(joined).split("\n")
+    if '"' in joined or "＂" in joined:
+        folded = [curl_quotes(f) for f in folded]
     cjk = [f for f in folded if not f.isascii()]
     converted = _converter().convert("\n".join(cjk)).split("\n") if cjk else []
     if len(converted) != len(cjk):
