@@ -58,6 +58,26 @@ def test_shadow_is_simplified_halfwidth_same_length() -> None:
     assert b.text == "本報訊（記者張三）"
 
 
+def test_gaps_count_from_the_pages_own_separator() -> None:
+    """Where most blocks stand two blank lines apart, that is the page's separator and a
+    wider gap is a photo's; where most stand one apart, two is already a photo's; and a
+    wide gap seen once or twice is a photo's whatever the page."""
+    texts = ["正文一。", "正文二。", "正文三。", "图片说明。", "正文四。", "正文五。"]
+    wide = "\n\n\n".join(texts[:3]) + "\n\n\n\n\n" + "\n\n\n".join(texts[3:])
+    assert [b.gap_before for b in split_blocks(wide)] == [1, 1, 1, 3, 1, 1]
+    usual = "\n\n".join(texts[:3]) + "\n\n\n" + "\n\n".join(texts[3:])
+    assert [b.gap_before for b in split_blocks(usual)] == [1, 1, 1, 2, 1, 1]
+    few = "正文一。\n\n\n\n图片说明。\n\n\n\n正文二。"
+    assert [b.gap_before for b in split_blocks(few)] == [1, 3, 3]
+
+
+def test_no_space_where_a_wrap_cut_a_number() -> None:
+    """A line break between two digits is a number cut by a fixed-width wrap; between
+    Latin words it is a space."""
+    assert split_blocks("种植水稻6\n00亩")[0].text == "种植水稻600亩"
+    assert split_blocks("5G and\nAI技术\n2019\nGDP")[0].text == "5G and AI技术2019 GDP"
+
+
 def test_empty_and_blank_input() -> None:
     """No text, no blocks."""
     assert split_blocks("") == ()

@@ -182,8 +182,18 @@ def is_han(ch: str) -> bool:
 
 
 def is_wordish(ch: str) -> bool:
-    """A Latin letter or digit, between which a line break means a space."""
+    """A Latin letter or digit."""
     return ch.isascii() and ch.isalnum()
+
+
+def space_at_line_break(before: str, after: str) -> bool:
+    """Does a line break between the characters `before` and `after` stand for a space?
+
+    Between Latin words it does (`5G and` / `AI技术`). Between two digits it does not: a
+    dump wrapped at a fixed width cuts numbers anywhere (`种植水稻6` / `00亩`), and Chinese
+    text never prints two numbers with only a space between them.
+    """
+    return is_wordish(before) and is_wordish(after) and not (before.isdigit() and after.isdigit())
 
 
 # A character pair seen fewer times than this has no start/end ratio of its own.

@@ -23,7 +23,8 @@ page into the page dump `newspage.parse` reads:
   spaces, as a text export has it, so the repair can tell a new paragraph from the rest
   of a cut one at the top of the next column.
 * **Lines.** The hard-wrapped lines of one block are joined as the parser joins the lines
-  of a block: nothing between CJK characters, one space between Latin letters or digits.
+  of a block: nothing between CJK characters or two digits, one space between Latin
+  letters or a letter and a digit.
   A gap of half a character or more between two glyphs of a line is a space
   (`本报记者 王 某`); smaller gaps are the letter spacing of justified text.
 * Blocks are separated by one blank line. Pictures, rules and vertical text are not
@@ -43,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
-from ._cjk import is_wordish
+from ._cjk import space_at_line_break
 from .decode import PDF_MAGIC, read_bytes
 from .errors import InputError
 from .model import Page
@@ -351,13 +352,14 @@ def _size_changes(above: _Line, below: _Line) -> bool:
 def _join(lines: Sequence[_Line], indent: int) -> str:
     """One paragraph from its hard-wrapped lines, led by `indent` ideographic spaces.
 
-    Joined as the parser joins the lines of a block: nothing between CJK characters, one
-    space between Latin letters or digits (`2024` / `年` stays `2024年`).
+    Joined as the parser joins the lines of a block (`_cjk.space_at_line_break`): nothing
+    between CJK characters or two digits, one space between Latin words (`2024` / `年`
+    stays `2024年`).
     """
     text = lines[0].text.rstrip()
     for line in lines[1:]:
         more = line.text.strip()
-        if text and more and is_wordish(text[-1]) and is_wordish(more[0]):
+        if text and more and space_at_line_break(text[-1], more[0]):
             text += " "
         text += more
     if not text.strip():

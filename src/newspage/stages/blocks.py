@@ -2,7 +2,7 @@
 
 A block is what the dump separates by blank lines: a headline, a byline, a paragraph or
 a piece of one. Lines hard-wrapped inside a block (OCR and pdftotext output) are joined
-back: nothing between two CJK characters, one space between Latin letters or digits. In
+back: nothing between two CJK characters or two digits, one space between Latin words. In
 dumps that mark paragraphs by indentation instead of blank lines, an indented line starts
 a new block.
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import enum
 import re
+from collections import Counter
 
 import attrs
 
-from .._cjk import is_wordish, shadows
+from .._cjk import shadows, space_at_line_break
 from .._patterns import DATELINE_RE
 
 # Runs of space-like characters, collapsed to one space. No line break among them, so the
@@ -117,7 +118,7 @@ class Block:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join the lines of one block: CJK+CJK without a space, Latin/digit pairs with one."""
+    """Join the lines of one block: a space only where `space_at_line_break` says so."""
     return _join_collapsed([_SPACE_RUN_RE.sub(" ", raw) for raw in lines])
 
 
@@ -128,7 +129,7 @@ def _join_collapsed(lines: list[str]) -> str:
         line = collapsed.strip()
         if not line:
             continue
-        if out and is_wordish(out[-1]) and is_wordish(line[0]):
+        if out and space_at_line_break(out[-1], line[0]):
             out += " "
         out += line
     return out
@@ -175,6 +176,7 @@ def split_blocks(text: str) -> tuple[Block, ...]:
             blanks += 1
     if pending:
         flush(len(raw))
+    found = _relative_gaps(found)
     # The shadows of all blocks at once: one call to OpenCC per page, not per block.
     matched = shadows([joined for joined, *_ in found])
     return tuple(
@@ -191,6 +193,25 @@ def split_blocks(text: str) -> tuple[Block, ...]:
             zip(found, matched, strict=True)
         )
     )
+
+
+# How many times a page must show a wider separator for it to count as its own: a gap
+# before a block or two (`正文` / three blank lines / `图片说明`) is a photo's.
+_MIN_SEPARATORS = 4
+
+
+def _relative_gaps(
+    found: list[tuple[str, int, int, bool, int | None]],
+) -> list[tuple[str, int, int, bool, int | None]]:
+    """Gaps counted from the page's own separator. Some extractors put two or three blank
+    lines between all blocks; when most gaps after the first block are that wide, a gap
+    one wider is what a photo leaves, and the usual separator counts as one blank line."""
+    gaps = Counter(g for _, _, g, _, _ in found[1:])
+    usual, count = max(gaps.items(), key=lambda kv: (kv[1], -kv[0]), default=(1, 0))
+    if usual <= 1 or count < _MIN_SEPARATORS or 2 * count <= len(found) - 1:
+        return found
+    shift = usual - 1
+    return [(t, line, max(g - shift, 1), ind, room) for t, line, g, ind, room in found]
 
 
 def _room(lines: list[str]) -> int | None:
