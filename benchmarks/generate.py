@@ -80,7 +80,8 @@ characters; a cut paragraph's first piece ends on a full line), ``indent`` (para
 get two ideographic spaces, continuation pieces do not), and ``mixed`` (one of these per
 page, recorded in the gold's ``variant``). ``ascii`` is drawn only when asked for by name:
 ``halfwidth`` and ``。“”‘’`` -> ``.""''``, the look of a dump passed through a
-"to half-width" conversion.
+"to half-width" conversion; so is ``ocr``: ``halfwidth`` with a space between every two
+Chinese characters or marks, as Tesseract's ``chi_sim`` prints a page.
 
 Every call of the generator takes its randomness from the ``random.Random`` passed in, so
 a seed gives byte-identical pages; ``--check`` verifies that and the gold's invariants.
@@ -112,7 +113,7 @@ DEFAULT_OUT = Path(tempfile.gettempdir()) / "newspage-bench" / "pages"
 
 BASE_VARIANTS = ("plain", "halfwidth", "traditional", "hardwrap", "indent")
 # Asked for by name only, never drawn for ``mixed``: the pages of a seed stay as they were.
-VARIANTS = (*BASE_VARIANTS, "mixed", "ascii")
+VARIANTS = (*BASE_VARIANTS, "mixed", "ascii", "ocr")
 
 # How often the optional page elements appear.
 BRIEFS_P = 0.35
@@ -719,6 +720,10 @@ def page_furniture(date: str, rng: random.Random) -> tuple[list[str], list[str]]
 # ---------------------------------------------------------------------------------------
 
 HALFWIDTH = str.maketrans("，：；（）！？", ",:;()!?")
+# Where an OCR engine that spaces out Chinese (Tesseract's `chi_sim`) prints a space:
+# between two Chinese characters or marks.
+_CJK_MARK = "\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e“”…—"
+BETWEEN_CJK_RE = re.compile(f"(?<=[{_CJK_MARK}])(?=[{_CJK_MARK}])")
 # A "to half-width" conversion that leaves no Chinese mark with an ASCII look-alike.
 ASCII = str.maketrans("，：；（）！？。“”‘’", ",:;()!?.\"\"''")
 
@@ -1331,7 +1336,7 @@ def generate(
         articles: the corpus rows of one page (``date``, ``page``, ``order``, ``kicker``,
             ``headline``, ``subtitle``, ``paragraphs``), in page order.
         rng: the only source of randomness; the same seed gives the same page.
-        variant: one of ``plain halfwidth traditional hardwrap indent mixed ascii``.
+        variant: one of ``plain halfwidth traditional hardwrap indent mixed ascii ocr``.
         extras: other corpus rows to draw briefs and picture stories from.
         source: the file name recorded in the gold's ``source``.
 
@@ -1344,9 +1349,9 @@ def generate(
     if variant == "mixed":
         variant = rng.choice(BASE_VARIANTS)
     plan = plan_page(articles, rng, extras)
-    # The ascii page is the halfwidth page converted after the layout: it was set with
-    # `“` and `。`, which never start a line, and a conversion made them look-alikes.
-    conv = converter("halfwidth" if variant == "ascii" else variant)
+    # The ascii and ocr pages are the halfwidth page changed after the layout: it was set
+    # with `“` and `。`, which never start a line, and then converted or read by an OCR.
+    conv = converter("halfwidth" if variant in ("ascii", "ocr") else variant)
     stories = [convert_story(s, conv) for s in plan.stories]
     plan.brief_rubric, plan.photo_rubric = conv(plan.brief_rubric), conv(plan.photo_rubric)
     blocks = lay_out(plan, stories, rng, variant == "hardwrap")
@@ -1359,6 +1364,8 @@ def generate(
     gold, stats = page_gold(stories, blocks, source, variant)
     if variant == "ascii":
         text, gold = text.translate(ASCII), _translated(gold, ASCII)
+    elif variant == "ocr":  # the gold stays: the scorer ignores whitespace
+        text = BETWEEN_CJK_RE.sub(" ", text)
     return GeneratedPage(text, gold, stats)
 
 

@@ -163,3 +163,26 @@ def test_nothing_unplaced(pair: tuple[dict[str, Any], dict[str, Any]]) -> None:
     """The sample pages have no furniture: nothing is left unplaced."""
     gold, got = pair
     assert got["unplaced"] == gold["unplaced"]
+
+
+# A space after every Chinese character or mark, as Tesseract's `chi_sim` prints them.
+_BETWEEN_CJK_RE = re.compile(
+    r"(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e“”…—])(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e“”…—])"
+)
+
+
+@pytest.mark.parametrize("src", PAGES, ids=lambda p: p.stem)
+def test_ocr_spaced_page(src: Path) -> None:
+    """The sample page as an OCR engine that spaces out Chinese characters prints it:
+    the same articles, titles, paragraphs and joins, and a warning that says why."""
+    gold = json.loads(src.with_name(src.stem + ".gold.json").read_text("utf-8"))
+    page = newspage.parse(_BETWEEN_CJK_RE.sub(" ", src.read_text("utf-8")))
+    got = page.to_dict()
+    assert "ocr-spaces" in [w.code for w in page.warnings]
+    assert [norm(a["headline"]) for a in got["articles"]] == [
+        norm(a["headline"]) for a in gold["articles"]
+    ]
+    for g, p in zip(gold["articles"], got["articles"], strict=True):
+        assert Counter(paragraphs(p)) == Counter(paragraphs(g)), g["headline"]
+        assert sorted(map(tuple, p["joins"])) == sorted(map(tuple, g["joins"])), g["headline"]
+        assert norm(p["byline"]) == norm(g["byline"]), g["headline"]

@@ -1,4 +1,4 @@
-"""Stage normalize: line ends, BOM, control characters, surrogates."""
+"""Stage normalize: line ends, BOM, control characters, surrogates, OCR spaces."""
 
 from __future__ import annotations
 
@@ -41,6 +41,26 @@ def test_surrogates_replaced() -> None:
 def test_clean_text_untouched() -> None:
     """Printed characters, tabs and newlines pass unchanged, with no diagnostics."""
     assert normalize("标题\n\n　　正文，“引号”。\tA B") == ("标题\n\n　　正文，“引号”。\tA B", ())
+
+
+OCR_LINE = "本 报 讯 （ 记 者 王 大 海 ） 今 年 ， 全 市 新 增 就 业 岗 位 1 2 万 个 。"
+
+
+def test_ocr_spaces_between_chinese_characters_removed_with_diagnostic() -> None:
+    """A space after most Chinese characters is OCR output: the single spaces between
+    Chinese characters and marks go, others stay, and a warning says so."""
+    text, diags = normalize(OCR_LINE + "\n\nAI 技 术  5G and 6G")
+    assert text.startswith("本报讯（记者王大海）今年，全市新增就业岗位 1 2 万个。\n\n")
+    assert text.endswith("AI 技术  5G and 6G")  # next to Latin or digits: kept
+    assert [d.code for d in diags] == ["ocr-spaces"]
+
+
+def test_typeset_spaces_stay() -> None:
+    """A typeset page pads names and parts title halves: a few spaces, all kept."""
+    page = "本报记者 王 海 李小川\n\n兴产业 美乡村 富农家\n\n" + "正文一句话。" * 200
+    assert normalize(page) == (page, ())
+    few = OCR_LINE[:20]  # too few spaces to tell, whatever their share
+    assert normalize(few) == (few, ())
 
 
 @given(st.text())

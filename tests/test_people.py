@@ -27,6 +27,11 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("（张三）", [("张三", None)]),
         ("（新华社记者 张三）", [("张三", "新华社记者")]),
         ("本報記者 舒 嵐", [("舒嵐", "本報記者")]),
+        # printed without spaces (OCR, or an extractor that drops them)
+        ("陈一帆本报记者王大海", [("陈一帆", None), ("王大海", "本报记者")]),
+        ("本报记者林知夏何远山", [("林知夏", "本报记者"), ("何远山", "本报记者")]),
+        ("本报记者周明孙望舒", [("周明", "本报记者"), ("孙望舒", "本报记者")]),
+        ("本報記者林知夏何遠山", [("林知夏", "本報記者"), ("何遠山", "本報記者")]),
     ],
 )
 def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -44,6 +49,9 @@ def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
         "本报讯",
         "（本报内罗毕电）",
         "保供应 开通12条绿色通道",
+        "致敬一线记者",  # no name before the role opens with a surname
+        "他对记者说",
+        "（本报记者 王大海整理）",  # a closing note: `王大海整理` is no two names
     ],
 )
 def test_not_bylines(text: str) -> None:

@@ -27,6 +27,18 @@ ROLE_RE = regex.compile(ROLE)
 # A text without a role word holds no role: the byline parser asks this first.
 ROLE_WORD_RE = re.compile("|".join(ROLE_WORDS))
 
+# The 200 commonest surnames of mainland China, commonest first (public rankings of the
+# household registers, e.g. the Ministry of Public Security's 2020 report; a list of
+# facts). A byline printed without spaces (`本报记者周明崔振波`, OCR or an extractor
+# that drops them) is cut into names that each open with one of them.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余"
+    "于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷"
+    "龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庄樊葛邢安齐伍庞颜倪"
+    "聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮纪梅童凌毕单季裴霍涂成苗谷盛曲翁"
+    "冉骆蓝路游靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚"
+)
+
 # A token that is a role glued to a name: `记者李小明`, `本报记者刘洋`, `通讯员钟` (the
 # first half of a padded name `钟 川`). Names are 1-4 Han characters, or transliterated
 # with a middle dot (`阿不都·热合曼`); the byline parser merges padded halves (`刘 洋`).

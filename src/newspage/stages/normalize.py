@@ -1,7 +1,8 @@
 """Normalize a raw page dump so later phases see one spelling of line structure.
 
-Only invisible things change here: line ends, a leading BOM, control characters and
-unpaired surrogates. Every printed character stays where it is.
+Only invisible things change here: line ends, a leading BOM, control characters,
+unpaired surrogates, and the spaces an OCR engine prints between Chinese characters.
+Every printed character stays where it is.
 """
 
 from __future__ import annotations
@@ -29,11 +30,29 @@ _LINE_BREAK_OR_CONTROL_RE = re.compile(f"[{_ODD_LINE_BREAKS}{_CONTROLS}]")
 _SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
 
+# OCR engines (Tesseract's `chi_sim` among them) print a space between Chinese
+# characters: `本 报 讯  记 者 王 大 海`. The patterns of the trade, the statistics and the
+# repair read characters side by side, so on such a page a single space between two
+# Chinese characters or marks goes. One next to a digit or a Latin letter may be the
+# text's own (`本报讯 记者王大海报道 7月21日`, `5G and 6G`) and stays. A page set by a
+# newspaper has a few spaces between Chinese characters (name padding `王 海`, the two
+# halves of a title): at most 0.9% of its Han characters are followed by one on 500
+# generated pages and the samples, so from 5% on the spaces are the OCR's.
+_CJK = "\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’…—"
+# (The literal space first lets the engine skip to each space; the look-behind then
+# checks the character before it.)
+_SPACE_IN_CJK_RE = re.compile(f" (?=[{_CJK}])(?<=[{_CJK}] )")
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
+OCR_SPACE_SHARE = 0.05
+# Fewer such spaces than this on a page are a newspaper's, whatever their share.
+_OCR_SPACE_FLOOR = 20
+
+
 def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
     """Unify line ends and remove what cannot be printed; idempotent.
 
     Returns the text and a diagnostic per kind of removal (`control-characters`,
-    `surrogates`), so a caller can see that the input was not clean.
+    `ocr-spaces`, `surrogates`), so a caller can see that the input was not clean.
     """
     diags: list[Diagnostic] = []
     odd = _LINE_BREAK_OR_CONTROL_RE.search(text) is not None
@@ -47,6 +66,17 @@ def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
         n = len(_CONTROL_RE.findall(text))
         text = _CONTROL_RE.sub("", text)
         diags.append(Diagnostic("control-characters", f"removed {n} control character(s)"))
+    if " " in text and len(spaces := _SPACE_IN_CJK_RE.findall(text)) >= _OCR_SPACE_FLOOR:
+        han = len(_HAN_RE.findall(text))
+        if len(spaces) > OCR_SPACE_SHARE * han:
+            text = _SPACE_IN_CJK_RE.sub("", text)
+            diags.append(
+                Diagnostic(
+                    "ocr-spaces",
+                    f"removed {len(spaces)} spaces between Chinese characters"
+                    f" ({len(spaces)} on {han} Han characters: OCR output, not typesetting)",
+                )
+            )
     if _SURROGATE_RE.search(text):
         n = len(_SURROGATE_RE.findall(text))
         text = _SURROGATE_RE.sub("\ufffd", text)

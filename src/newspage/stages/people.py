@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import regex
 
-from .._patterns import BYLINE_MARKER_RE, BYLINE_SUFFIX_RE, ROLE_NAME_RE, ROLE_RE, ROLE_WORD_RE
+from .._patterns import (
+    BYLINE_MARKER_RE,
+    BYLINE_SUFFIX_RE,
+    ROLE_NAME_RE,
+    ROLE_RE,
+    ROLE_WORD_RE,
+    SURNAMES,
+)
 from ..model import Author
 
 _TOKEN_RE = regex.compile(r"[^ 、,，/|]+")
@@ -43,6 +50,8 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
             tokens.append(("name", tok[cut:], ptok[cut:]))
         elif _NAME_TOKEN_RE.fullmatch(tok):
             tokens.append(("name", tok, ptok))
+        elif glued := _glued(tok):
+            tokens.extend((kind, tok[a:b], ptok[a:b]) for kind, a, b in glued)
         else:
             return None
     authors: list[Author] = []
@@ -68,6 +77,61 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     if half is not None:
         authors.append(Author(half, role))
     return tuple(authors) if authors else None
+
+
+_SURNAME_RANK = {c: i for i, c in enumerate(SURNAMES)}
+_HAN_RUN_RE = regex.compile(r"\p{Han}+")
+
+
+def _glued(token: str) -> list[tuple[str, int, int]] | None:
+    """Roles and names printed without spaces between them, as (kind, start, end), or
+    None: `陈一帆本报记者王大海` is a name, a role and a name; `本报记者周明崔振波` a role
+    and two names. Every name is two or three characters opening with one of `SURNAMES`,
+    so a phrase (`致敬一线记者`, `他对记者说`) never reads as one, and the token holds a
+    role: names alone are cut only where spaces part them (`张丹华整理` of a closing note
+    `（本报记者 张丹华整理）` is no 张丹 and 华整理)."""
+    roles = list(ROLE_RE.finditer(token))
+    if not roles:
+        return None
+    parts: list[tuple[str, int, int]] = []
+    pos = 0
+    for m in [*roles, None]:
+        end = m.start() if m is not None else len(token)
+        if end > pos:
+            names = _split_names(token, pos, end)
+            if names is None:
+                return None
+            parts.extend(("name", a, b) for a, b in names)
+        if m is not None:
+            parts.append(("role", m.start(), m.end()))
+            pos = m.end()
+    return parts
+
+
+def _split_names(token: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """`token[start:end]` cut into names of two or three characters that each open with a
+    surname: the fewest names, then the commonest surnames (`周明崔振波` is 周明 + 崔振波,
+    not 周明崔 + 振波). None if it cannot be cut so."""
+    if not _HAN_RUN_RE.fullmatch(token, start, end):
+        return None
+    # best[i]: (names, sum of surname ranks, cuts) for token[start:start+i]; the texts
+    # are a few characters long.
+    n = end - start
+    best: list[tuple[int, int, list[tuple[int, int]]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, [])
+    for i in range(n):
+        here = best[i]
+        rank = _SURNAME_RANK.get(token[start + i])
+        if here is None or rank is None:
+            continue
+        for size in (2, 3):
+            if i + size <= n:
+                cand = (here[0] + 1, here[1] + rank, [*here[2], (start + i, start + i + size)])
+                old = best[i + size]
+                if old is None or cand[:2] < old[:2]:
+                    best[i + size] = cand
+    done = best[n]
+    return done[2] if done is not None else None
 
 
 def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
