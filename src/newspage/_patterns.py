@@ -24,6 +24,21 @@ ROLE = (
     r"(?:" + "|".join(ROLE_WORDS) + ")"
 )
 ROLE_RE = regex.compile(ROLE)
+# A role of any other paper, agency or station, read only as a whole token of a byline
+# and before a name: `中国青年报记者 王大海`, `南方日报首席记者`, `香港文汇报记者`,
+# `联合报记者`. (Inside a token printed without spaces `陈一帆本报记者` would read as a
+# paper's name; `（综合本报记者王大海、李小川报道）` is a closing note.)
+PAPER_ROLE = (
+    r"(?!综合|据)[\p{Han}]{1,8}(?:报|社|网|台|刊)(?:驻[\p{Han}]{1,6})?"
+    r"(?:首席|高级|特约|特派|见习|实习|摄影|全媒体|融媒体)?"
+    r"(?:" + "|".join(ROLE_WORDS) + ")"
+)
+PAPER_ROLE_RE = regex.compile(PAPER_ROLE)
+# ...and glued to a name: `中国青年报记者王大海`.
+PAPER_ROLE_NAME_RE = regex.compile(rf"({PAPER_ROLE})([\p{{Han}}]{{2,3}})")
+# Where a Taiwan paper's byline says its reporter filed from, after a slash:
+# `記者王大海／台北報導`.
+FILED_FROM_RE = regex.compile(r"[\p{Han}]{1,6}报[导道]")
 # A text without a role word holds no role: the byline parser asks this first.
 ROLE_WORD_RE = re.compile("|".join(ROLE_WORDS))
 
@@ -54,8 +69,12 @@ BYLINE_SUFFIX_RE = regex.compile(r"\ ?(?:文并图|文/图|图文|撰文|文)$")
 BYLINE_MARKER_RE = regex.compile(r"^(?:[□■◇◆●◎○▲△★☆▪]|(?:文|图|文图|文·图|文/图|作者)\s*[/|:])\s*")
 
 # A byline that names no one: the paper's commentator signs its editorials and comments,
-# `本报评论员`, `本报特约评论员`, `新华社评论员`.
-COMMENTATOR_RE = regex.compile(r"^(?:本报|本刊|新华社|人民日报|光明日报|经济日报)?(?:特约)?评论员$")
+# `本报评论员`, `本报特约评论员`, `新华社评论员`, `光明网评论员`, and its editorial
+# department its long commentaries, `本报评论部`.
+COMMENTATOR_RE = regex.compile(
+    r"^(?:本报|本刊|新华社|[\p{Han}]{1,8}?(?:报|社|网|台|刊))?(?:特约)?评论员$"
+    r"|^(?:本报|[\p{Han}]{1,8}?报)评论部$"
+)
 
 # 电头, the dateline that opens the first paragraph of a news story. Examples:
 #   `本报讯`                         `本报讯（记者张三 通讯员李四）`

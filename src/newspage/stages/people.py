@@ -11,6 +11,9 @@ import regex
 from .._patterns import (
     BYLINE_MARKER_RE,
     BYLINE_SUFFIX_RE,
+    FILED_FROM_RE,
+    PAPER_ROLE_NAME_RE,
+    PAPER_ROLE_RE,
     ROLE_NAME_RE,
     ROLE_RE,
     ROLE_WORD_RE,
@@ -44,21 +47,36 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
         tok, ptok = m.group(), printed[m.start() : m.end()]
         if ROLE_RE.fullmatch(tok):
             tokens.append(("role", tok, ptok))
+        elif PAPER_ROLE_RE.fullmatch(tok):
+            tokens.append(("paper", tok, ptok))
         elif rn := ROLE_NAME_RE.fullmatch(tok):
             cut = rn.end(1)
             tokens.append(("role", tok[:cut], ptok[:cut]))
             tokens.append(("name", tok[cut:], ptok[cut:]))
+        elif m.start() and shadow[m.start() - 1] == "/" and FILED_FROM_RE.fullmatch(tok):
+            continue  # `記者王大海／台北報導`: where the story was filed, no name
         elif _NAME_TOKEN_RE.fullmatch(tok):
             tokens.append(("name", tok, ptok))
         elif glued := _glued(tok):
             tokens.extend((kind, tok[a:b], ptok[a:b]) for kind, a, b in glued)
+        elif rn := PAPER_ROLE_NAME_RE.fullmatch(tok):
+            cut = rn.end(1)
+            tokens.append(("role", tok[:cut], ptok[:cut]))
+            tokens.append(("name", tok[cut:], ptok[cut:]))
         else:
             return None
+    if any(
+        kind == "paper" and (k + 1 == len(tokens) or tokens[k + 1][0] != "name")
+        for k, (kind, _, _) in enumerate(tokens)
+    ):
+        # `王大海 本报评论员 李小川 某某日报评论员`: names with the role after them, a
+        # list of who talks in a dialogue, not a byline.
+        return None
     authors: list[Author] = []
     role: str | None = None
     half: str | None = None  # first character of a padded two-character name
     for kind, tok, ptok in tokens:
-        if kind == "role":
+        if kind in ("role", "paper"):
             if half is not None:
                 authors.append(Author(half, role))
                 half = None
