@@ -61,8 +61,12 @@ ROLE_NAME_RE = regex.compile(
     rf"({ROLE})([\p{{Han}}]{{1,4}}|[\p{{Han}}]{{1,6}}[·•][\p{{Han}}·•]{{1,12}})"
 )
 
-# What a byline may end with after the names: `文并图` (text and photos), `文/图`.
-BYLINE_SUFFIX_RE = regex.compile(r"\ ?(?:文并图|文/图|图文|撰文|文)$")
+# What a byline may end with after the names: `文并图` (text and photos), `文/图`; and,
+# after a space, how and where the story was got: `本报记者 王大海 报道`, `… 北京报道`,
+# `… 摄影报道`, `… 发自北京`, `… 采写`, `… 整理`.
+BYLINE_SUFFIX_RE = regex.compile(
+    r"\ ?(?:文并图|文/图|图文|撰文|文)$|\ (?:\p{Han}{0,6}报道|发自\p{Han}{1,8}|采写|采访整理|整理)$"
+)
 
 # Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `◎ 王五`,
 # `文/张三`, `文·图/李四`, `作者：赵六`.
