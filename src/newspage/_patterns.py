@@ -90,20 +90,21 @@ COMMENTATOR_RE = regex.compile(
 #   `中通社香港3月5日电`               `【本报讯】记者 李明 报道：`    `【大公报讯】`
 #   `（中央社记者陈家伦台北2日电）`    `〔记者王小明／台北报导〕`  # noqa: RUF003
 #   `（中央社台北2日电）`    `〔本报讯〕`    `【星岛日报报道】`  # noqa: RUF003
+#   `央视网消息（记者 王大海）`    `综合新华社电`
 # Group `lead` is the agency/paper part, `paren` the parenthesised reporters, `reported`
 # the `记者X报道` form. Another paper's name is any 1-8 Han characters ending in 报, 社,
 # 网 or 台; such a lead needs a date before 电, or a space, bracket, colon or the end
-# after 讯, so that a sentence (`合作社通讯员说…`) never reads as one.
+# after 讯 or 消息, so that a sentence (`合作社通讯员说…`) never reads as one.
 DATELINE_RE = regex.compile(
     r"""
     ^(?:
         (?P<lead>
-            (?:本报|本刊|新华社|中新社|人民网|新华网|央视网|据新华社|据本报|本台)
+            (?:据|综合)?(?:本报|本刊|新华社|中新社|人民网|新华网|央视网|本台)
             [\p{Han}]{0,10}?                    # place: 北京, 香港, 沈阳
             (?:\d{1,2}月\d{1,2}日)?             # date: 2月1日
             (?:电|讯)
-          | (?:据)?[\p{Han}]{1,8}?(?:报|社|网|台)  # 光明日报, 香港文汇报, 中通社
-            (?:讯 | [\p{Han}]{0,10}?(?:\d{1,2}月)?\d{1,2}日电)
+          | (?:据|综合)?[\p{Han}]{1,8}?(?:报|社|网|台)  # 光明日报, 香港文汇报, 中通社
+            (?:讯 | 消息 | [\p{Han}]{0,10}?(?:\d{1,2}月)?\d{1,2}日电)
             (?=[\ (:【]|$)
           | [【\u3014](?!记者)[^【】\u3014\u3015]{1,16}?(?:讯|电|报道)[】\u3015]
             # 【本报讯】, 【新华社北京2月1日电】, 【星岛日报报道】, and in tortoise-shell
