@@ -310,6 +310,12 @@ def test_caption_and_credit_in_one_block(conv: Callable[[str], str]) -> None:
             "（记者王小明摄）",
             ("王小明",),
         ),
+        # An agency's or a source's credit, with or without a photographer.
+        ("新城区鸟瞰。 新华社发（王大海摄）", "新城区鸟瞰。", "新华社发（王大海摄）", ("王大海",)),
+        ("新城区鸟瞰。 新华社发", "新城区鸟瞰。", "新华社发", ()),
+        ("新城区鸟瞰。 CFP供图", "新城区鸟瞰。", "CFP供图", ()),
+        ("新城区鸟瞰。 图/李小川", "新城区鸟瞰。", "图/李小川", ("李小川",)),
+        ("新城区鸟瞰。（图片来源：某某图库）", "新城区鸟瞰。", "（图片来源：某某图库）", ()),
     ],
 )
 def test_caption_with_bracketed_credit_in_one_block(
@@ -328,7 +334,7 @@ def test_bracketed_note_that_is_no_credit_stays_in_its_paragraph(
     conv: Callable[[str], str],
 ) -> None:
     """A paragraph ending with a bracket that credits no photo keeps it."""
-    text = "春耕由各地农技站组织。（数据来源：农业农村部）"
+    text = "春耕由各地农技站组织。（数据来源：农业农村部）（来源：某某网）"
     page = parse(conv("春耕时节"), conv("本报讯 各地抓紧春耕。"), conv(text))
     (a,) = page.articles
     assert a.captions == ()

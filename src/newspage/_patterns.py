@@ -199,22 +199,31 @@ CREDIT_HINT_RE = re.compile("[摄供图视资发影]")
 # A caption with its credit in the same block: `湿地公园一角。 本报特约记者 陈 帆 摄`, and the
 # bracketed credit of Taiwan and Hong Kong papers, `南科新厂示意图。（台积电提供）`,
 # `市民排队登记。（记者王小明摄）`. Group `credit` starts after the last sentence end (or
-# closing bracket) before the credit; inside it, group `bracketed` holds the bracketed form.
+# closing bracket) before the credit; inside it, group `bracketed` holds the bracketed form
+# and group `source` a credit that names an agency or a source, not a photographer:
+# `新华社发`, `新华社发（王大海摄）`, `CFP供图`, `图/王大海`, `（图片来源：某某图库）`; a
+# text's source, `（来源：某某网）`, is no photo credit.
 TRAILING_CREDIT_RE = regex.compile(
-    r"(?<=[。!?)”])\ ?(?P<credit>[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?"
+    r"(?<=[。!?)”])\ ?(?P<credit>"
+    r"(?P<source>\p{Han}{1,4}社发(?:\ ?\([^()]{1,20}?摄影?\))?"
+    r"|[A-Za-z]{2,10}\ ?(?:供图|图片|photo)"
+    r"|(?:图|摄影|照片)\ ?/\ ?[^\s。,:/()]{1,20}"
+    r"|\(图片来源:[^()]{1,20}\))"
+    r"|[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?"
     r"|(?P<bracketed>\([^()。!?]{1,30}?(?:摄影?|供图|提供)\)))$"
 )
 # Every trailing credit holds one of these. The search above tries every position of a
 # block; most blocks hold neither, which one search for them finds out many times faster.
-TRAILING_CREDIT_WORDS = ("摄", "供图", "提供)")
+TRAILING_CREDIT_WORDS = ("摄", "供图", "提供)", "社发", "photo", "图片", "图/")
 TRAILING_CREDIT_HINT_RE = re.compile("|".join(map(re.escape, TRAILING_CREDIT_WORDS)))
 
 # Marks that make a block a photo caption wherever it stands: `图为…`, `(资料片)`,
-# `（新华社发）`, `上图：`, `（2月6日摄）`.
+# `（本报资料图片）`, `（新华社发）`, `上图：`, `（2月6日摄）`.
 CAPTION_MARK_RE = regex.compile(
     r"^(?:图为|上图|下图|左图|右图|图[一二三四五六1-9]?:)"
     r"|图为"
-    r"|\((?:资料片|资料图片|资料图|新华社发|人民视觉|影像中国|视觉中国|\d{1,2}月\d{1,2}日摄)\)\s*$"
+    r"|\((?:本报|本刊)?(?:资料片|资料图片|资料图|资料照片|新华社发|人民视觉|影像中国|视觉中国"
+    r"|\d{1,2}月\d{1,2}日摄)\)\s*$"
 )
 # Every caption mark holds `图` or a closing bracket; `CAPTION_MARK_RE` searches every
 # position of a block, this class is searched first.

@@ -176,8 +176,17 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     return people
 
 
+# An agency's credit: `新华社发`, `中新社发（王大海摄）` (the photographer in brackets).
+_AGENCY_CREDIT_RE = regex.compile(r"\p{Han}{1,4}社发(?:\ ?\((?P<inner>[^()]{1,20})\))?")
+
+
 def credit_people(shadow: str, printed: str) -> tuple[str, ...]:
-    """Photographers named in a credit line: `本报特约记者 陈 帆 摄` gives (陈帆,)."""
+    """Photographers named in a credit line: `本报特约记者 陈 帆 摄` gives (陈帆,),
+    `新华社发（王大海摄）` gives (王大海,), `新华社发` none."""
+    if m := _AGENCY_CREDIT_RE.fullmatch(shadow):
+        if m.group("inner") is None:
+            return ()
+        return credit_people(m.group("inner"), printed[m.start("inner") : m.end("inner")])
     start, end = 0, len(shadow)
     if (
         shadow.startswith("(")

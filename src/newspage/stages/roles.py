@@ -138,6 +138,7 @@ def caption_with_credit(block: Block) -> Role | None:
         m
         and (
             m.group("bracketed")  # a credit in brackets says what it is, names or none
+            or m.group("source")  # ...as does an agency's or a source's
             or credit_people(m.group("credit"), block.text[m.start("credit") :])
         )
     ):
