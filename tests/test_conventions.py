@@ -183,7 +183,9 @@ def test_caption_marked_by_tuwei(conv: Callable[[str], str]) -> None:
     assert len(a.paragraphs) == 2
 
 
-@pytest.mark.parametrize("label", ["核心提示", "编者按", "导读"])
+@pytest.mark.parametrize(
+    "label", ["核心提示", "编者按", "导读", "【编者按】", "[核心提示]", "〔导读〕", "■编者按"]
+)
 def test_lead_labels(label: str, conv: Callable[[str], str]) -> None:
     """A lead label and the paragraph under it form the lead box."""
     page = parse(
@@ -191,6 +193,21 @@ def test_lead_labels(label: str, conv: Callable[[str], str]) -> None:
         conv("本报记者 张三"),
         conv(label),
         conv("这是导语。"),
+        conv("产业兴旺"),
+        conv("正文开始。"),
+    )
+    (a,) = page.articles
+    assert a.lead_label == conv(label)
+    assert a.lead == (conv("这是导语。"),)
+
+
+@pytest.mark.parametrize("label", ["编者按：", "【编者按】", "■编者按："])
+def test_lead_label_opening_the_lead_text(label: str, conv: Callable[[str], str]) -> None:
+    """A label printed at the head of the lead text: the label, then the text."""
+    page = parse(
+        conv("乡村振兴的新路子"),
+        conv("本报记者 张三"),
+        conv(label + "这是导语。"),
         conv("产业兴旺"),
         conv("正文开始。"),
     )

@@ -230,8 +230,10 @@ CAPTION_MARK_RE = regex.compile(
 CAPTION_MARK_HINT_RE = re.compile("[图)]")
 
 # Labels of a lead box: `核心提示`, `编者按`, `导读`, `核心阅读`; alone, or followed by
-# a colon and the lead text (`编者按：…`). A block that does not start with one of
-# `LEAD_LABELS` (`str.startswith` says so quicker than the pattern) is not a lead label.
+# a colon and the lead text (`编者按：…`); in brackets or after a marker, as other papers
+# print them (`【编者按】…`, `[核心提示]`, `■编者按：…`). A block that does not start with
+# one of `LEAD_LABELS`, after such a bracket or marker (`str.startswith` says so quicker
+# than the pattern), is not a lead label.
 LEAD_LABELS = (
     "核心提示",
     "编者按",
@@ -245,7 +247,12 @@ LEAD_LABELS = (
     "题记",
     "前言",
 )
-LEAD_LABEL_RE = regex.compile(r"^(?P<label>" + "|".join(LEAD_LABELS) + r")(?P<colon>\ ?[::]\ ?)?")
+LEAD_LABEL_OPENERS = "【[\u3014(■□◆●◇ "  # U+3014: the tortoise-shell bracket
+LEAD_LABEL_RE = regex.compile(
+    r"^(?:[【\[\u3014(]|[■□◆●◇]\ ?)?(?P<label>"
+    + "|".join(LEAD_LABELS)
+    + r")(?:(?P<close>[】\]\u3015)])\ ?|(?P<colon>\ ?[::]\ ?))?"
+)
 
 # A rubric with pinyin decoration, the header of a side column: `XX时讯 SHI XUN`,
 # `图说 TU SHUO`, `本地快讯 KUAIXUN`.

@@ -28,6 +28,7 @@ from .._patterns import (
     FIGURE_LINE_RE,
     FURNITURE_HINT_RE,
     FURNITURE_RE,
+    LEAD_LABEL_OPENERS,
     LEAD_LABEL_RE,
     LEAD_LABELS,
     PICTURE_TEXT_CREDIT_RE,
@@ -79,11 +80,11 @@ def rubric(block: Block) -> Role | None:
 
 
 def lead_label(block: Block) -> Role | None:
-    """`核心提示`, `编者按`, alone or opening the lead text (`编者按：…`)."""
-    if not block.shadow.startswith(LEAD_LABELS):
+    """`核心提示`, `编者按`, alone or opening the lead text (`编者按：…`, `【编者按】…`)."""
+    if not block.shadow.lstrip(LEAD_LABEL_OPENERS).startswith(LEAD_LABELS):
         return None
     m = LEAD_LABEL_RE.match(block.shadow)
-    if m and (m.end() == len(block.shadow) or m.group("colon")):
+    if m and (m.end() == len(block.shadow) or m.group("colon") or m.group("close")):
         return Role.LEAD_LABEL
     return None
 
