@@ -72,12 +72,21 @@ _FOLD_CHAR = {chr(k): chr(v) for k, v in _WIDTH_FOLD.items()}
 # decimal point cut by a line or column break (`增长6.` + `8%`), so `达到100.` keeps its
 # `.`, as do `2.5`, `U.S.`, `www.people.com.cn`, `No.1` and `1.加强组织领导`. Three dots
 # or more are an ellipsis (`…`) wherever they stand: `等等...`.
-_CJK_FULL_STOP_RE = re.compile(r"\.{3,}|(?:(?<=[^\x00-\x7f])|(?<=[%\"')]))\.")
+# (The pattern finds every run of dots, which the engine skips to; the function reads
+# the character before a lone one. A look-behind in the pattern made the engine try
+# every position of the page.)
+_DOTS_RE = re.compile(r"\.+")
+_STOP_AFTER = frozenset("%\"')")
 
 
 def _full_stop(m: re.Match[str]) -> str:
-    n = m.end() - m.start()
-    return "。" if n == 1 else "…" * n
+    start, n = m.start(), m.end() - m.start()
+    if n >= 3:
+        return "…" * n
+    before = m.string[start - 1] if start else ""
+    if n == 1 and (before in _STOP_AFTER or (before and not before.isascii())):
+        return "。"
+    return m.group()
 
 
 def fold_width(text: str) -> str:
@@ -88,7 +97,7 @@ def fold_width(text: str) -> str:
     for ch in set(_FOLD_CHARS_RE.findall(text)):
         text = text.replace(ch, _FOLD_CHAR[ch])
     if "." in text:
-        text = _CJK_FULL_STOP_RE.sub(_full_stop, text)
+        text = _DOTS_RE.sub(_full_stop, text)
     return text
 
 

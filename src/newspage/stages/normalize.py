@@ -66,7 +66,10 @@ def normalize(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
         n = len(_CONTROL_RE.findall(text))
         text = _CONTROL_RE.sub("", text)
         diags.append(Diagnostic("control-characters", f"removed {n} control character(s)"))
-    if " " in text and len(spaces := _SPACE_IN_CJK_RE.findall(text)) >= _OCR_SPACE_FLOOR:
+    if (
+        text.count(" ") >= _OCR_SPACE_FLOOR
+        and len(spaces := _SPACE_IN_CJK_RE.findall(text)) >= _OCR_SPACE_FLOOR
+    ):
         han = len(_HAN_RE.findall(text))
         if len(spaces) > OCR_SPACE_SHARE * han:
             text = _SPACE_IN_CJK_RE.sub("", text)
