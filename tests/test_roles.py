@@ -36,6 +36,7 @@ def role_of(text: str) -> Role:
         ("废弃矿坑改造后变身湿地。（本报资料图片）", Role.CAPTION),
         ("废弃矿坑改造后变身湿地。 新华社发", Role.CAPTION),
         ("本报讯 今年全市新增湿地两千亩。（来源：某某网）", Role.BODY),
+        ("全市新增湿地两千亩。合作社发", Role.BODY),  # cut: `合作社发` + `放补贴…`
         ("让志愿精神在新时代处处生根", Role.TITLE),
         ("垃圾分类难在哪里？", Role.TITLE),
         ("这个周末，带上孩子去植物园里看花吧！", Role.BODY),

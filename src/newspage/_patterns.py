@@ -202,10 +202,12 @@ CREDIT_HINT_RE = re.compile("[摄供图视资发影]")
 # closing bracket) before the credit; inside it, group `bracketed` holds the bracketed form
 # and group `source` a credit that names an agency or a source, not a photographer:
 # `新华社发`, `新华社发（王大海摄）`, `CFP供图`, `图/王大海`, `（图片来源：某某图库）`; a
-# text's source, `（来源：某某网）`, is no photo credit.
+# text's source, `（来源：某某网）`, is no photo credit, nor is a piece cut after `…社发`
+# (`合作社发` + `放补贴`): only agencies send photos.
 TRAILING_CREDIT_RE = regex.compile(
     r"(?<=[。!?)”])\ ?(?P<credit>"
-    r"(?P<source>\p{Han}{1,4}社发(?:\ ?\([^()]{1,20}?摄影?\))?"
+    r"(?P<source>(?:新华社|中新社|\p{Han}{1,4}通讯社|法新社|美联社|路透社|共同社|塔斯社|韩联社)发"
+    r"(?:\ ?\([^()]{1,20}?摄影?\))?"
     r"|[A-Za-z]{2,10}\ ?(?:供图|图片|photo)"
     r"|(?:图|摄影|照片)\ ?/\ ?[^\s。,:/()]{1,20}"
     r"|\(图片来源:[^()]{1,20}\))"
