@@ -74,7 +74,7 @@ def test_gaps_count_from_the_pages_own_separator() -> None:
 def test_no_space_where_a_wrap_cut_a_number() -> None:
     """A line break between two digits is a number cut by a fixed-width wrap; between
     Latin words it is a space."""
-    assert split_blocks("种植水稻6\n00亩")[0].text == "种植水稻600亩"
+    assert split_blocks("修建步道6\n00米")[0].text == "修建步道600米"
     assert split_blocks("5G and\nAI技术\n2019\nGDP")[0].text == "5G and AI技术2019 GDP"
 
 
@@ -136,7 +136,7 @@ def test_fold_width_folds_every_character_at_once() -> None:
     [
         ("推动高质量发展.", "推动高质量发展。"),  # a "to half-width" conversion
         ("推动高质量发展．下一步", "推动高质量发展。下一步"),  # the full-width dot
-        ("治本之策.2018年", "治本之策。2018年"),
+        ("成效明显.2020年", "成效明显。2020年"),
         ("增长5%.同时", "增长5%。同时"),
         ('叫它"新城".', "叫它“新城”。"),
         ("等等...", "等等………"),

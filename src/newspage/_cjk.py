@@ -68,7 +68,7 @@ _FOLD_CHAR = {chr(k): chr(v) for k, v in _WIDTH_FOLD.items()}
 # A full stop printed as `.` (or `．`, folded to `.` above) where Chinese text has `。`:
 # dumps passed through a "to half-width" conversion print `…高质量发展.` and `说."`.
 # After a character outside ASCII, a `%` or a closing mark it ends a sentence
-# (`治本之策.2018年`, `增长5%.同时`, `"雷锋城".`). After a letter or digit it may be a
+# (`成效明显.2020年`, `增长5%.同时`, `"新城".`). After a letter or digit it may be a
 # decimal point cut by a line or column break (`增长6.` + `8%`), so `达到100.` keeps its
 # `.`, as do `2.5`, `U.S.`, `www.people.com.cn`, `No.1` and `1.加强组织领导`. Three dots
 # or more are an ellipsis (`…`) wherever they stand: `等等...`.
@@ -199,7 +199,7 @@ def space_at_line_break(before: str, after: str) -> bool:
     """Does a line break between the characters `before` and `after` stand for a space?
 
     Between Latin words it does (`5G and` / `AI技术`). Between two digits it does not: a
-    dump wrapped at a fixed width cuts numbers anywhere (`种植水稻6` / `00亩`), and Chinese
+    dump wrapped at a fixed width cuts numbers anywhere (`修建步道6` / `00米`), and Chinese
     text never prints two numbers with only a space between them.
     """
     return is_wordish(before) and is_wordish(after) and not (before.isdigit() and after.isdigit())

@@ -44,7 +44,7 @@ ROLE_WORD_RE = re.compile("|".join(ROLE_WORDS))
 
 # The 200 commonest surnames of mainland China, commonest first (public rankings of the
 # household registers, e.g. the Ministry of Public Security's 2020 report; a list of
-# facts). A byline printed without spaces (`本报记者周明崔振波`, OCR or an extractor
+# facts). A byline printed without spaces (`本报记者马岚何远山`, OCR or an extractor
 # that drops them) is cut into names that each open with one of them.
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余"

@@ -103,7 +103,7 @@ _HAN_RUN_RE = regex.compile(r"\p{Han}+")
 
 def _glued(token: str) -> list[tuple[str, int, int]] | None:
     """Roles and names printed without spaces between them, as (kind, start, end), or
-    None: `陈一帆本报记者王大海` is a name, a role and a name; `本报记者周明崔振波` a role
+    None: `陈一帆本报记者王大海` is a name, a role and a name; `本报记者马岚何远山` a role
     and two names. Every name is two or three characters opening with one of `SURNAMES`,
     so a phrase (`致敬一线记者`, `他对记者说`) never reads as one, and the token holds a
     role: names alone are cut only where spaces part them (`张丹华整理` of a closing note
@@ -128,8 +128,8 @@ def _glued(token: str) -> list[tuple[str, int, int]] | None:
 
 def _split_names(token: str, start: int, end: int) -> list[tuple[int, int]] | None:
     """`token[start:end]` cut into names of two or three characters that each open with a
-    surname: the fewest names, then the commonest surnames (`周明崔振波` is 周明 + 崔振波,
-    not 周明崔 + 振波). None if it cannot be cut so."""
+    surname: the fewest names, then the commonest surnames (`马岚何远山` is 马岚 + 何远山,
+    not 马岚何 + 远山). None if it cannot be cut so."""
     if not _HAN_RUN_RE.fullmatch(token, start, end):
         return None
     # best[i]: (names, sum of surname ranks, cuts) for token[start:start+i]; the texts
