@@ -15,6 +15,8 @@ import pytest
 
 import newspage
 
+from .conftest import load_script
+
 GOLDEN_DIR = Path(__file__).parent / "golden"
 PAGES = sorted(GOLDEN_DIR.glob("*.txt"))
 assert PAGES, "no golden pages found"
@@ -37,8 +39,9 @@ def paragraphs(article: dict[str, Any]) -> list[str]:
 # of a "to half-width" conversion, which leaves `。“”` as `."` (only `、` and the dashes
 # keep their Chinese form); `traditional`: OpenCC `s2t`, as a Hong Kong or Taiwan paper;
 # `wide`: two blank lines between blocks where the sample has one (the gaps of the
-# photos widen with them), as some extractors write.
-ASCII_PUNCTUATION = str.maketrans("，：；（）！？。“”‘’", ",:;()!?.\"\"''")
+# photos widen with them), as some extractors write. The conversions are the page
+# generator's (`benchmarks/generate.py --variant ascii|ocr`).
+GENERATE = load_script(Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py")
 FORMS = ("printed", "ascii", "traditional", "wide")
 
 
@@ -57,7 +60,7 @@ def converter(form: str) -> Callable[[str], str]:
     if form == "wide":
         return lambda s: s.replace("\n\n", "\n\n\n")
     if form == "ascii":
-        return lambda s: s.translate(ASCII_PUNCTUATION)
+        return lambda s: s.translate(GENERATE.ASCII)
     if form == "traditional":
         convert: Callable[[str], str] = opencc.OpenCC("s2t").convert
         return convert
@@ -165,18 +168,13 @@ def test_nothing_unplaced(pair: tuple[dict[str, Any], dict[str, Any]]) -> None:
     assert got["unplaced"] == gold["unplaced"]
 
 
-# A space after every Chinese character or mark, as Tesseract's `chi_sim` prints them.
-_BETWEEN_CJK_RE = re.compile(
-    r"(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e“”…—])(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e“”…—])"
-)
-
-
 @pytest.mark.parametrize("src", PAGES, ids=lambda p: p.stem)
 def test_ocr_spaced_page(src: Path) -> None:
     """The sample page as an OCR engine that spaces out Chinese characters prints it:
     the same articles, titles, paragraphs and joins, and a warning that says why."""
     gold = json.loads(src.with_name(src.stem + ".gold.json").read_text("utf-8"))
-    page = newspage.parse(_BETWEEN_CJK_RE.sub(" ", src.read_text("utf-8")))
+    # A space after every Chinese character or mark, as Tesseract's `chi_sim` prints them.
+    page = newspage.parse(GENERATE.BETWEEN_CJK_RE.sub(" ", src.read_text("utf-8")))
     got = page.to_dict()
     assert "ocr-spaces" in [w.code for w in page.warnings]
     assert [norm(a["headline"]) for a in got["articles"]] == [

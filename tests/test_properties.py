@@ -16,7 +16,10 @@ import newspage
 from newspage import Page
 from newspage._cjk import CharStats, TopicBigrams, char_stats, topic_bigrams
 
+from .conftest import load_script
+
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.txt"))
+GENERATE = load_script(Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py")
 
 # Pieces of newspaper text that exercise every rule, mixed with arbitrary text.
 SNIPPETS = [
@@ -129,7 +132,7 @@ def mutate(text: str, rnd: random.Random) -> str:
     if op == "traditional":
         joined = opencc.OpenCC("s2t").convert(joined)
     elif op == "ascii":
-        joined = joined.translate(str.maketrans("，：；（）！？。“”", ',:;()!?.""'))
+        joined = joined.translate(GENERATE.ASCII)  # a "to half-width" conversion
     elif op == "crlf":
         joined = joined.replace("\n", "\r\n")
     elif op == "bom":

@@ -15,24 +15,27 @@ import regex
 
 # The words a role ends with.
 ROLE_WORDS = ("记者", "通讯员", "实习生", "评论员", "撰稿人", "撰稿", "编辑", "摄影")
+# After a paper's name, where its reporter is stationed (`本报驻京记者`)...
+_STATIONED = r"(?:驻[\p{Han}]{1,6})?"
+# ...and in every role, the grade and the role word (`特约记者`, `通讯员`).
+_ROLE_TAIL = (
+    r"(?:首席|高级|特约|特派|见习|实习|摄影|全媒体|融媒体)?"
+    r"(?:" + "|".join(ROLE_WORDS) + ")"
+)
 # Roles in bylines and datelines: `本报记者`, `新华社记者`, `本报特约记者`, `通讯员`,
 # `本报驻京记者`, `实习生`, `见习记者`, `特约撰稿人`.
 ROLE = (
     r"(?:(?:本报|本刊|新华社|中新社|人民日报|光明日报|经济日报|人民网|新华网|央视|本台)"
-    r"(?:驻[\p{Han}]{1,6})?)?"
-    r"(?:首席|高级|特约|特派|见习|实习|摄影|全媒体|融媒体)?"
-    r"(?:" + "|".join(ROLE_WORDS) + ")"
+    + _STATIONED
+    + r")?"
+    + _ROLE_TAIL
 )
 ROLE_RE = regex.compile(ROLE)
 # A role of any other paper, agency or station, read only as a whole token of a byline
 # and before a name: `中国青年报记者 王大海`, `南方日报首席记者`, `香港文汇报记者`,
 # `联合报记者`. (Inside a token printed without spaces `陈一帆本报记者` would read as a
 # paper's name; `（综合本报记者王大海、李小川报道）` is a closing note.)
-PAPER_ROLE = (
-    r"(?!综合|据)[\p{Han}]{1,8}(?:报|社|网|台|刊)(?:驻[\p{Han}]{1,6})?"
-    r"(?:首席|高级|特约|特派|见习|实习|摄影|全媒体|融媒体)?"
-    r"(?:" + "|".join(ROLE_WORDS) + ")"
-)
+PAPER_ROLE = r"(?!综合|据)[\p{Han}]{1,8}(?:报|社|网|台|刊)" + _STATIONED + _ROLE_TAIL
 PAPER_ROLE_RE = regex.compile(PAPER_ROLE)
 # ...and glued to a name: `中国青年报记者王大海`.
 PAPER_ROLE_NAME_RE = regex.compile(rf"({PAPER_ROLE})([\p{{Han}}]{{2,3}})")

@@ -50,9 +50,7 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
         elif PAPER_ROLE_RE.fullmatch(tok):
             tokens.append(("paper", tok, ptok))
         elif rn := ROLE_NAME_RE.fullmatch(tok):
-            cut = rn.end(1)
-            tokens.append(("role", tok[:cut], ptok[:cut]))
-            tokens.append(("name", tok[cut:], ptok[cut:]))
+            tokens += _role_then_name(tok, ptok, rn.end(1))
         elif m.start() and shadow[m.start() - 1] == "/" and FILED_FROM_RE.fullmatch(tok):
             continue  # `記者王大海／台北報導`: where the story was filed, no name
         elif _NAME_TOKEN_RE.fullmatch(tok):
@@ -60,9 +58,7 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
         elif glued := _glued(tok):
             tokens.extend((kind, tok[a:b], ptok[a:b]) for kind, a, b in glued)
         elif rn := PAPER_ROLE_NAME_RE.fullmatch(tok):
-            cut = rn.end(1)
-            tokens.append(("role", tok[:cut], ptok[:cut]))
-            tokens.append(("name", tok[cut:], ptok[cut:]))
+            tokens += _role_then_name(tok, ptok, rn.end(1))
         else:
             return None
     if any(
@@ -95,6 +91,11 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     if half is not None:
         authors.append(Author(half, role))
     return tuple(authors) if authors else None
+
+
+def _role_then_name(tok: str, ptok: str, cut: int) -> list[tuple[str, str, str]]:
+    """A role glued to a name (`记者李小明`), cut at `cut`, as two tokens."""
+    return [("role", tok[:cut], ptok[:cut]), ("name", tok[cut:], ptok[cut:])]
 
 
 _SURNAME_RANK = {c: i for i, c in enumerate(SURNAMES)}
