@@ -57,6 +57,37 @@ def test_far_join_inside_a_word() -> None:
     assert (2, 5) in got
 
 
+def test_far_join_sixty_blocks_away() -> None:
+    """A story's end printed a page of blocks after the cut: the repair still reaches it
+    (within `WINDOW` blocks), and not beyond."""
+    filler = [f"第{n}段的内容已经写完了。" for n in range(58)]
+    cut, tail = "在城市建设方面，加快推进基础设", "施互联互通，新建一批停车场和充电站。"
+    assert (2, 61) in pairs(*HEAD, cut, *filler, tail)
+    far = [f"第{n}段的内容已经写完了。" for n in range(repair.WINDOW + 5)]
+    assert pairs(*HEAD, cut, *far, tail) == []
+
+
+def test_couplet_lines_are_not_joined() -> None:
+    """`…，` over `…。` of the same length: two lines of verse, each its own paragraph."""
+    got = pairs(
+        *HEAD,
+        "春风送暖入万家，",
+        "瑞雪迎春兆丰年。",
+        "灯火映照新村路，",
+        "笑语欢歌庆团圆。",
+    )
+    assert got == []
+    # The same comma end before a longer piece is a cut sentence.
+    assert pairs(*HEAD, "春风送暖入万家，", "瑞雪迎春，全村老少都来到广场看演出。") == [(2, 3)]
+
+
+def test_a_section_number_line_is_no_open_end() -> None:
+    """`二` over the section under it: a number, not a piece cut before `年…`."""
+    got = pairs(*HEAD, "一年来的工作已经告一段落。", "二", "十年磨一剑，这支队伍越战越勇。")
+    assert got == []
+    assert not repair.end_features(blocks_of("二")[0])[0]
+
+
 def test_word_gain_tells_a_cut_word_from_two_words() -> None:
     """`…中心拥` + `有宽敞…` reads the word 拥有 across the cut; `…中心拥` + `而有了…`
     reads nothing better together than apart."""

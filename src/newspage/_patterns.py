@@ -150,6 +150,9 @@ NUMBERED_HEADING_RE = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}[章节部分篇])"
 )
 
+# A section's number printed as a line of its own over the section: `二`, `十一`.
+SECTION_NUMBER_RE = regex.compile(r"[一二三四五六七八九十]{1,3}")
+
 # A note that closes a story, printed as its own paragraph: the closing dateline above,
 # the author's note `（作者为某师范大学校长）`, `（作者单位：中国社会科学院）`,
 # `（作者工作于某研究所）`, `（执笔：王 鹏）`, a closing author line `（张三）`,
