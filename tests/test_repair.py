@@ -88,6 +88,14 @@ def test_a_section_number_line_is_no_open_end() -> None:
     assert not repair.end_features(blocks_of("二")[0])[0]
 
 
+@pytest.mark.parametrize("figure", ["1.4万起", "5100亿元", "53.7万人次", "1/4", "88.3%"])
+def test_a_figure_of_a_data_box_is_no_open_end(figure: str) -> None:
+    """A figure printed as a line of its own stands alone: it is not the start of the
+    paragraph printed under it."""
+    got = pairs(*HEAD, "全省利用外资稳中有进。", figure, "截至去年底，各地出台配套文件一百多个。")
+    assert got == []
+
+
 def test_word_gain_tells_a_cut_word_from_two_words() -> None:
     """`…中心拥` + `有宽敞…` reads the word 拥有 across the cut; `…中心拥` + `而有了…`
     reads nothing better together than apart."""

@@ -133,8 +133,9 @@ DATELINE_RE = regex.compile(
 CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[^()]{0,40}电[^()]{0,60}\)$")
 
 # A figure printed as a line of its own in a data box or next to a chart: `2.6万起`,
-# `5100亿元`, `1800多亿元`, `53.7万人次`. Part of the story's text, never a title.
-FIGURE_LINE_RE = regex.compile(r"\d[\d.,]*\ ?\p{Han}{0,4}%?")
+# `5100亿元`, `1800多亿元`, `53.7万人次`, a share `1/4`. Part of the story's text, never a
+# title.
+FIGURE_LINE_RE = regex.compile(r"\d[\d.,]*(?:/\d[\d.,]*)?\ ?\p{Han}{0,4}%?")
 
 # The credit line of a cartoon or a picture printed with a verse or a short commentary:
 # who drew it and who wrote the words, `王小明图 李大华文`, `张 三图（新华社发） 李 四文`,
