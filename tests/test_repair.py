@@ -96,6 +96,15 @@ def test_a_figure_of_a_data_box_is_no_open_end(figure: str) -> None:
     assert got == []
 
 
+def test_a_year_printed_alone_continues_with_its_character() -> None:
+    """`2018` + `年，…`: a paragraph cut right after its opening year. Other bare figures,
+    and a year over text that does not go on with `年`, stand alone."""
+    text = "年，全县新建充电桩两百多个，覆盖所有乡镇。"
+    assert pairs(*HEAD, "全省利用外资稳中有进。", "2018", text) == [(3, 4)]
+    assert pairs(*HEAD, "全省利用外资稳中有进。", "375", text) == []
+    assert pairs(*HEAD, "全省利用外资稳中有进。", "2018", "全县新建充电桩两百多个。") == []
+
+
 def test_word_gain_tells_a_cut_word_from_two_words() -> None:
     """`…中心拥` + `有宽敞…` reads the word 拥有 across the cut; `…中心拥` + `而有了…`
     reads nothing better together than apart."""
