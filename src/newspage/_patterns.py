@@ -136,6 +136,9 @@ CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[
 # `5100亿元`, `1800多亿元`, `53.7万人次`, a share `1/4`. Part of the story's text, never a
 # title.
 FIGURE_LINE_RE = regex.compile(r"\d[\d.,]*(?:/\d[\d.,]*)?\ ?\p{Han}{0,4}%?")
+# ...except a year printed alone, `2018`: the first piece of a paragraph cut right after
+# the year it opens with (`2018` + `年，…`), continued only by a piece opening with `年`.
+YEAR_LINE_RE = regex.compile(r"(?:19|20)\d\d")
 
 # The credit line of a cartoon or a picture printed with a verse or a short commentary:
 # who drew it and who wrote the words, `王小明图 李大华文`, `张 三图（新华社发） 李 四文`,

@@ -36,7 +36,6 @@ import math
 from collections.abc import Iterator, Sequence
 
 import attrs
-import regex
 
 from .._cjk import CharStats, TopicBigrams, char_stats, is_han, lexicon, load_weights
 from .._patterns import (
@@ -46,6 +45,7 @@ from .._patterns import (
     FIGURE_LINE_RE,
     PHOTO_RUBRIC_RE,
     SECTION_NUMBER_RE,
+    YEAR_LINE_RE,
     ends_open,
     ends_sentence,
 )
@@ -252,7 +252,7 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
         return {}, s.endswith(("”", "’", "」", "』"))
     if s.endswith(")") and s.count("(") == s.count(")") and not quote_open:
         return {}, False  # `…（完）`, `（本报科伦坡电）`: a closed unit
-    if FIGURE_LINE_RE.fullmatch(s) and not _YEAR_RE.fullmatch(s):
+    if FIGURE_LINE_RE.fullmatch(s) and not YEAR_LINE_RE.fullmatch(s):
         return {}, False  # `1.4万起`: a figure of a data box stands alone
     if block.reason == "picture_text_credit":
         return {}, False  # `王小明图 李大华文`: a credit line ends its story
@@ -405,7 +405,7 @@ def pair_features(
     else:
         return None
     sa, sb = a.block.shadow, b.block.shadow
-    if _verse_lines(sa, sb) or (_YEAR_RE.fullmatch(sa) and not sb.startswith("年")):
+    if _verse_lines(sa, sb) or (YEAR_LINE_RE.fullmatch(sa) and not sb.startswith("年")):
         return None
     x, y = sa[-1], sb[0]
     if (is_han(x) or x in _PMI_PUNCT) and is_han(y):
@@ -424,10 +424,6 @@ def pair_features(
     _topic(f, topics.before(a.block.index), topics.after(b.block.index), stats)
     return f
 
-
-# A year printed alone (`2018`) is the first piece of `2018` + `年，…` only: a data box
-# prints other bare figures.
-_YEAR_RE = regex.compile(r"(?:19|20)\d\d")
 
 # Longest line of verse `_verse_lines` knows, in characters with its mark.
 MAX_VERSE_LINE = 12
