@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from newspage._cjk import TopicBigrams, char_stats
+import newspage
+from newspage._cjk import TopicBigrams, char_stats, shadow
 from newspage.stages import heads
 from newspage.stages.blocks import Role
 from newspage.stages.heads import title_features, title_score, title_weights
 
-from .conftest import blocks_of
+from .conftest import blocks_of, page_text
 
 STORY = "抚远市地处黑龙江与乌苏里江交汇处，抚远市的稻米产业成效明显，抚远市大米远销各地。" * 4
 SAME = "抚远市大力发展稻米产业，抚远市的稻米远销各地，黑龙江沿岸的稻田连成一片。" * 6
@@ -139,3 +140,66 @@ def test_a_title_under_a_lead_box_opens_the_body() -> None:
     assert not heads._after_lead_box(page, sig, 3)  # the lead's own text
     out = heads.resolve_titles(page, ())
     assert out[4].role is Role.SUBHEAD
+
+
+def shaped(title_text: str, *, above: str = "", following: str = OTHER) -> dict[str, float]:
+    (title,) = blocks_of(title_text)
+    return title_features(
+        title,
+        [STORY],
+        [shadow(following)],
+        after_open_end=False,
+        subheads=[],
+        bigrams=TopicBigrams(char_stats()),
+        above=shadow(above),
+    )
+
+
+def test_the_shape_of_a_title_line() -> None:
+    """Length, commas, spaces, book titles and dashes are read on the shadow: full- or
+    half-width, simplified or Traditional."""
+    long_line = "守住黑土地，端牢饭碗，稻米产业走出一条新路子"
+    assert shaped(long_line)["title_long"] == 1.0
+    assert shaped("稻米产业走出新路子")["title_long"] == 0.0
+    assert shaped("春耕")["title_short"] == 1.0
+    assert shaped("稻米产业走出新路子")["title_short"] == 0.0
+    for comma in ("守住水土，带富乡亲", "守住水土, 带富乡亲"):
+        assert shaped(comma)["title_comma"] == 1.0
+    assert shaped("抓项目 稳增长")["title_space"] == 1.0
+    assert shaped("抓项目稳增长")["title_space"] == 0.0
+    assert shaped("《北方牧區防寒保畜辦法》施行")["title_book"] == 1.0
+    assert shaped("老街——新景")["title_dash"] == 1.0
+    assert shaped("稻米产业走出新路子")["title_dash"] == 0.0
+
+
+def test_the_text_around_a_title_line() -> None:
+    """How the text above the title ends and how the text under it opens."""
+    assert shaped("稻米产业走出新路子", above="大家都说：“好日子还在后头。”")["above_quote"] == 1.0
+    for exclaim in ("好日子还在后头！", "好日子还在后头!"):
+        assert shaped("稻米产业走出新路子", above=exclaim)["above_exclaim"] == 1.0
+    plain = shaped("稻米产业走出新路子", above="好日子还在后头。")
+    assert plain["above_quote"] == plain["above_exclaim"] == 0.0
+    assert shaped("稻米产业走出新路子", following="“今年的稻子长得好。”")["after_quote"] == 1.0
+    assert plain["after_quote"] == 0.0
+
+
+def test_the_shape_of_a_title_line_weighs() -> None:
+    """A long line, a line of two clauses, a line of two phrases speak for a subhead; a
+    book title for a headline (the news of a document or a work)."""
+    w = title_weights()
+    base = shaped("稻米产业走出新路子")
+    for name in ("title_long", "title_comma", "title_space"):
+        assert title_score({**base, name: 1.0}, w) < title_score(base, w)
+    assert title_score({**base, "title_book": 1.0}, w) > title_score(base, w)
+
+
+def test_a_long_title_line_of_clauses_inside_a_story_is_a_subhead() -> None:
+    """Over text of another topic, a short title line opens a story, and a line of 20
+    characters and more with commas stays the story's subhead: such lines are rarely
+    the headline of a story with no byline or dateline."""
+    head = ("抚远市推进乡村振兴", "本报记者 王大海", STORY)
+    short = newspage.parse(page_text(*head, "稻米产业走出新路子", OTHER))
+    assert len(short.articles) == 2
+    line = "守住黑土地，端牢饭碗，稻米产业走出一条新路子"
+    (article,) = newspage.parse(page_text(*head, line, OTHER)).articles
+    assert [s.heading for s in article.sections] == [None, line]
