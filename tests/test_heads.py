@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import newspage
 from newspage._cjk import TopicBigrams, char_stats, shadow
 from newspage.stages import heads
@@ -15,47 +17,50 @@ SAME = "抚远市大力发展稻米产业，抚远市的稻米远销各地，黑
 OTHER = "气象台近日发布预报称，北方将迎来新一轮寒潮，牧区正在抓紧做好防寒保畜准备。" * 6
 
 
-def features(following: str, *, after_open_end: bool = False) -> dict[str, float]:
-    (title,) = blocks_of("稻米产业走出新路子")
+def weighed(
+    title_text: str = "稻米产业走出新路子",
+    *,
+    following: str = OTHER,
+    story: str = STORY,
+    subheads: Sequence[str] = (),
+    later: Sequence[str] = (),
+    after_open_end: bool = False,
+    above: str = "",
+) -> dict[str, float]:
+    """The features of the title line `title_text` in a story (shadows, as the heads
+    phase passes them)."""
+    (title,) = blocks_of(title_text)
     return title_features(
         title,
-        [STORY],
-        [following],
+        [shadow(story)],
+        [shadow(following)],
         after_open_end=after_open_end,
-        subheads=[],
+        subheads=subheads,
+        later=later,
         bigrams=TopicBigrams(char_stats()),
+        above=shadow(above),
     )
 
 
 def test_features_are_the_declared_ones() -> None:
     """Every feature has a weight, and the same input gives the same features."""
-    f = features(SAME)
+    f = weighed(following=SAME)
     assert set(f) == set(title_weights())
-    assert f == features(SAME)
+    assert f == weighed(following=SAME)
 
 
 def test_shared_topic_words_speak_for_a_subhead() -> None:
     """Text sharing the story's names scores lower (subhead) than unrelated text."""
     w = title_weights()
-    assert title_score(features(SAME), w) < title_score(features(OTHER), w)
-    assert features(SAME)["shared"] > features(OTHER)["shared"]
+    assert title_score(weighed(following=SAME), w) < title_score(weighed(following=OTHER), w)
+    assert weighed(following=SAME)["shared"] > weighed(following=OTHER)["shared"]
 
 
 def test_column_break_before_speaks_for_a_new_story() -> None:
     """A title after a text that stops mid-sentence scores higher than after a full stop."""
     w = title_weights()
-    assert title_score(features(SAME, after_open_end=True), w) > title_score(features(SAME), w)
-
-
-def with_subheads(title_text: str, subheads: list[str], story: str = STORY) -> dict[str, float]:
-    (title,) = blocks_of(title_text)
-    return title_features(
-        title,
-        [story],
-        [OTHER],
-        after_open_end=False,
-        subheads=subheads,
-        bigrams=TopicBigrams(char_stats()),
+    assert title_score(weighed(following=SAME, after_open_end=True), w) > title_score(
+        weighed(following=SAME), w
     )
 
 
@@ -63,19 +68,19 @@ def test_a_title_set_like_the_stories_subheads_speaks_for_a_subhead() -> None:
     """`“三新”协同发力 激活发展动能` after the subhead `“一线”攻坚克难 守护青山绿水`
     is one of a series; a plain line of another length is not."""
     w = title_weights()
-    series = with_subheads("“三新”协同发力 激活发展动能", ["“一线”攻坚克难 守护青山绿水"])
-    unlike = with_subheads("全市绿道建设规划公布", ["“一线”攻坚克难 守护青山绿水"])
+    series = weighed("“三新”协同发力 激活发展动能", subheads=["“一线”攻坚克难 守护青山绿水"])
+    unlike = weighed("全市绿道建设规划公布", subheads=["“一线”攻坚克难 守护青山绿水"])
     assert series["like_subhead"] == 1.0
     assert unlike["like_subhead"] == 0.0
-    assert with_subheads("“三新”协同发力 激活发展动能", [])["like_subhead"] == 0.0
+    assert weighed("“三新”协同发力 激活发展动能", subheads=[])["like_subhead"] == 0.0
     assert title_score(series, w) < title_score({**series, "like_subhead": 0.0}, w)
 
 
 def test_a_title_naming_the_storys_topic_speaks_for_a_subhead() -> None:
     """A title whose names the story so far used (`抚远市`, `稻米`) reads as its subhead."""
     w = title_weights()
-    named = with_subheads("抚远稻米远销各地", [])
-    other = with_subheads("北方牧区防寒保畜", [])
+    named = weighed("抚远稻米远销各地", subheads=[])
+    other = weighed("北方牧区防寒保畜", subheads=[])
     assert named["title_in_story"] > other["title_in_story"] == 0.0
     assert title_score(named, w) < title_score(other, w)
 
@@ -84,19 +89,10 @@ def test_a_title_set_like_the_titles_to_come_speaks_for_a_subhead() -> None:
     """The first subhead of a series has no earlier one to resemble, but is set like the
     title lines standing alone further down; a title of another shape is not."""
     w = title_weights()
-    (title,) = blocks_of("“一线”攻坚克难 守护青山绿水")
     later = ["“三新”协同发力 激活发展动能", "“多元”融合共进 共建美好家园"]
 
     def weigh(later: list[str]) -> dict[str, float]:
-        return title_features(
-            title,
-            [STORY],
-            [OTHER],
-            after_open_end=False,
-            subheads=[],
-            later=later,
-            bigrams=TopicBigrams(char_stats()),
-        )
+        return weighed("“一线”攻坚克难 守护青山绿水", later=later)
 
     series, alone = weigh(later), weigh(["全市绿道建设规划公布"])
     assert series["like_later"] == series["like_series"] == 1.0
@@ -142,44 +138,31 @@ def test_a_title_under_a_lead_box_opens_the_body() -> None:
     assert out[4].role is Role.SUBHEAD
 
 
-def shaped(title_text: str, *, above: str = "", following: str = OTHER) -> dict[str, float]:
-    (title,) = blocks_of(title_text)
-    return title_features(
-        title,
-        [STORY],
-        [shadow(following)],
-        after_open_end=False,
-        subheads=[],
-        bigrams=TopicBigrams(char_stats()),
-        above=shadow(above),
-    )
-
-
 def test_the_shape_of_a_title_line() -> None:
     """Length, commas, spaces, book titles and dashes are read on the shadow: full- or
     half-width, simplified or Traditional."""
     long_line = "守住黑土地，端牢饭碗，稻米产业走出一条新路子"
-    assert shaped(long_line)["title_long"] == 1.0
-    assert shaped("稻米产业走出新路子")["title_long"] == 0.0
-    assert shaped("春耕")["title_short"] == 1.0
-    assert shaped("稻米产业走出新路子")["title_short"] == 0.0
+    assert weighed(long_line)["title_long"] == 1.0
+    assert weighed("稻米产业走出新路子")["title_long"] == 0.0
+    assert weighed("春耕")["title_short"] == 1.0
+    assert weighed("稻米产业走出新路子")["title_short"] == 0.0
     for comma in ("守住水土，带富乡亲", "守住水土, 带富乡亲"):
-        assert shaped(comma)["title_comma"] == 1.0
-    assert shaped("抓项目 稳增长")["title_space"] == 1.0
-    assert shaped("抓项目稳增长")["title_space"] == 0.0
-    assert shaped("《北方牧區防寒保畜辦法》施行")["title_book"] == 1.0
-    assert shaped("老街——新景")["title_dash"] == 1.0
-    assert shaped("稻米产业走出新路子")["title_dash"] == 0.0
+        assert weighed(comma)["title_comma"] == 1.0
+    assert weighed("抓项目 稳增长")["title_space"] == 1.0
+    assert weighed("抓项目稳增长")["title_space"] == 0.0
+    assert weighed("《北方牧區防寒保畜辦法》施行")["title_book"] == 1.0
+    assert weighed("老街——新景")["title_dash"] == 1.0
+    assert weighed("稻米产业走出新路子")["title_dash"] == 0.0
 
 
 def test_the_text_around_a_title_line() -> None:
     """How the text above the title ends and how the text under it opens."""
-    assert shaped("稻米产业走出新路子", above="大家都说：“好日子还在后头。”")["above_quote"] == 1.0
+    assert weighed("稻米产业走出新路子", above="大家都说：“好日子还在后头。”")["above_quote"] == 1.0
     for exclaim in ("好日子还在后头！", "好日子还在后头!"):
-        assert shaped("稻米产业走出新路子", above=exclaim)["above_exclaim"] == 1.0
-    plain = shaped("稻米产业走出新路子", above="好日子还在后头。")
+        assert weighed("稻米产业走出新路子", above=exclaim)["above_exclaim"] == 1.0
+    plain = weighed("稻米产业走出新路子", above="好日子还在后头。")
     assert plain["above_quote"] == plain["above_exclaim"] == 0.0
-    assert shaped("稻米产业走出新路子", following="“今年的稻子长得好。”")["after_quote"] == 1.0
+    assert weighed("稻米产业走出新路子", following="“今年的稻子长得好。”")["after_quote"] == 1.0
     assert plain["after_quote"] == 0.0
 
 
@@ -187,7 +170,7 @@ def test_the_shape_of_a_title_line_weighs() -> None:
     """A long line, a line of two clauses, a line of two phrases speak for a subhead; a
     book title for a headline (the news of a document or a work)."""
     w = title_weights()
-    base = shaped("稻米产业走出新路子")
+    base = weighed("稻米产业走出新路子")
     for name in ("title_long", "title_comma", "title_space"):
         assert title_score({**base, name: 1.0}, w) < title_score(base, w)
     assert title_score({**base, "title_book": 1.0}, w) > title_score(base, w)

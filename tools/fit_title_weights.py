@@ -69,9 +69,9 @@ FIXED = {"after_open_end": 0.2}
 ROUNDS = 4
 
 
-def examples(folder: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def examples(folder: Path, weights: dict[str, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features, labels and stakes (sample weights) of every weighed title decision in
-    `folder`."""
+    `folder`, the pages read with `weights`."""
     rows: list[list[float]] = []
     labels: list[float] = []
     stakes: list[float] = []
@@ -90,7 +90,7 @@ def examples(folder: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
                     stake[s["heading"]] = len(s["paragraphs"])
         blocks = classify(split_blocks(normalize(path.read_text("utf-8"))[0]))
         record: list[tuple[int, dict[str, float]]] = []
-        heads.resolve_titles(blocks, find_breaks(blocks), record)
+        heads.resolve_titles(blocks, find_breaks(blocks), record, weights=weights)
         for index, features in record:
             text = blocks[index].text
             if text in stake:
@@ -127,9 +127,7 @@ def main() -> int:
 
     weights = dict.fromkeys(heads.TITLE_FEATURES, 0.0)
     for round_ in range(1, ROUNDS + 1):
-        # The pages are read with the weights of the round before.
-        heads.title_weights = functools.partial(dict, weights)
-        x, y, stakes = examples(args.train)
+        x, y, stakes = examples(args.train, weights)  # read with the round before's
         weights = fit_with_fixed(
             heads.TITLE_FEATURES,
             FIXED,
@@ -143,8 +141,7 @@ def main() -> int:
         )
     print_weights(weights, FIXED)
     if args.test:
-        heads.title_weights = functools.partial(dict, weights)
-        xt, yt, _ = examples(args.test)
+        xt, yt, _ = examples(args.test, weights)
         print(f"held-out accuracy {accuracy(xt, yt, w):.3f} ({len(yt)} decisions)")
     source = (
         "tools/fit_title_weights.py: logistic regression on the weighed title decisions of "

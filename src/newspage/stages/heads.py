@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .._cjk import TopicBigrams, char_stats, load_weights
 from .._patterns import (
@@ -71,6 +71,7 @@ def resolve_titles(
     record: list[tuple[int, dict[str, float]]] | None = None,
     *,
     bigrams: TopicBigrams | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> tuple[Block, ...]:
     """Turn every TITLE into KICKER, HEADLINE, SUBHEAD, RUBRIC or BODY, in context.
 
@@ -80,6 +81,8 @@ def resolve_titles(
     receives (title block, features) of every weighed subhead-or-headline decision
     (`tools/fit_title_weights.py` fits the weights on them). `bigrams`: the topic bigrams
     of the page's blocks, shared with the other phases (made here if not given).
+    `weights`: those of the decision (the shipped `title_weights()` if not given; the
+    fitting tool reads the pages with the weights it is fitting).
     """
     joined = frozenset(i for j in breaks for i in (j.first, j.second))
     continues = frozenset(j.second for j in breaks)
@@ -87,6 +90,8 @@ def resolve_titles(
     out = _picture_story_text(list(blocks))
     # The story so far is read again at each title.
     topics = TopicBigrams(char_stats()) if bigrams is None else bigrams
+    if weights is None:
+        weights = title_weights()
     sig = [b.index for b in out if b.role not in TRANSPARENT]
     column: str | None = None  # "photo" or "brief" inside a side column
     item_text = 0  # characters of body text in the column's current item
@@ -234,7 +239,7 @@ def resolve_titles(
             )
             if record is not None:
                 record.append((titles[-1], features))
-            new_story = title_score(features, title_weights()) >= NEW_STORY_THRESHOLD
+            new_story = title_score(features, weights) >= NEW_STORY_THRESHOLD
         if new_story:
             roles = _head_roles(len(titles))
             if len(titles) == 2 and SUBTITLE_LINE_RE.search(out[titles[1]].shadow):
@@ -444,7 +449,7 @@ def title_features(
         "title_long": float(title.size >= LONG_TITLE),
         "title_short": float(title.size < SHORT_TITLE),
         "title_comma": float("," in s),
-        "title_space": float(" " in s.strip()),
+        "title_space": float(" " in s),
         "title_book": float("《" in s),
         "title_dash": float("—" in s),
         "above_exclaim": float(above.endswith("!")),
@@ -515,7 +520,7 @@ def title_weights() -> dict[str, float]:
     return load_weights("title_weights.json", TITLE_FEATURES)
 
 
-def title_score(features: dict[str, float], weights: dict[str, float]) -> float:
+def title_score(features: dict[str, float], weights: Mapping[str, float]) -> float:
     """Log-odds that the title opens a new story."""
     return sum(weights[k] * v for k, v in features.items())
 
