@@ -1,6 +1,7 @@
 """Score newspage on generated page dumps: the accuracy table of the benchmark.
 
-usage: accuracy.py [--pages N] [--seed S] [--variant V] [--dates A-B] [--keep DIR | --gold DIR]
+usage: accuracy.py [--pages N] [--seed S] [--variant V] [--house H] [--dates A-B]
+                   [--keep DIR | --gold DIR]
                    [--sample-pages] [--markdown] [--worst K] [--oracle-joins]
 
 Generates N pages with ``generate.py`` (or reads the pages of ``--gold DIR``), parses every
@@ -86,9 +87,14 @@ class Page:
 def generated_pages(args: argparse.Namespace, out: Path) -> Iterator[Page]:
     """Generate the run's pages into `out` (NAME.txt + NAME.json), one at a time."""
     rows = generate.load_corpus(args.corpus)
-    for name, page in generate.generate_run(rows, args.pages, args.seed, args.variant, args.dates):
+    pages = generate.generate_run(rows, args.pages, args.seed, args.variant, args.dates, args.house)
+    for name, page in pages:
         generate.write_page(out, name, page)
         variant = page.gold.get("variant", "?")
+        if args.house == "local":  # a row per variant: local/plain
+            variant = f"local/{variant}"
+        elif args.house == "mixed":  # a row per house: local, rmrb
+            variant = page.gold["house"]
         yield Page(f"{name}.txt", page.text, page.gold, variant, out / f"{name}.txt")
 
 
@@ -244,6 +250,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=200, help="generated pages (default 200)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--variant", choices=generate.VARIANTS, default="mixed")
+    ap.add_argument(
+        "--house",
+        choices=generate.HOUSES,
+        default="rmrb",
+        help="conventions of the generated pages: rmrb (default), local, mixed",
+    )
     ap.add_argument(
         "--dates",
         type=generate.parse_dates,

@@ -282,6 +282,7 @@ class Story:
     lead: list[str] = field(default_factory=list)
     body: list[Item] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)  # page furniture found in the text
+    jump: str | None = None  # a jump marker after the text: （下转第2版）
 
     @property
     def paragraphs(self) -> list[str]:
@@ -716,6 +717,129 @@ def page_furniture(date: str, rng: random.Random) -> tuple[list[str], list[str]]
 
 
 # ---------------------------------------------------------------------------------------
+# House styles: the conventions of papers other than 人民日报
+# ---------------------------------------------------------------------------------------
+
+HOUSES = ("rmrb", "local", "mixed")
+BYLINE_MARKERS = ("■", "□", "◎", "●")
+LABEL_FORMS = ("【{}】", "■{}", "[{}]")  # 【编者按】 ■核心提示 [导读]
+# 本报北京2月1日电（记者赵明远）: the dated dateline of a national paper's own reporters
+RMRB_DATELINE_RE = re.compile(r"^本报[^\s，。（(]{0,16}?电(?P<paren> ?[（(][^）)]*[）)])?$")
+LOCAL_ROLES = {"本报记者": "记者", "本报特约记者": "特约记者", "本报通讯员": "通讯员"}
+SOURCE_CREDITS = ("（图片由受访者提供）", "（受访者供图）", "（资料图片）", "（视频截图）")
+EDITOR_WORDS = {"责任编辑": ("本版责编", "责编"), "版式设计": ("美编", "版式")}
+
+
+def who_text(people: Authors, spaced: bool) -> str:
+    """``记者 王大海 李小川 通讯员 陈一帆`` (spaced) or ``记者王大海 李小川 通讯员陈一帆``."""
+    parts: list[str] = []
+    role: str | None = None
+    for name, r in people:
+        if r != role or not parts:
+            parts.append(f"{r} {name}" if spaced and r else f"{r or ''}{name}")
+            role = r
+        else:
+            parts.append(name)
+    return " ".join(parts)
+
+
+def restyle_head(story: Story, rng: random.Random) -> None:
+    """A story's byline and dateline as another paper prints them.
+
+    - ``本报北京2月1日电（记者赵明远）`` -> ``本报讯（记者赵明远）``: a local paper's own news;
+    - the head byline moved into the dateline: ``本报讯（记者 王大海 通讯员 李小川）``
+      or ``本报讯 记者王大海 通讯员李小川报道``, its roles without 本报;
+    - a marker before the byline: ``■本报记者 王大海``, ``□ 本报记者 王大海``;
+    - ``文/王大海 李小川``: the writers, without their roles.
+    """
+    first = next((it for it in story.body if it.kind == "para"), None)
+    if first is None:
+        return
+    if story.dateline and (m := RMRB_DATELINE_RE.match(story.dateline)) and rng.random() < 0.5:
+        local = "本报讯" + (m.group("paren") or "").lstrip()
+        first.text = local + first.text[len(story.dateline) :]
+        story.dateline = local
+    if not story.byline or story.byline_last or story.kind != "article":
+        return
+    people = [(name, LOCAL_ROLES.get(role or "", role)) for name, role in story.authors]
+    style = rng.random()
+    if style < 0.3 and not story.dateline and all(role for _, role in people):
+        if rng.random() < 0.65:
+            story.dateline = f"本报讯（{who_text(people, rng.random() < 0.5)}）"
+            first.text = story.dateline + first.text
+        else:
+            story.dateline = f"本报讯 {who_text(people, False)}报道"
+            first.text = f"{story.dateline} {first.text}"
+        story.byline, story.authors = None, people
+    elif style < 0.6:
+        story.byline = rng.choice(BYLINE_MARKERS) + " " * (rng.random() < 0.4) + story.byline
+    elif style < 0.7:
+        story.byline = "文/" + " ".join(name for name, _ in story.authors)
+        story.authors = [(name, None) for name, _ in story.authors]
+
+
+def restyle_brief(story: Story, rng: random.Random) -> None:
+    """A brief's closing author line ``（王大海）`` as ``本报讯（记者 王大海）`` up front."""
+    first = next((it for it in story.body if it.kind == "para"), None)
+    if not (story.byline_last and story.byline and first and story.dateline == "本报讯"):
+        return
+    if rng.random() < 0.5 and first.text.startswith("本报讯 "):
+        people = [(name, role or "记者") for name, role in story.authors]
+        story.dateline = f"本报讯（{who_text(people, rng.random() < 0.5)}）"
+        first.text = story.dateline + first.text[len("本报讯 ") :]
+        story.byline, story.byline_last, story.authors = None, False, people
+
+
+def restyle_credits(story: Story, rng: random.Random) -> None:
+    """Credits as ``图/王大海``, ``王大海 摄``, ``记者 王大海 摄``; sometimes a source credit
+    (``（图片由受访者提供）``) that names no photographer."""
+    for it in story.body:
+        c = it.caption
+        if c is None or not c.credit or not c.photographers or "（" in c.credit:
+            continue
+        style = rng.random()
+        names = " ".join(c.photographers)
+        if style < 0.3:
+            c.credit = f"图/{names}"
+        elif style < 0.5:
+            c.credit = f"{names} 摄"
+        elif style < 0.6:
+            c.credit = f"记者 {names} 摄"
+    if story.kind == "article" and rng.random() < 0.1:
+        story.body.append(Item("caption", caption=Caption(None, rng.choice(SOURCE_CREDITS), [])))
+
+
+def restyle_furniture(line: str, rng: random.Random) -> str:
+    """``责任编辑：王大海`` -> ``本版责编：王大海``, ``版式设计：李小川`` -> ``美编：李小川``."""
+    for word, others in EDITOR_WORDS.items():
+        if word in line and rng.random() < 0.7:
+            line = line.replace(word, rng.choice(others))
+    return line
+
+
+def restyle_page(plan: PagePlan, rng: random.Random) -> None:
+    """Print the plan in the conventions of a local or metropolitan daily (in place; the
+    gold follows): bylines, datelines, lead labels, credits, editors' lines, and a jump
+    marker (``（下转第2版）``) after one story's text. The layout is not touched."""
+    for story in plan.mains:
+        restyle_head(story, rng)
+        if story.lead_label and rng.random() < 0.6:
+            story.lead_label = rng.choice(LABEL_FORMS).format(story.lead_label)
+    for story in plan.briefs:
+        restyle_brief(story, rng)
+    for story in plan.stories:
+        restyle_credits(story, rng)
+    plan.head_furniture = [restyle_furniture(f, rng) for f in plan.head_furniture]
+    plan.tail_furniture = [restyle_furniture(f, rng) for f in plan.tail_furniture]
+    if plan.mains and rng.random() < 0.3:
+        page = rng.choice("2345678")
+        marker = rng.choice((f"（下转第{page}版）", f"下转{page}版", f"（转第{page}版）"))
+        rng.choice(plan.mains).jump = marker
+    if rng.random() < 0.3:
+        plan.head_furniture.insert(0, f"第{rng.randint(2, 16)}版")
+
+
+# ---------------------------------------------------------------------------------------
 # Variants: character-level conversions applied to everything printed
 # ---------------------------------------------------------------------------------------
 
@@ -792,6 +916,7 @@ def convert_story(story: Story, conv: Callable[[str], str]) -> Story:
         lead=[conv(p) for p in story.lead],
         body=body,
         furniture=[conv(f) for f in story.furniture],
+        jump=opt(story.jump),
     )
 
 
@@ -966,6 +1091,8 @@ def layout_story(
     frames = pour(units, rng.randint(180, 800), rng, hardwrap)
     counts: Counter[int] = Counter()
     segs = [Segment(si, "frame", frame_blocks(si, units, f, counts)) for f in frames]
+    if story.jump and segs:  # page furniture, glued to the text it follows
+        segs[-1].blocks.append(Block(story.jump, "furniture", glue=True))
     captions = [it.caption for it in story.body if it.caption]
     for ci, cap in enumerate(captions):
         # boundary 0: under the head group; k: between frame k and k+1; n: after the last
@@ -1052,6 +1179,36 @@ def arrange(order: list[Segment], rng: random.Random) -> list[Segment]:
     return order
 
 
+def move_captions(blocks: list[Block], rng: random.Random) -> list[Block]:
+    """Print some photos inside a frame of their story, as papers that set a picture in
+    the middle of a column do: its caption (and credit) between two paragraphs, after a
+    subhead, or between the two pieces of a paragraph the picture cuts."""
+    groups: list[list[Block]] = []
+    for b in blocks:
+        if b.caption and b.gap:
+            groups.append([b])
+        elif b.caption and groups and groups[-1][-1].caption == b.caption:
+            groups[-1].append(b)
+    for group in groups:
+        if rng.random() >= 0.5:
+            continue
+        rest = [b for b in blocks if all(b is not g for g in group)]
+        story = group[0].story
+        spots = [
+            i + 1
+            for i, (b, c) in enumerate(itertools.pairwise(rest))
+            if b.story == c.story == story
+            and b.role in ("para", "heading")
+            and c.role == "para"
+            and not c.glue
+            and not c.gap
+        ]
+        if spots:
+            at = rng.choice(spots)
+            blocks = rest[:at] + group + rest[at:]
+    return blocks
+
+
 def move_far(blocks: list[Block], rng: random.Random) -> list[Block]:
     """Continue one cut paragraph 5-15 blocks further down (a jump across columns)."""
     starts = [i for i, b in enumerate(blocks) if b.piece and b.piece[2] > 0 and not b.glue]
@@ -1085,6 +1242,7 @@ class PageStats:
     """What one generated page contains (for the benchmark's description)."""
 
     variant: str = ""
+    house: str = ""
     blocks: int = 0
     chars: int = 0
     articles: int = 0
@@ -1329,6 +1487,8 @@ def generate(
     *,
     extras: Sequence[Mapping[str, Any]] = (),
     source: str | None = None,
+    house: str = "rmrb",
+    house_rng: random.Random | None = None,
 ) -> GeneratedPage:
     """Lay the corpus articles of one printed page out as a dump, with its gold.
 
@@ -1339,6 +1499,11 @@ def generate(
         variant: one of ``plain halfwidth traditional hardwrap indent mixed ascii ocr``.
         extras: other corpus rows to draw briefs and picture stories from.
         source: the file name recorded in the gold's ``source``.
+        house: ``rmrb`` (人民日报's conventions), ``local`` (another paper's bylines,
+            datelines, labels, credits and furniture: `restyle_page`) or ``mixed`` (one of
+            the two per page).
+        house_rng: the randomness of the house style, apart from `rng` so that a page
+            of either house is laid out alike (default: seeded from `source`).
 
     Returns:
         The dump (``text``), its gold (``gold``) and what the layout did (``stats``); see
@@ -1348,13 +1513,22 @@ def generate(
         raise ValueError(f"unknown variant {variant!r}; choose from {', '.join(VARIANTS)}")
     if variant == "mixed":
         variant = rng.choice(BASE_VARIANTS)
+    if house not in HOUSES:
+        raise ValueError(f"unknown house {house!r}; choose from {', '.join(HOUSES)}")
+    house_rng = house_rng or random.Random(f"house:{source}")
+    if house == "mixed":
+        house = house_rng.choice(HOUSES[:2])
     plan = plan_page(articles, rng, extras)
+    if house == "local":
+        restyle_page(plan, house_rng)
     # The ascii and ocr pages are the halfwidth page changed after the layout: it was set
     # with `“` and `。`, which never start a line, and then converted or read by an OCR.
     conv = converter("halfwidth" if variant in ("ascii", "ocr") else variant)
     stories = [convert_story(s, conv) for s in plan.stories]
     plan.brief_rubric, plan.photo_rubric = conv(plan.brief_rubric), conv(plan.photo_rubric)
     blocks = lay_out(plan, stories, rng, variant == "hardwrap")
+    if house == "local":
+        blocks = move_captions(blocks, house_rng)
     blocks = [
         *(Block(conv(t), "furniture") for t in plan.head_furniture),
         *blocks,
@@ -1362,6 +1536,7 @@ def generate(
     ]
     text = render(blocks, variant, rng)
     gold, stats = page_gold(stories, blocks, source, variant)
+    gold["house"] = stats.house = house
     if variant == "ascii":
         text, gold = text.translate(ASCII), _translated(gold, ASCII)
     elif variant == "ocr":  # the gold stays: the scorer ignores whitespace
@@ -1433,7 +1608,12 @@ def page_name(i: int, page: Sequence[Mapping[str, Any]]) -> str:
 
 
 def generate_run(
-    rows: Sequence[dict[str, Any]], n_pages: int, seed: int, variant: str, dates: tuple[str, str]
+    rows: Sequence[dict[str, Any]],
+    n_pages: int,
+    seed: int,
+    variant: str,
+    dates: tuple[str, str],
+    house: str = "rmrb",
 ) -> Iterable[tuple[str, GeneratedPage]]:
     """(name, page) for every page of a run; page i depends only on (seed, i)."""
     pages = printed_pages(rows, dates)
@@ -1442,8 +1622,19 @@ def generate_run(
     extras = [r for r in rows if dates[0] <= r["date"] <= dates[1]]
     for i, page in enumerate(pages_of_run(n_pages, seed, pages)):
         name = page_name(i, page)
-        rng = random.Random(f"{seed}:page:{i}")
-        yield name, generate(page, rng, variant, extras=extras, source=name + ".txt")
+        rng, house_rng = random.Random(f"{seed}:page:{i}"), random.Random(f"{seed}:house:{i}")
+        yield (
+            name,
+            generate(
+                page,
+                rng,
+                variant,
+                extras=extras,
+                source=name + ".txt",
+                house=house,
+                house_rng=house_rng,
+            ),
+        )
 
 
 def write_page(out: Path, name: str, page: GeneratedPage) -> None:
@@ -1465,7 +1656,8 @@ def describe(stats: Sequence[PageStats]) -> str:
     total: Counter[str] = Counter()
     for s in stats:
         total.update({k: v for k, v in vars(s).items() if isinstance(v, int)})
-    variants = ", ".join(f"{v} {c}" for v, c in sorted(Counter(s.variant for s in stats).items()))
+    kinds = Counter(s.variant for s in stats) + Counter(f"house {s.house}" for s in stats)
+    variants = ", ".join(f"{v} {c}" for v, c in sorted(kinds.items()))
     sizes = [s.blocks for s in stats] or [0]
     return "\n".join(
         [
@@ -1604,7 +1796,9 @@ def run_checks(args: argparse.Namespace, rows: Sequence[dict[str, Any]]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         first, second = Path(tmp) / "a", Path(tmp) / "b"
         first.mkdir()
-        for name, page in generate_run(rows, args.pages, args.seed, args.variant, args.dates):
+        for name, page in generate_run(
+            rows, args.pages, args.seed, args.variant, args.dates, args.house
+        ):
             write_page(first, name, page)
             stats.append(page.stats)
             failures += [f"{name}: {p}" for p in check_page(page.text, page.gold)]
@@ -1614,6 +1808,7 @@ def run_checks(args: argparse.Namespace, rows: Sequence[dict[str, Any]]) -> int:
         cmd = [
             sys.executable, str(Path(__file__).resolve()), "--out", str(second),
             "--pages", str(args.pages), "--seed", str(args.seed), "--variant", args.variant,
+            "--house", args.house,
             "--dates", "-".join(args.dates), "--corpus", str(args.corpus), "--quiet",
         ]  # fmt: skip
         env = {**os.environ, "PYTHONHASHSEED": "12345"}
@@ -1648,6 +1843,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--variant", choices=VARIANTS, default="mixed")
     ap.add_argument(
+        "--house",
+        choices=HOUSES,
+        default="rmrb",
+        help="conventions: rmrb (人民日报's, default), local (another paper's), mixed",
+    )
+    ap.add_argument(
         "--dates",
         type=parse_dates,
         default=("20190201", "20190228"),
@@ -1667,7 +1868,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_checks(args, rows)
     args.out.mkdir(parents=True, exist_ok=True)
     stats = []
-    for name, page in generate_run(rows, args.pages, args.seed, args.variant, args.dates):
+    for name, page in generate_run(
+        rows, args.pages, args.seed, args.variant, args.dates, args.house
+    ):
         write_page(args.out, name, page)
         stats.append(page.stats)
     if not args.quiet:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from types import ModuleType
 
@@ -69,3 +70,89 @@ def test_sample_pages_parse_the_same_with_their_gold_joins(
         for article in page["articles"]:
             article.pop("join_evidence")
     assert oracle == parsed
+
+
+# The generator's house styles, on made-up articles (the corpus is not needed).
+_PARAGRAPH = "全县今年新修村道三十多公里，群众出行更方便了，沿路的果园也有了新的销路。"
+ROWS = [
+    {
+        "date": "20190301",
+        "page": 5,
+        "order": 1,
+        "headline": "山区村道通到家门口",
+        "paragraphs": [
+            "本报记者 王大海 李小川",
+            *(_PARAGRAPH for _ in range(4)),
+            "路通了以后",
+            *(_PARAGRAPH for _ in range(3)),
+            "村民在新修的道路上散步。",
+            "赵明远摄",
+        ],
+    },
+    {
+        "date": "20190301",
+        "page": 5,
+        "order": 2,
+        "headline": "春耕备耕有序推进",
+        "paragraphs": [
+            "本报南宁2月28日电 （记者陈一帆）" + _PARAGRAPH,
+            *(_PARAGRAPH for _ in range(3)),
+        ],
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def generate() -> ModuleType:
+    return load_script(BENCHMARKS / "generate.py")
+
+
+def local_pages(generate: ModuleType, n: int) -> list[tuple[str, dict[str, object]]]:
+    pages = []
+    for seed in range(n):
+        page = generate.generate(
+            ROWS,
+            random.Random(seed),
+            "plain",
+            source=f"{seed}.txt",
+            house="local",
+            house_rng=random.Random(f"house:{seed}"),
+        )
+        pages.append((page.text, page.gold))
+    return pages
+
+
+def test_local_house_pages_keep_the_gold_sound(generate: ModuleType) -> None:
+    # Every printed character in the gold once, datelines opening their text, authors in
+    # the byline or dateline, photographers in their credit, joins on block edges.
+    for text, gold in local_pages(generate, 40):
+        assert generate.check_page(text, gold) == []
+        assert gold["house"] == "local"
+
+
+def test_local_house_prints_other_papers_conventions(generate: ModuleType) -> None:
+    bylines, datelines, credits = set(), set(), set()
+    for _, gold in local_pages(generate, 40):
+        for article in gold["articles"]:  # type: ignore[attr-defined]
+            bylines.add(article["byline"])
+            datelines.add(article["dateline"])
+            credits.update(c["credit"] for c in article["captions"])
+    assert {"■本报记者 王大海 李小川", "文/王大海 李小川"} <= bylines
+    # The byline moved into the dateline, with its roles as a local paper prints them.
+    assert datelines & {"本报讯（记者 王大海 李小川）", "本报讯（记者王大海 李小川）"}
+    assert "本报讯（记者陈一帆）" in datelines  # 本报南宁2月28日电 as local news
+    assert {"图/赵明远", "赵明远 摄"} <= credits
+
+
+def test_moved_captions_sit_inside_their_story(generate: ModuleType) -> None:
+    block = generate.Block
+    frame = [block(f"第{i}段。", "para", 0) for i in range(4)]
+    caption = [block("图为村道。", "caption", 0, gap=True, caption=(0, 0))]
+    caption.append(block("赵明远摄", "credit", 0, glue=True, caption=(0, 0)))
+    other = [block("另一篇。", "para", 1)]
+    for seed in range(20):
+        out = generate.move_captions([*frame, *caption, *other], random.Random(seed))
+        at = out.index(caption[0])
+        assert out[at + 1] is caption[1]  # the credit stays under its caption
+        assert (out[at - 1] in frame and out[at + 2] in frame) or out[at + 2] is other[0]
+        assert sorted(map(id, out)) == sorted(map(id, [*frame, *caption, *other]))

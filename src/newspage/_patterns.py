@@ -73,7 +73,10 @@ BYLINE_SUFFIX_RE = regex.compile(
 
 # Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `◎ 王五`,
 # `文/张三`, `文·图/李四`, `作者：赵六`.
-BYLINE_MARKER_RE = regex.compile(r"^(?:[□■◇◆●◎○▲△★☆▪]|(?:文|图|文图|文·图|文/图|作者)\s*[/|:])\s*")
+BYLINE_SYMBOLS = "□■◇◆●◎○▲△★☆▪"
+BYLINE_MARKER_RE = regex.compile(
+    rf"^(?:[{BYLINE_SYMBOLS}]|(?:文|图|文图|文·图|文/图|作者)\s*[/|:])\s*"
+)
 
 # A byline that names no one: the paper's commentator signs its editorials and comments,
 # `本报评论员`, `本报特约评论员`, `新华社评论员`, `光明网评论员`, and its editorial
@@ -211,7 +214,7 @@ CREDIT_HINT_RE = re.compile("[摄供图视资发影]")
 # `市民排队登记。（记者王小明摄）`. Group `credit` starts after the last sentence end (or
 # closing bracket) before the credit; inside it, group `bracketed` holds the bracketed form
 # and group `source` a credit that names an agency or a source, not a photographer:
-# `新华社发`, `新华社发（王大海摄）`, `CFP供图`, `图/王大海`, `（图片来源：某某图库）`; a
+# `新华社发`, `新华社发（王大海摄）`, `CFP供图`, `图/王大海 李小川`, `（图片来源：某某图库）`; a
 # text's source, `（来源：某某网）`, is no photo credit, nor is a piece cut after `…社发`
 # (`合作社发` + `放补贴`): only agencies send photos.
 TRAILING_CREDIT_RE = regex.compile(
@@ -219,7 +222,7 @@ TRAILING_CREDIT_RE = regex.compile(
     r"(?P<source>(?:新华社|中新社|\p{Han}{1,4}通讯社|法新社|美联社|路透社|共同社|塔斯社|韩联社)发"
     r"(?:\ ?\([^()]{1,20}?摄影?\))?"
     r"|[A-Za-z]{2,10}\ ?(?:供图|图片|photo)"
-    r"|(?:图|摄影|照片)\ ?/\ ?[^\s。,:/()]{1,20}"
+    r"|(?:图|摄影|照片)\ ?/\ ?[^\s。,:/()]{1,20}(?:\ [^\s。,:/()]{1,20}){0,3}"
     r"|\(图片来源:[^()]{1,20}\))"
     r"|[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?"
     r"|(?P<bracketed>\([^()。!?]{1,30}?(?:摄影?|供图|提供)\)))$"

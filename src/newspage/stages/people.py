@@ -11,6 +11,7 @@ import regex
 from .._patterns import (
     BYLINE_MARKER_RE,
     BYLINE_SUFFIX_RE,
+    BYLINE_SYMBOLS,
     FILED_FROM_RE,
     PAPER_ROLE_NAME_RE,
     PAPER_ROLE_RE,
@@ -160,11 +161,11 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     or parentheses (`（张三）`, the closing author line of a brief).
     """
     start, end = 0, len(shadow)
-    marked = False
+    marked = bare = False  # bare: only a symbol or brackets say it is a byline
     if m := BYLINE_MARKER_RE.match(shadow):
-        start, marked = m.end(), True
+        start, marked, bare = m.end(), True, shadow[0] in BYLINE_SYMBOLS
     elif shadow.startswith("(") and shadow.endswith(")"):
-        start, end, marked = 1, end - 1, True
+        start, end, marked, bare = 1, end - 1, True, True
     elif not ROLE_WORD_RE.search(shadow):
         return None  # neither marked nor a role: the names alone do not make a byline
     if (m := BYLINE_SUFFIX_RE.search(shadow, start, end)) and m.start() > start:
@@ -172,9 +173,27 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     people = parse_people(shadow[start:end], printed[start:end])
     if people is None:
         return None
-    if not marked and all(a.role is None for a in people):
-        return None
+    if all(a.role is None for a in people):
+        if not marked:
+            return None
+        if bare:  # the names are read on the shadow: surnames are listed simplified
+            part = shadow[start:end]
+            names = parse_people(part, part) or ()
+            if not all(_looks_like_name(a.name, part) for a in names):
+                return None
     return people
+
+
+def _looks_like_name(name: str, printed: str) -> bool:
+    """Does a name printed without a role (in `printed`) read as one? A symbol or brackets
+    alone also mark a box's label (`■小贴士`) or a list number (`（五）`): a Chinese name
+    opens with a common surname or is padded to the width of three (`狄 慧`), a
+    transliterated one (`阿不都·热合曼`) has short parts."""
+    if "·" in name or "•" in name:
+        return all(1 <= len(part) <= 4 for part in regex.split("[·•]", name))
+    if len(name) == 2 and f"{name[0]} {name[1]}" in printed:
+        return True
+    return len(name) >= 2 and name[0] in _SURNAME_RANK
 
 
 # An agency's credit: `新华社发`, `中新社发（王大海摄）` (the photographer in brackets).

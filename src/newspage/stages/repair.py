@@ -321,10 +321,20 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     previous = _previous_in_flow(blocks)
     above = _under_head(blocks)
     marks = {b.index: (open_marks(b.shadow), closing_marks(b.shadow)) for b in pieces}
+    # A title over a byline heads a story: no piece of a cut paragraph is printed so.
+    headed = {
+        b.index
+        for b in pieces
+        if b.role is Role.TITLE
+        and b.index + 1 < len(blocks)
+        and blocks[b.index + 1].role is Role.BYLINE
+    }
     ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
     out: dict[int, Piece] = {}
     for b in pieces:
         end, quote_closed = ends[b.index]
+        if b.index in headed:
+            end = {}
         opened, closing = marks[b.index]
         sh = b.shadow
         inside_end = -3.0  # asked only of an open end
@@ -347,7 +357,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             end=end,
             quote_closed=quote_closed,
             start=start_features(b, stats, indented_page, closing),
-            can_continue=not DATELINE_RE.match(sh),
+            can_continue=b.index not in headed and not DATELINE_RE.match(sh),
             attribution=bool(ATTRIBUTION_START_RE.match(sh)),
             open_marks=opened,
             closing_marks=closing,
