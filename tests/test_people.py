@@ -25,6 +25,12 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("□ 张三", [("张三", None)]),
         ("文/李四", [("李四", None)]),
         ("（张三）", [("张三", None)]),
+        ("（狄 慧）", [("狄慧", None)]),  # a rare surname, but padded as names are
+        ("◎ 阿不都·热合曼", [("阿不都·热合曼", None)]),
+        ("■本报特约记者 钱江月", [("钱江月", "本报特约记者")]),
+        ("● 黄立秋 林知夏", [("黄立秋", None), ("林知夏", None)]),
+        ("（記者 吳若溪）", [("吳若溪", "記者")]),
+        ("□ 張三", [("張三", None)]),  # the surname is read on the simplified shadow
         ("（新华社记者 张三）", [("张三", "新华社记者")]),
         ("本報記者 舒 嵐", [("舒嵐", "本報記者")]),
         # printed without spaces (OCR, or an extractor that drops them)
@@ -55,6 +61,12 @@ def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
         "（综合本报记者王大海、李小川报道）",  # ...nor is a round-up's
         "王大海 本报评论员 李小川 某某日报评论员",  # who talks in a dialogue
         "致敬南方日报记者",  # another paper's role with no name after it
+        # A symbol or brackets alone mark boxes and list numbers too: without a role,
+        # the names must read as names.
+        "■小贴士",
+        "■小知识·节气的由来",
+        "（五）",
+        "（一）",
     ],
 )
 def test_not_bylines(text: str) -> None:

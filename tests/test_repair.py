@@ -45,6 +45,21 @@ def test_complete_paragraphs_are_not_joined() -> None:
     )
 
 
+def test_a_title_over_a_byline_continues_no_paragraph() -> None:
+    """`…消除了多年存在的` + a headline over its byline: the head of the next story, not
+    the rest of the cut paragraph (the open end stays open)."""
+    assert (
+        pairs(
+            *HEAD,
+            "三年来，全县上下一心，办成了许多大事，消除了多年存在的",
+            "新村道修到群众家门口",
+            "本报记者 钱江月",
+            "一条条新修的村道连起了山里的村庄，群众出行更方便了。",
+        )
+        == []
+    )
+
+
 def test_far_join_inside_a_word() -> None:
     """`…加快推进基础设` continues four blocks later as `施互联互通…`."""
     got = pairs(
