@@ -1,7 +1,8 @@
 """Lay real 人民日报 articles out as synthetic page dumps, with gold answers.
 
-usage: generate.py --out DIR --pages N --seed S [--variant V] [--dates A-B] [--corpus FILE]
-       generate.py --check --pages N --seed S [--variant V]
+usage: generate.py --out DIR --pages N --seed S [--variant V] [--house H] [--dates A-B]
+                   [--corpus FILE]
+       generate.py --check --pages N --seed S [--variant V] [--house H]
 
 Each generated page is a pair ``DIR/NAME.txt`` (the dump a parser reads) and ``DIR/NAME.json``
 (the answer, in the ``newspage/1`` shape of ``../shared/spec/page-json.md`` plus the per-article
@@ -82,6 +83,21 @@ page, recorded in the gold's ``variant``). ``ascii`` is drawn only when asked fo
 ``halfwidth`` and ``。“”‘’`` -> ``.""''``, the look of a dump passed through a
 "to half-width" conversion; so is ``ocr``: ``halfwidth`` with a space between every two
 Chinese characters or marks, as Tesseract's ``chi_sim`` prints a page.
+
+House styles (``--house``): ``rmrb`` prints the page as 人民日报 does (the default, and the
+pages every figure before the twenty-fifth session was measured on); ``local`` prints the
+same plan in the conventions of a local or metropolitan daily (``restyle_page``): dated
+datelines of the paper's own reporters as ``本报讯（记者…）``, head bylines moved into such
+a dateline (``本报讯（记者 王大海 通讯员 李小川）``, ``本报讯 记者王大海报道``) or printed
+after a marker (``■本报记者 王大海``) or as ``文/王大海``, briefs' closing author lines as
+a ``本报讯（记者…）`` dateline, lead labels in brackets (``【编者按】``, ``■核心提示``),
+credits as ``图/王大海``, ``王大海 摄``, ``记者 王大海 摄`` and source credits naming no
+photographer (``（图片由受访者提供）``), editors' lines as ``本版责编：``/``美编：``, a page
+number, a jump marker after one story's text (``（下转第2版）``, gold ``unplaced``), and
+photos set inside a frame of their story (``move_captions``: after a subhead, between two
+paragraphs, or between the two pieces of a paragraph the picture cuts). ``mixed`` draws one
+of the two per page. The house style has its own randomness (``house_rng``, seeded apart),
+so a page of either house has the same plan and frames.
 
 Every call of the generator takes its randomness from the ``random.Random`` passed in, so
 a seed gives byte-identical pages; ``--check`` verifies that and the gold's invariants.

@@ -25,7 +25,7 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("□ 张三", [("张三", None)]),
         ("文/李四", [("李四", None)]),
         ("（张三）", [("张三", None)]),
-        ("（狄 慧）", [("狄慧", None)]),  # a rare surname, but padded as names are
+        ("（邝 岚）", [("邝岚", None)]),  # a rare surname, but padded as names are
         ("◎ 阿不都·热合曼", [("阿不都·热合曼", None)]),
         ("■本报特约记者 钱江月", [("钱江月", "本报特约记者")]),
         ("● 黄立秋 林知夏", [("黄立秋", None), ("林知夏", None)]),
