@@ -835,8 +835,9 @@ def restyle_furniture(line: str, rng: random.Random) -> str:
 
 def restyle_page(plan: PagePlan, rng: random.Random) -> None:
     """Print the plan in the conventions of a local or metropolitan daily (in place; the
-    gold follows): bylines, datelines, lead labels, credits, editors' lines, and a jump
-    marker (``（下转第2版）``) after one story's text. The layout is not touched."""
+    gold follows): bylines, datelines, lead labels, credits, editors' lines, a page
+    number, and a jump marker (``（下转第2版）``) after one story's text. The frames are
+    not touched (`move_captions` moves photos after the layout)."""
     for story in plan.mains:
         restyle_head(story, rng)
         if story.lead_label and rng.random() < 0.6:

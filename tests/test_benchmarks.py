@@ -6,6 +6,7 @@ import json
 import random
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -107,7 +108,7 @@ def generate() -> ModuleType:
     return load_script(BENCHMARKS / "generate.py")
 
 
-def local_pages(generate: ModuleType, n: int) -> list[tuple[str, dict[str, object]]]:
+def local_pages(generate: ModuleType, n: int) -> list[tuple[str, dict[str, Any]]]:
     pages = []
     for seed in range(n):
         page = generate.generate(
@@ -133,7 +134,7 @@ def test_local_house_pages_keep_the_gold_sound(generate: ModuleType) -> None:
 def test_local_house_prints_other_papers_conventions(generate: ModuleType) -> None:
     bylines, datelines, credits = set(), set(), set()
     for _, gold in local_pages(generate, 40):
-        for article in gold["articles"]:  # type: ignore[attr-defined]
+        for article in gold["articles"]:
             bylines.add(article["byline"])
             datelines.add(article["dateline"])
             credits.update(c["credit"] for c in article["captions"])

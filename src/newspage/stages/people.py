@@ -185,10 +185,10 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
 
 
 def _looks_like_name(name: str, text: str) -> bool:
-    """Does a name printed without a role (in `text`, the shadow) read as one? A symbol or brackets
-    alone also mark a box's label (`■小贴士`) or a list number (`（五）`): a Chinese name
-    opens with a common surname or is padded to the width of three (`邝 岚`), a
-    transliterated one (`阿不都·热合曼`) has short parts."""
+    """Does a name printed without a role (in `text`, the shadow) read as one? A symbol
+    or brackets alone also mark a box's label (`■小贴士`) or a list number (`（五）`): a
+    Chinese name opens with a common surname or is padded to the width of three
+    (`邝 岚`), a transliterated one (`阿不都·热合曼`) has short parts."""
     if "·" in name or "•" in name:
         return all(1 <= len(part) <= 4 for part in regex.split("[·•]", name))
     if len(name) == 2 and f"{name[0]} {name[1]}" in text:
