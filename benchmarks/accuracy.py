@@ -91,10 +91,10 @@ def generated_pages(args: argparse.Namespace, out: Path) -> Iterator[Page]:
     for name, page in pages:
         generate.write_page(out, name, page)
         variant = page.gold.get("variant", "?")
-        if args.house == "local":  # a row per variant: local/plain
-            variant = f"local/{variant}"
-        elif args.house == "mixed":  # a row per house: local, rmrb
+        if args.house == "mixed":  # a row per house: hktw, local, rmrb
             variant = page.gold["house"]
+        elif args.house != "rmrb":  # a row per variant: local/plain, hktw/traditional
+            variant = f"{args.house}/{variant}"
         yield Page(f"{name}.txt", page.text, page.gold, variant, out / f"{name}.txt")
 
 

@@ -95,8 +95,14 @@ credits as ``图/王大海``, ``王大海 摄``, ``记者 王大海 摄`` and so
 photographer (``（图片由受访者提供）``), editors' lines as ``本版责编：``/``美编：``, a page
 number, a jump marker after one story's text (``（下转第2版）``, gold ``unplaced``), and
 photos set inside a frame of their story (``move_captions``: after a subhead, between two
-paragraphs, or between the two pieces of a paragraph the picture cuts). ``mixed`` draws one
-of the two per page. The house style has its own randomness (``house_rng``, seeded apart),
+paragraphs, or between the two pieces of a paragraph the picture cuts). ``hktw`` prints it
+as a Hong Kong or Taiwan paper would (``restyle_page_hktw``): in Traditional characters
+(OpenCC ``s2tw``) with corner quotes ``「」『』``, bylines ``記者王大海、李小川／台北報導``,
+bracketed datelines ``〔記者王大海／台北報導〕``, agency copy ``（中央社記者王大海北京1日電）``,
+``【本報訊】``, credits in brackets after the caption (``…。（記者王大海攝）``, ``（中央社）``) or
+as ``圖／王大海``, the Republic's year and a page label (``A4 焦點``) in the masthead, jump
+markers to ``A`` pages, and photos inside frames as ``local``. ``mixed`` draws one of the
+three per page. The house style has its own randomness (``house_rng``, seeded apart),
 so a page of either house has the same plan and frames.
 
 Every call of the generator takes its randomness from the ``random.Random`` passed in, so
@@ -270,6 +276,7 @@ class Caption:
     text: str | None
     credit: str | None
     photographers: list[str]
+    inline: bool = False  # printed as one block, the credit right after the text
 
 
 @dataclass
@@ -736,7 +743,7 @@ def page_furniture(date: str, rng: random.Random) -> tuple[list[str], list[str]]
 # House styles: the conventions of papers other than 人民日报
 # ---------------------------------------------------------------------------------------
 
-HOUSES = ("rmrb", "local", "mixed")
+HOUSES = ("rmrb", "local", "hktw", "mixed")
 BYLINE_MARKERS = ("■", "□", "◎", "●")
 LABEL_FORMS = ("【{}】", "■{}", "[{}]")  # 【编者按】 ■核心提示 [导读]
 # 本报北京2月1日电（记者赵明远）: the dated dateline of a national paper's own reporters
@@ -856,6 +863,162 @@ def restyle_page(plan: PagePlan, rng: random.Random) -> None:
         plan.head_furniture.insert(0, f"第{rng.randint(2, 16)}版")
 
 
+# Hong Kong and Taiwan papers print in Traditional characters with corner quotes (「」『』),
+# sign their own reporters' stories `記者王大海／台北報導` under the headline or as a
+# bracketed dateline `〔記者王大海／台北報導〕`, print agency copy as `（中央社記者王大海北京
+# 1日電）` or a Hong Kong paper's `【本報訊】`, and credit photos in brackets after the
+# caption, `市民排隊登記。（記者王大海攝）`, or as `圖／王大海`. The restyling below is done in
+# simplified characters; `_after_hktw` converts the page (OpenCC `s2tw`).
+FILED_FROM = ("台北", "新北", "台中", "台南", "高雄", "桃园", "香港", "综合")
+# 本报北京2月1日电（记者赵明远）, 新华社北京2月1日电 （记者 赵明远 李小川）
+DATED_RE = re.compile(
+    r"^(?P<agency>本报|新华社)(?P<place>[^\s，。（(\d]{0,12}?)(?:\d{1,2}月)?(?P<day>\d{1,2})日电"
+    r"(?: ?[（(](?P<who>[^）)]*)[）)])?$"
+)
+AGENCY_CREDITS = ("（中央社）", "（资料照片）", "（法新社）", "（路透）", "（美联社）")
+TW_DESKS = ("焦点", "要闻", "国际", "两岸", "地方", "生活", "财经")
+
+
+def filed_from(place: str, rng: random.Random) -> str:
+    """``台北报导``; ``综合报导`` for a story put together from several sources."""
+    return f"{place or rng.choice(FILED_FROM)}报导"
+
+
+def restyle_head_hktw(story: Story, rng: random.Random) -> None:
+    """A story's dateline and byline as a Hong Kong or Taiwan paper prints them.
+
+    - ``本报北京2月1日电（记者赵明远）`` -> a byline ``记者赵明远／北京报导``, a bracketed
+      dateline ``〔记者赵明远／北京报导〕``, or agency copy ``（中央社记者赵明远北京1日电）``;
+      without reporters ``【本报讯】`` or ``（中央社北京1日电）``;
+    - ``新华社北京2月1日电（记者 赵明远）`` stays (Hong Kong papers print it) or becomes
+      ``（中央社记者赵明远北京1日电）``;
+    - a head byline ``本报记者 王大海 李小川`` -> ``记者王大海、李小川／台北报导``, a bracketed
+      dateline, ``文／王大海、李小川``, or stays (``本報記者 王大海`` in Hong Kong).
+    """
+    first = next((it for it in story.body if it.kind == "para"), None)
+    if first is None:
+        return
+    m = DATED_RE.match(story.dateline or "")
+    if story.dateline and m and not story.byline:
+        who = m.group("who")
+        people = [(n, r) for n, r in story.authors if who and n in who]
+        text = first.text[len(story.dateline) :].lstrip()
+        names = "、".join(n for n, _ in people)
+        place, day = m.group("place"), m.group("day")
+        own = m.group("agency") == "本报"
+        style = rng.random()
+        if own and people and style < 0.45 and story.kind == "article":
+            story.byline = f"记者{names}／{filed_from(place, rng)}"
+            story.dateline, first.text = None, text
+            story.authors = [(n, "记者") for n, _ in people]
+        elif own and people and style < 0.8:
+            story.dateline = f"〔记者{names}／{filed_from(place, rng)}〕"
+            first.text = story.dateline + text
+            story.authors = [(n, "记者") for n, _ in people]
+        elif people and (own or style < 0.4) and place:
+            story.dateline = f"（中央社记者{names}{place}{day}日电）"
+            first.text = story.dateline + text
+            story.authors = [(n, "中央社记者") for n, _ in people]
+        elif own and not who:
+            wired = f"（中央社{place}{day}日电）"
+            story.dateline = "【本报讯】" if style < 0.5 or not place else wired
+            first.text = story.dateline + text
+        return
+    if not story.byline or story.byline_last or story.kind != "article":
+        return
+    if not all(role and "记者" in role for _, role in story.authors):
+        return
+    names = "、".join(n for n, _ in story.authors)
+    style = rng.random()
+    if style < 0.4:
+        story.byline = f"记者{names}／{filed_from('', rng)}"
+        story.authors = [(n, "记者") for n, _ in story.authors]
+    elif style < 0.6 and not story.dateline:
+        story.dateline = f"〔记者{names}／{filed_from('', rng)}〕"
+        first.text = story.dateline + first.text
+        story.byline, story.authors = None, [(n, "记者") for n, _ in story.authors]
+    elif style < 0.75:
+        story.byline = f"文／{names}"
+        story.authors = [(n, None) for n, _ in story.authors]
+
+
+def restyle_brief_hktw(story: Story, rng: random.Random) -> None:
+    """A brief's ``本报讯 …（王大海）`` as ``〔记者王大海／台北报导〕…`` or as
+    ``【本报讯】…（王大海）``."""
+    first = next((it for it in story.body if it.kind == "para"), None)
+    if not (first and story.dateline == "本报讯" and first.text.startswith("本报讯 ")):
+        return
+    text = first.text[len("本报讯 ") :]
+    if story.byline_last and story.byline and rng.random() < 0.5:
+        names = "、".join(n for n, _ in story.authors)
+        story.dateline = f"〔记者{names}／{filed_from('', rng)}〕"
+        story.byline, story.byline_last = None, False
+        story.authors = [(n, "记者") for n, _ in story.authors]
+    else:
+        story.dateline = "【本报讯】"
+    first.text = story.dateline + text
+
+
+def restyle_credits_hktw(story: Story, rng: random.Random) -> None:
+    """Credits in brackets after the caption (``…。（记者王大海摄）``, ``…。（中央社）``) or
+    as ``图／王大海``."""
+    for it in story.body:
+        c = it.caption
+        if c is None or "（" in (c.credit or ""):
+            continue
+        names = "、".join(c.photographers)
+        style = rng.random()
+        if c.text and c.photographers and style < 0.45:
+            c.credit, c.inline = f"（记者{names}摄）", True
+        elif c.photographers and style < 0.75:
+            c.credit = f"图／{names}"
+        elif c.text and not c.credit and style < 0.5:
+            c.credit, c.inline = rng.choice(AGENCY_CREDITS), True
+
+
+def roc_date(line: str) -> str:
+    """``2019年2月16日 星期六`` -> ``中华民国108年2月16日 星期六`` (the year of the Republic)."""
+    m = re.match(r"(\d{4})(年.*)", line)
+    return f"中华民国{int(m.group(1)) - 1911}{m.group(2)}" if m else line
+
+
+def restyle_page_hktw(plan: PagePlan, rng: random.Random) -> None:
+    """Print the plan as a Hong Kong or Taiwan paper would (in place; the gold follows):
+    datelines, bylines, briefs, credits, lead labels in brackets, the date of the Republic
+    and a page label (``A4 焦点``) in the masthead, a jump marker (``（下转A5版）``)."""
+    for story in plan.mains:
+        restyle_head_hktw(story, rng)
+        if story.lead_label and rng.random() < 0.6:
+            story.lead_label = f"【{story.lead_label}】"
+    for story in plan.briefs:
+        restyle_brief_hktw(story, rng)
+    for story in plan.stories:
+        restyle_credits_hktw(story, rng)
+    if rng.random() < 0.5:
+        plan.head_furniture = [roc_date(f) for f in plan.head_furniture]
+    if plan.mains and rng.random() < 0.3:
+        page = f"A{rng.randint(2, 16)}"
+        rng.choice(plan.mains).jump = rng.choice((f"（下转{page}版）", f"（接{page}版）"))
+    if rng.random() < 0.4:
+        plan.head_furniture.insert(0, f"A{rng.randint(2, 16)} {rng.choice(TW_DESKS)}")
+
+
+@functools.cache
+def _s2tw() -> Callable[[str], str]:
+    import opencc
+
+    convert: Callable[[str], str] = opencc.OpenCC("s2tw").convert
+    return convert
+
+
+CORNER_QUOTES = str.maketrans("“”‘’", "「」『』")
+
+
+def _after_hktw(variant: Callable[[str], str], text: str) -> str:
+    """`text` in Taiwan's characters and corner quotes, then in the page's variant."""
+    return variant(_s2tw()(text).translate(CORNER_QUOTES))
+
+
 # ---------------------------------------------------------------------------------------
 # Variants: character-level conversions applied to everything printed
 # ---------------------------------------------------------------------------------------
@@ -910,7 +1073,7 @@ def convert_story(story: Story, conv: Callable[[str], str]) -> Story:
         c = it.caption
         credit = opt(c.credit)
         names = [convert_name(n, c.credit or "", credit or "", conv) for n in c.photographers]
-        return Item("caption", caption=Caption(opt(c.text), credit, names))
+        return Item("caption", caption=Caption(opt(c.text), credit, names, c.inline))
 
     body = [item(it) for it in story.body]
     dateline = opt(story.dateline)
@@ -1033,6 +1196,8 @@ def pour(units: Sequence[Unit], base: int, rng: random.Random, hardwrap: bool) -
 def caption_blocks(si: int, ci: int, cap: Caption, rng: random.Random, width: int) -> list[Block]:
     """Photo gap, then caption text and credit (sometimes one block: ``text credit``)."""
     ident = (si, ci)
+    if cap.text and cap.credit and cap.inline:  # 市民排队登记。（记者王大海摄）
+        return [Block(cap.text + cap.credit, "caption", si, width, gap=True, caption=ident)]
     if cap.text and cap.credit and rng.random() < 0.25:
         return [Block(f"{cap.text} {cap.credit}", "caption", si, width, gap=True, caption=ident)]
     blocks = [
@@ -1517,8 +1682,9 @@ def generate(
         extras: other corpus rows to draw briefs and picture stories from.
         source: the file name recorded in the gold's ``source``.
         house: ``rmrb`` (人民日报's conventions), ``local`` (another paper's bylines,
-            datelines, labels, credits and furniture: `restyle_page`) or ``mixed`` (one of
-            the two per page).
+            datelines, labels, credits and furniture: `restyle_page`), ``hktw`` (a Hong
+            Kong or Taiwan paper's, in Traditional characters: `restyle_page_hktw`) or
+            ``mixed`` (one of the three per page).
         house_rng: the randomness of the house style, apart from `rng` so that a page
             of either house is laid out alike (default: seeded from `source`).
 
@@ -1534,17 +1700,21 @@ def generate(
         raise ValueError(f"unknown house {house!r}; choose from {', '.join(HOUSES)}")
     house_rng = house_rng or random.Random(f"house:{source}")
     if house == "mixed":
-        house = house_rng.choice(HOUSES[:2])
+        house = house_rng.choice(HOUSES[:3])
     plan = plan_page(articles, rng, extras)
     if house == "local":
         restyle_page(plan, house_rng)
+    elif house == "hktw":
+        restyle_page_hktw(plan, house_rng)
     # The ascii and ocr pages are the halfwidth page changed after the layout: it was set
     # with `“` and `。`, which never start a line, and then converted or read by an OCR.
     conv = converter("halfwidth" if variant in ("ascii", "ocr") else variant)
+    if house == "hktw":  # the variant's conversion applies to the page in Traditional
+        conv = functools.partial(_after_hktw, conv)
     stories = [convert_story(s, conv) for s in plan.stories]
     plan.brief_rubric, plan.photo_rubric = conv(plan.brief_rubric), conv(plan.photo_rubric)
     blocks = lay_out(plan, stories, rng, variant == "hardwrap")
-    if house == "local":
+    if house in ("local", "hktw"):
         blocks = move_captions(blocks, house_rng)
     blocks = [
         *(Block(conv(t), "furniture") for t in plan.head_furniture),

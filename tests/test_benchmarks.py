@@ -86,7 +86,7 @@ ROWS = [
             *(_PARAGRAPH for _ in range(4)),
             "路通了以后",
             *(_PARAGRAPH for _ in range(3)),
-            "村民在新修的道路上散步。",
+            "图为村民在新修的道路上散步。",
             "赵明远摄",
         ],
     },
@@ -108,7 +108,9 @@ def generate() -> ModuleType:
     return load_script(BENCHMARKS / "generate.py")
 
 
-def local_pages(generate: ModuleType, n: int) -> list[tuple[str, dict[str, Any]]]:
+def house_pages(
+    generate: ModuleType, n: int, house: str = "local"
+) -> list[tuple[str, dict[str, Any]]]:
     pages = []
     for seed in range(n):
         page = generate.generate(
@@ -116,24 +118,25 @@ def local_pages(generate: ModuleType, n: int) -> list[tuple[str, dict[str, Any]]
             random.Random(seed),
             "plain",
             source=f"{seed}.txt",
-            house="local",
+            house=house,
             house_rng=random.Random(f"house:{seed}"),
         )
         pages.append((page.text, page.gold))
     return pages
 
 
-def test_local_house_pages_keep_the_gold_sound(generate: ModuleType) -> None:
+@pytest.mark.parametrize("house", ["local", "hktw"])
+def test_house_pages_keep_the_gold_sound(generate: ModuleType, house: str) -> None:
     # Every printed character in the gold once, datelines opening their text, authors in
     # the byline or dateline, photographers in their credit, joins on block edges.
-    for text, gold in local_pages(generate, 40):
+    for text, gold in house_pages(generate, 40, house):
         assert generate.check_page(text, gold) == []
-        assert gold["house"] == "local"
+        assert gold["house"] == house
 
 
 def test_local_house_prints_other_papers_conventions(generate: ModuleType) -> None:
     bylines, datelines, credits = set(), set(), set()
-    for _, gold in local_pages(generate, 40):
+    for _, gold in house_pages(generate, 40):
         for article in gold["articles"]:
             bylines.add(article["byline"])
             datelines.add(article["dateline"])
@@ -143,6 +146,29 @@ def test_local_house_prints_other_papers_conventions(generate: ModuleType) -> No
     assert datelines & {"本报讯（记者 王大海 李小川）", "本报讯（记者王大海 李小川）"}
     assert "本报讯（记者陈一帆）" in datelines  # 本报南宁2月28日电 as local news
     assert {"图/赵明远", "赵明远 摄"} <= credits
+
+
+def test_hktw_house_prints_hong_kong_and_taiwan_conventions(generate: ModuleType) -> None:
+    bylines, datelines, credits, captions = set(), set(), set(), set()
+    texts = []
+    for text, gold in house_pages(generate, 40, "hktw"):
+        texts.append(text)
+        for article in gold["articles"]:
+            bylines.add(article["byline"])
+            datelines.add(article["dateline"])
+            credits.update(c["credit"] for c in article["captions"])
+            captions.update((c["text"], c["credit"]) for c in article["captions"])
+    assert "文／王大海、李小川" in bylines
+    assert any(b and b.startswith("記者王大海、李小川／") for b in bylines)
+    assert any(d and d.startswith("〔記者王大海、李小川／") for d in datelines)
+    # 本报南宁2月28日电（记者陈一帆） as Taiwan's papers print their own or agency copy
+    assert {"（中央社記者陳一帆南寧28日電）", "〔記者陳一帆／南寧報導〕"} & datelines
+    assert {"圖／趙明遠", "（記者趙明遠攝）"} <= credits
+    # A bracketed credit is printed right after its caption, in the same block.
+    inline = ("圖為村民在新修的道路上散步。", "（記者趙明遠攝）")
+    assert inline in captions
+    assert any("".join(inline) in text.split("\n\n") for text in texts)
+    assert not any(mark in text for text in texts for mark in "记图“”")  # Traditional, 「」
 
 
 def test_moved_captions_sit_inside_their_story(generate: ModuleType) -> None:

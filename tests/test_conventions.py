@@ -45,8 +45,24 @@ DATELINES = [
     ("经济日报北京2月1日电", "经济日报北京2月1日电", []),
     ("中通社香港3月5日电", "中通社香港3月5日电", []),
     ("【本报讯】记者 李明 报道：", "【本报讯】记者 李明 报道", [("李明", "记者")]),
-    ("（中央社记者林书衡台北2日电）", "（中央社记者林书衡台北2日电）", []),
+    ("（中央社记者林知夏台北2日电）", "（中央社记者林知夏台北2日电）", [("林知夏", "中央社记者")]),
+    (  # the last reporter runs into the place: the place is a word of the lexicon
+        "（中央社记者王大海、李小川北京1日电）",
+        "（中央社记者王大海、李小川北京1日电）",
+        [("王大海", "中央社记者"), ("李小川", "中央社记者")],
+    ),
+    (
+        "（中央社记者马岚哈尔滨17日电）",
+        "（中央社记者马岚哈尔滨17日电）",
+        [("马岚", "中央社记者")],
+    ),
     ("〔记者王小明／台北报导〕", "〔记者王小明／台北报导〕", [("王小明", "记者")]),
+    (
+        "〔记者王大海、李小川／高雄报导〕",
+        "〔记者王大海、李小川／高雄报导〕",
+        [("王大海", "记者"), ("李小川", "记者")],
+    ),
+    ("【记者陈一帆／综合报导】", "【记者陈一帆／综合报导】", [("陈一帆", "记者")]),
     ("（中央社台北2日电）", "（中央社台北2日电）", []),
     ("〔本报讯〕", "〔本报讯〕", []),
     ("【星岛日报报道】", "【星岛日报报道】", []),
@@ -231,6 +247,11 @@ def test_lead_label_opening_the_lead_text(label: str, conv: Callable[[str], str]
         "制图：赵六",
         "栏目投稿邮箱：abc@example.com",
         "数据来源：市统计局",
+        # Taiwan's and Hong Kong's: the Republic's year, a page and its desk, jumps.
+        "中华民国108年2月16日 星期六",
+        "A4 焦点",
+        "（接A3版）",
+        "（下转A12版）",
     ],
 )
 def test_furniture_unplaced(furniture: str, conv: Callable[[str], str]) -> None:
@@ -522,3 +543,19 @@ def test_list_of_short_lines_ends_at_a_kicker_ending_in_dashes(conv: Callable[[s
     assert first.paragraphs[1:] == tuple(map(conv, listed))
     assert (second.kicker, second.headline) == (conv("全国人大代表王大海——"), conv("车间里听民声"))
     assert second.paragraphs == (conv(OTHER_STORY), conv(OTHER_STORY))
+
+
+@pytest.mark.parametrize("rubric", ["■记者手记", "记者观察", "◆编辑手记"])
+def test_reporters_notes_rubric_stays_in_its_story(rubric: str, conv: Callable[[str], str]) -> None:
+    """`■记者手记` opens a reporter's notes inside the story: no byline, no new story."""
+    page = parse(
+        conv("会议召开"),
+        conv("本报记者 王大海"),
+        conv("本报讯 会议今天在京召开，各方代表参加。"),
+        conv(rubric),
+        conv("会上，代表们围绕发展议题展开讨论，提出了不少建议。"),
+    )
+    (a,) = page.articles
+    assert a.byline == conv("本报记者 王大海")
+    assert [x.name for x in a.authors] == [conv("王大海")]
+    assert conv(rubric) in a.paragraphs

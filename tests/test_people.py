@@ -67,6 +67,9 @@ def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
         "■小知识·节气的由来",
         "（五）",
         "（一）",
+        # A reporter's or editor's column, with no name after the role word.
+        "■记者手记",
+        "记者观察",
     ],
 )
 def test_not_bylines(text: str) -> None:

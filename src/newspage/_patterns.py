@@ -78,6 +78,19 @@ BYLINE_MARKER_RE = regex.compile(
     rf"^(?:[{BYLINE_SYMBOLS}]|(?:文|图|文图|文·图|文/图|作者)\s*[/|:])\s*"
 )
 
+# The rubric of a reporter's or editor's own column, which a role word opens and no name
+# follows: `记者手记`, `■记者观察`, `编辑手记`, `记者调查`. Never a byline.
+REPORTER_RUBRIC_RE = regex.compile(
+    r"(?:记者|编辑|编者)(?:手记|观察|调查|札记|随笔|感言|点评|述评|视点|连线|体验|探访|追踪)"
+)
+
+
+def is_reporter_rubric(shadow: str) -> bool:
+    """Is the line a reporter's column rubric, after a marker or not (`■记者手记`)? It
+    stands whole on its line: no byline, title or piece of a cut paragraph."""
+    return REPORTER_RUBRIC_RE.fullmatch(shadow.lstrip(BYLINE_SYMBOLS + " ")) is not None
+
+
 # A byline that names no one: the paper's commentator signs its editorials and comments,
 # `本报评论员`, `本报特约评论员`, `新华社评论员`, `光明网评论员`, and its editorial
 # department its long commentaries, `本报评论部`.
@@ -94,13 +107,14 @@ COMMENTATOR_RE = regex.compile(
 # and those of other papers and agencies, in Hong Kong and Taiwan too:
 #   `光明日报讯（记者 李四）`          `香港文汇报讯（记者 张三）`    `经济日报北京2月1日电`
 #   `中通社香港3月5日电`               `【本报讯】记者 李明 报道：`    `【大公报讯】`
-#   `（中央社记者陈家伦台北2日电）`    `〔记者王小明／台北报导〕`  # noqa: RUF003
+#   `（中央社记者陈家伦台北2日电）`    `〔记者王小明、李小川／台北报导〕`  # noqa: RUF003
 #   `（中央社台北2日电）`    `〔本报讯〕`    `【星岛日报报道】`  # noqa: RUF003
 #   `央视网消息（记者 王大海）`    `综合新华社电`
 # Group `lead` is the agency/paper part, `paren` the parenthesised reporters, `reported`
-# the `记者X报道` form. Another paper's name is any 1-8 Han characters ending in 报, 社,
-# 网 or 台; such a lead needs a date before 电, or a space, bracket, colon or the end
-# after 讯 or 消息, so that a sentence (`合作社通讯员说…`) never reads as one.
+# the `记者X报道` form, `wired` an agency's reporters glued to the place they filed from.
+# Another paper's name is any 1-8 Han characters ending in 报, 社, 网 or 台; such a lead
+# needs a date before 电, or a space, bracket, colon or the end after 讯 or 消息, so that
+# a sentence (`合作社通讯员说…`) never reads as one.
 DATELINE_RE = regex.compile(
     r"""
     ^(?:
@@ -120,11 +134,13 @@ DATELINE_RE = regex.compile(
             \ ?\((?P<paren>[^()]{1,40})\)       # （记者 张三 通讯员 李四）
           | \ ?(?P<reported>[\p{Han}·][\p{Han}·\ ]{0,40}?报道)(?=[\ :]|$)  # 记者李小明报道
         )?
-      | (?P<lead>\([\p{Han}]{1,4}社记者[\p{Han}]{2,16}?(?:\d{1,2}月)?\d{1,2}日电\))
+      | (?P<lead>\((?P<wired>[\p{Han}]{1,4}社记者[\p{Han}·、\ ]{3,30}?)(?:\d{1,2}月)?\d{1,2}日电\))
+        # `wired`: the agency's reporters and the place, `中央社记者王大海、李小川北京`;
         # without a reporter only with the text after it: alone, `（新华社北京2月18日电）`
         # closes a story
       | (?P<lead>\([\p{Han}]{1,4}社[\p{Han}]{2,10}?(?:\d{1,2}月)?\d{1,2}日电\))(?=\ ?\S)
-      | (?P<lead>\u3014(?P<reported>记者[\p{Han}·\ ]{1,12}?)/[\p{Han}]{1,8}?报[导道]\u3015)
+      | (?P<lead>[\u3014【](?P<reported>记者[\p{Han}·、\ ]{1,30}?)/[\p{Han}]{1,8}?报[导道]
+          [\u3015】])
     )
     """,
     regex.VERBOSE,
@@ -284,6 +300,7 @@ PHOTO_RUBRIC_RE = regex.compile(r"图说|图片|图闻|影像|视觉")
 
 # Page furniture: editors, designers, masthead lines, page numbers, ads, jump markers.
 #   `责任编辑：张三`   `本版责编：李四 版式设计：王五`   `2019年2月15日 星期五`
+#   `中华民国108年2月15日 星期五` (Taiwan's calendar)   `A4 焦点`   `（接A3版）`
 #   `制图：赵六` (a chart's maker, named like the page's editors)
 #   `第3版`   `·广告·`   `（下转第二版）`   `上接第一版`   `第25965期`
 #   `国内统一连续出版物号 CN11-0065`   `人民日报`   `本版制图：赵六` (every graphic of the
@@ -294,10 +311,11 @@ FURNITURE_RE = regex.compile(
         (?:责任编辑|本版责编|本版编辑|责编|编辑|版式设计|版式|美编|美术编辑|图片编辑|校对|
            版面设计|本版统筹|统筹|值班编辑|签发|本版制图|本期制图|制图|(?:栏目)?投稿邮箱|数据来源
         )\ ?[::].{0,60}
-      | \d{4}年\d{1,2}月\d{1,2}日\ ?(?:星期|周)[一二三四五六日天](?:\ .{0,30})?
+      | (?:中华民国\ ?)?\d{2,4}年\d{1,2}月\d{1,2}日\ ?(?:星期|周)[一二三四五六日天](?:\ .{0,30})?
       | (?:第\ ?)?[\dA-Z]{1,3}\ ?版(?:\ .{0,20})?
+      | [A-Z]\d{1,2}\ [\p{Han}]{2,4}                     # a page and its desk: A4 焦点
       | [·•]?\ ?广告\ ?[·•]?
-      | \(?(?:下转|上接|转|接)(?:第\ ?)?[\d一二三四五六七八九十]{1,3}\ ?版\)?
+      | \(?(?:下转|上接|转|接)(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?
       | 第\ ?\d{3,6}\ ?期(?:\ .{0,40})?                  # issue number: 第25965期
       | .{0,30}(?:CN\ ?\d{2}\ ?-\ ?\d{4}|邮发代号|国内统一连续出版物号).{0,40}
       | [\p{Han}]{2,6}(?:日报|晚报|晨报|时报|商报)(?:\ .{0,30})?  # masthead: 人民日报
@@ -306,8 +324,9 @@ FURNITURE_RE = regex.compile(
     regex.VERBOSE,
 )
 # Every furniture line holds one of these characters: the colon of an editors' line, 星期
-# or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead.
-FURNITURE_HINT_RE = re.compile("[:星周版广期C邮国报]")
+# or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead, the
+# letter of a page (`A4 焦点`).
+FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报A-Z]")
 
 # A line that opens with dashes: the 副题 under a headline, `——老工业城市的转型之路`.
 DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")

@@ -39,7 +39,7 @@ from .._patterns import (
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
 from .blocks import TRANSPARENT, Block, Role, is_dateline_paragraph
 from .heads import closes_story, cohesion_of, following_topics, same_story_of, story_topics
-from .people import byline_people, credit_people, reported_people
+from .people import byline_people, credit_people, reported_people, wired_people
 from .repair import ColumnBreak, end_features, open_pieces
 
 _HEAD_ROLES = (Role.KICKER, Role.HEADLINE)
@@ -1025,6 +1025,9 @@ def _build_article(
             if m.group(group):
                 printed = opening[m.start(group) : m.end(group)]
                 authors.extend(reported_people(m.group(group), printed))
+        if m.group("wired"):
+            printed = opening[m.start("wired") : m.end("wired")]
+            authors.extend(wired_people(m.group("wired"), printed))
     seen_names: set[str] = set()
     unique: list[Author] = []
     for a in authors:

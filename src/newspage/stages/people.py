@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from .._cjk import lexicon
 from .._patterns import (
     BYLINE_MARKER_RE,
     BYLINE_SUFFIX_RE,
@@ -15,6 +16,7 @@ from .._patterns import (
     FILED_FROM_RE,
     PAPER_ROLE_NAME_RE,
     PAPER_ROLE_RE,
+    REPORTER_RUBRIC_RE,
     ROLE_NAME_RE,
     ROLE_RE,
     ROLE_WORD_RE,
@@ -168,6 +170,8 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
         start, end, marked, bare = 1, end - 1, True, True
     elif not ROLE_WORD_RE.search(shadow):
         return None  # neither marked nor a role: the names alone do not make a byline
+    if REPORTER_RUBRIC_RE.fullmatch(shadow, start, end):
+        return None  # `■记者手记`: a column's rubric, no one's name
     if (m := BYLINE_SUFFIX_RE.search(shadow, start, end)) and m.start() > start:
         end = m.start()  # `本报驻美国记者 林 夏文并图`
     people = parse_people(shadow[start:end], printed[start:end])
@@ -228,3 +232,33 @@ def reported_people(text: str, printed: str) -> tuple[Author, ...]:
     if m := _REPORTED_SUFFIX_RE.search(text):
         end = m.start()
     return parse_people(text[:end], printed[:end]) or ()
+
+
+# The agency and role that open a wire dateline's reporters: `中央社记者`.
+_WIRE_ROLE_RE = regex.compile(r"[\p{Han}]{1,4}社记者\ ?")
+_NAME_RE = regex.compile(r"[^、\ ]+")  # the names are set apart by 、 or spaces
+
+
+def wired_people(text: str, printed: str) -> tuple[Author, ...]:
+    """People of an agency's dateline, whose last reporter runs into the place filed
+    from: `中央社记者王大海、李小川北京` (shadow, printed) gives 王大海 and 李小川, each
+    with the role as printed (`中央社記者`).
+
+    Nothing marks where the last name ends. The place is a word: of the names of two or
+    three characters that leave a word of the lexicon after them, the one before the
+    commonest place is taken (`马岚` + `北京`, `何远山` + `哈尔滨`); without one, a name of
+    three characters (two when the rest would be shorter than two)."""
+    m = _WIRE_ROLE_RE.match(text)
+    if m is None:
+        return ()
+    role = printed[: m.end()].strip()
+    spans = [(s.start(), s.end()) for s in _NAME_RE.finditer(text, m.end())]
+    if not spans:
+        return ()
+    start, end = spans[-1]
+    last = text[start:end]
+    words = lexicon()
+    fits = [(words.logp[last[n:]], n) for n in (2, 3) if len(last) - n >= 2 and last[n:] in words]
+    cut = max(fits)[1] if fits else (3 if len(last) >= 5 else min(2, len(last)))
+    spans[-1] = (start, start + cut)
+    return tuple(Author(printed[a:b], role) for a, b in spans if b - a >= 2)

@@ -48,6 +48,7 @@ from .._patterns import (
     YEAR_LINE_RE,
     ends_open,
     ends_sentence,
+    is_reporter_rubric,
 )
 from .blocks import ANCHOR_ROLES, TRANSPARENT, Block, Role, is_dateline_paragraph
 
@@ -321,19 +322,23 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     previous = _previous_in_flow(blocks)
     above = _under_head(blocks)
     marks = {b.index: (open_marks(b.shadow), closing_marks(b.shadow)) for b in pieces}
-    # A title over a byline heads a story: no piece of a cut paragraph is printed so.
-    headed = {
+    # A title over a byline heads a story, and a reporter's column rubric (`■记者手记`)
+    # stands whole: no piece of a cut paragraph is printed so.
+    whole = {
         b.index
         for b in pieces
-        if b.role is Role.TITLE
-        and b.index + 1 < len(blocks)
-        and blocks[b.index + 1].role is Role.BYLINE
+        if (
+            b.role is Role.TITLE
+            and b.index + 1 < len(blocks)
+            and blocks[b.index + 1].role is Role.BYLINE
+        )
+        or is_reporter_rubric(b.shadow)
     }
     ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
     out: dict[int, Piece] = {}
     for b in pieces:
         end, quote_closed = ends[b.index]
-        if b.index in headed:
+        if b.index in whole:
             end = {}
         opened, closing = marks[b.index]
         sh = b.shadow
@@ -357,7 +362,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             end=end,
             quote_closed=quote_closed,
             start=start_features(b, stats, indented_page, closing),
-            can_continue=b.index not in headed and not DATELINE_RE.match(sh),
+            can_continue=b.index not in whole and not DATELINE_RE.match(sh),
             attribution=bool(ATTRIBUTION_START_RE.match(sh)),
             open_marks=opened,
             closing_marks=closing,

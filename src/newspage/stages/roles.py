@@ -37,6 +37,7 @@ from .._patterns import (
     TRAILING_CREDIT_RE,
     ends_open,
     ends_sentence,
+    is_reporter_rubric,
 )
 from .blocks import TRANSPARENT, Block, Role
 from .people import byline_people, credit_people
@@ -203,6 +204,8 @@ def title_shape(block: Block) -> Role | None:
         return None
     if DATELINE_RE.match(s):
         return None
+    if is_reporter_rubric(s):
+        return None  # `■记者手记` opens a reporter's notes inside the story
     return Role.TITLE
 
 
