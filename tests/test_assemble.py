@@ -633,3 +633,30 @@ def test_text_after_a_note_that_closes_a_story_is_a_frame_of_its_own() -> None:
     assert sorting.paragraphs == (*SORTING[1:], frame)
     assert harbour.paragraphs == closed[1:2]
     assert [a.name for a in harbour.authors] == ["柯闻"]
+
+
+ROADS = (
+    "山区村道通到家门口",
+    "本报讯 全县今年新修村道三十多公里，村道连起了山里的果园，群众出行更方便了。",
+)
+PICTURE = ("图片新闻", "雪后校园", "学生们在校园里堆雪人、打雪仗，笑声不断。", "王大海摄")
+
+
+def test_text_after_a_picture_story_goes_to_the_story_of_its_words() -> None:
+    """A picture story ends with its credit: a frame printed after it that continues
+    nothing is no text of the picture's, and goes to the story whose words it repeats."""
+    frame = "村道修通以后，山里果园的果子有了销路，村道两旁还建起了果园采摘点。"
+    page = newspage.parse(page_text(*ROADS, *PICTURE, frame))
+    roads, picture = page.articles
+    assert roads.paragraphs == (ROADS[1], frame)
+    assert (picture.kind, picture.paragraphs) == ("photo", (PICTURE[2],))
+
+
+def test_a_title_after_a_picture_story_heads_a_story() -> None:
+    """A picture story has no subheads: a title under its text opens a story."""
+    page = newspage.parse(
+        page_text(*PICTURE, "果园迎来采摘季", "入冬以来，村里的果园游客络绎不绝，果农忙着采摘。")
+    )
+    picture, orchard = page.articles
+    assert (picture.kind, picture.paragraphs) == ("photo", (PICTURE[2],))
+    assert (orchard.kind, orchard.headline) == ("article", "果园迎来采摘季")

@@ -11,9 +11,11 @@ further on), to a story with almost no text yet whose head group's words the run
 (its text was printed after another story's; such a stretch may also start inside a run,
 after a full stop), or else to the story of the run before it, unless it continues no piece
 and its words are clearly another story's; a stretch inside a run, from a paragraph after
-a full stop, moves on the same evidence. A story's runs are then
-read in the order the joins link them: `…各部门齐心协` + `力推进改革…` puts the run that
-starts with `力推进改革` right after the run that ends with `齐心协`, wherever it was printed.
+a full stop, moves on the same evidence. A picture story ends with its credit: a run
+printed after it that continues nothing goes to the story whose words it shares. A
+story's runs are then read in the order the joins link them: `…各部门齐心协` +
+`力推进改革…` puts the run that starts with `力推进改革` right after the run that ends with
+`齐心协`, wherever it was printed.
 """
 
 from __future__ import annotations
@@ -195,6 +197,9 @@ def _cut_runs(
                 held.append(b.index)  # a photo gap opens the group
             elif runs:
                 runs[-1].blocks.append(b.index)  # a credit under the text it ends
+                # ...and a picture story's credit ends the story: what follows is text
+                # of another (`_assign_owners` looks past the picture for its owner).
+                cut_after = cut_after or (kind == "photo" and b.role is Role.CREDIT)
             else:
                 held.append(b.index)
             continue
@@ -295,7 +300,8 @@ def _assign_owners(
     else the story of the run before it, unless the run's words are clearly another
     story's (`_topic_moves`, resolved again), or those of a stretch of it after a full
     stop are (`_topic_splits`: the run is cut there, and resolved again); runs before any
-    story go to the most cohesive story."""
+    story, and runs that would read on from a picture story, go to the most cohesive
+    story."""
 
     # A head group followed at once by text continued from another story has its own
     # text printed further on: the first run after it that opens with a dateline.
@@ -331,14 +337,21 @@ def _assign_owners(
         chain: list[int] = []
         on_chain: set[int] = set()
         o: int | None = None
+        stepped = False  # `r` is the run before the last one on the chain
         while True:
             run = runs[r]
+            if stepped and run.owner is not None and stories[run.owner].kind == "photo":
+                # A picture story ends with its credit: text printed after it that
+                # continues nothing is an orphan, placed by its words.
+                o = None
+                break
             if run.owner is not None or r in settled or r in on_chain:
                 o = run.owner  # known, or a cycle of joins: no owner
                 break
             chain.append(r)
             on_chain.add(r)
             first = _first_text(run, blocks)
+            stepped = False
             if first in pred:
                 r = run_of[pred[first].first]
             elif r in claims:
@@ -353,6 +366,7 @@ def _assign_owners(
                         dated.add(o)
                     break
                 r -= 1
+                stepped = True
             else:
                 break  # the first run, before any story
         if not chain:

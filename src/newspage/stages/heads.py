@@ -177,6 +177,8 @@ def resolve_titles(
             anchored = True
             after = out[after.index]
         following = _text_after(out, sig, q + 1 if deck else q)
+        # A picture story has no subheads: a title after its text heads a story.
+        after_picture = column == "photo" and item_text > 0
         if column is not None and (
             (anchored and after is not None and after.role is not Role.BODY)
             or (column == "photo" and item_text > 0)
@@ -211,7 +213,7 @@ def resolve_titles(
                 out[idx] = out[idx].with_role(Role.BODY, "short_lines")
             p = q
             continue
-        if anchored or column is not None or not have_story:
+        if anchored or column is not None or not have_story or after_picture:
             new_story = True
         elif NUMBERED_HEADING_RE.match(out[titles[0]].shadow):
             new_story = False  # `二、总体要求` divides the story it stands in
