@@ -81,7 +81,7 @@ BYLINE_MARKER_RE = regex.compile(
 # The rubric of a reporter's or editor's own column, which a role word opens and no name
 # follows: `记者手记`, `■记者观察`, `编辑手记`, `记者调查`. Never a byline.
 REPORTER_RUBRIC_RE = regex.compile(
-    r"(?:记者|编辑|编者)(?:手记|观察|调查|札记|随笔|感言|点评|述评|视点|连线|体验|探访|追踪)"
+    r"(?:记者|编辑|编者)(?:手记|观察|调查|札记|随笔|感言|点评|述评|视点|连线|体验|探访|采访|追踪)"
 )
 
 
