@@ -1003,20 +1003,12 @@ def restyle_page_hktw(plan: PagePlan, rng: random.Random) -> None:
         plan.head_furniture.insert(0, f"A{rng.randint(2, 16)} {rng.choice(TW_DESKS)}")
 
 
-@functools.cache
-def _s2tw() -> Callable[[str], str]:
-    import opencc
-
-    convert: Callable[[str], str] = opencc.OpenCC("s2tw").convert
-    return convert
-
-
 CORNER_QUOTES = str.maketrans("“”‘’", "「」『』")
 
 
 def _after_hktw(variant: Callable[[str], str], text: str) -> str:
     """`text` in Taiwan's characters and corner quotes, then in the page's variant."""
-    return variant(_s2tw()(text).translate(CORNER_QUOTES))
+    return variant(_opencc("s2tw")(text).translate(CORNER_QUOTES))
 
 
 # ---------------------------------------------------------------------------------------
@@ -1033,12 +1025,13 @@ ASCII = str.maketrans("，：；（）！？。“”‘’", ",:;()!?.\"\"''")
 
 
 @functools.cache
-def _s2t() -> Callable[[str], str]:
+def _opencc(config: str) -> Callable[[str], str]:
+    """OpenCC's conversion `config` (``s2t``, ``s2tw``), made once."""
     try:
-        import opencc  # only the traditional variant needs it
+        import opencc  # only the traditional variant and the hktw house need it
     except ImportError as exc:
-        raise ImportError("the traditional variant needs OpenCC: pip install opencc") from exc
-    convert: Callable[[str], str] = opencc.OpenCC("s2t").convert
+        raise ImportError("Traditional pages need OpenCC: pip install opencc") from exc
+    convert: Callable[[str], str] = opencc.OpenCC(config).convert
     return convert
 
 
@@ -1047,7 +1040,7 @@ def converter(variant: str) -> Callable[[str], str]:
     if variant == "halfwidth":
         return lambda s: s.translate(HALFWIDTH)
     if variant == "traditional":
-        return _s2t()
+        return _opencc("s2t")
     return lambda s: s
 
 

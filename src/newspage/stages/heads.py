@@ -181,7 +181,7 @@ def resolve_titles(
         after_picture = column == "photo" and item_text > 0
         if column is not None and (
             (anchored and after is not None and after.role is not Role.BODY)
-            or (column == "photo" and item_text > 0)
+            or after_picture
             or (column == "brief" and not anchored)
             or sum(map(len, following)) > BRIEF_MAX_CHARS
         ):

@@ -236,7 +236,6 @@ def reported_people(text: str, printed: str) -> tuple[Author, ...]:
 
 # The agency and role that open a wire dateline's reporters: `中央社记者`.
 _WIRE_ROLE_RE = regex.compile(r"[\p{Han}]{1,4}社记者\ ?")
-_NAME_RE = regex.compile(r"[^、\ ]+")  # the names are set apart by 、 or spaces
 
 
 def wired_people(text: str, printed: str) -> tuple[Author, ...]:
@@ -252,7 +251,7 @@ def wired_people(text: str, printed: str) -> tuple[Author, ...]:
     if m is None:
         return ()
     role = printed[: m.end()].strip()
-    spans = [(s.start(), s.end()) for s in _NAME_RE.finditer(text, m.end())]
+    spans = [(s.start(), s.end()) for s in _TOKEN_RE.finditer(text, m.end())]
     if not spans:
         return ()
     start, end = spans[-1]
