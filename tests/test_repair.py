@@ -111,6 +111,41 @@ def test_a_figure_of_a_data_box_is_no_open_end(figure: str) -> None:
     assert got == []
 
 
+QUOTED = "只要方向对了，路就不怕远，山里的日子会一天比一天红火"
+
+
+def test_a_pull_quote_is_no_open_end() -> None:
+    """A sentence of the story printed again, large and without its full stop, is a pull
+    quote: it ends there, and the text printed after it does not continue it."""
+    page = (
+        *HEAD,
+        QUOTED,
+        "乡亲们过日子更有盼头，村里的路修好了，村委会门前也热闹起来",
+        f"老支书说：“{QUOTED}。”如今，村里的年轻人回来了好几个。",
+    )
+    assert pairs(*page) == []
+    assert not repair.describe(blocks_of(*page))[2].end
+    # Without the sentence printed again, the same block is an open end.
+    assert repair.describe(blocks_of(*page[:4], "如今，村里的年轻人回来了好几个。"))[2].end
+
+
+def test_a_cut_piece_repeated_mid_sentence_is_no_pull_quote() -> None:
+    """A piece whose words go on elsewhere (`…一天比一天` + `红火。`) stays an open
+    end: only the end of a sentence marks a pull quote."""
+    piece = QUOTED[:-2]
+    blocks = blocks_of(*HEAD, piece, "红火。", f"老支书说：“{QUOTED}。”")
+    assert repair._pull_quotes(blocks, [2]) == set()
+    assert repair._pull_quotes(blocks_of(*HEAD, QUOTED, f"他说：“{QUOTED}。”"), [2]) == {2}
+    assert repair.describe(blocks)[2].end
+
+
+def test_a_pull_quote_is_found_across_line_breaks() -> None:
+    """A hard-wrapped dump breaks the lines of the two differently."""
+    wrapped = QUOTED[:10] + "\n" + QUOTED[10:]
+    blocks = blocks_of(*HEAD, wrapped, f"他说：“{QUOTED[:7]}\n{QUOTED[7:]}。”")
+    assert repair._pull_quotes(blocks, [2]) == {2}
+
+
 def test_a_year_printed_alone_continues_with_its_character() -> None:
     """`2018` + `年，…`: a paragraph cut right after its opening year. Other bare figures,
     and a year over text that does not go on with `年`, stand alone."""

@@ -334,6 +334,10 @@ DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 SENTENCE_END_RE = regex.compile(r"[。!?…](?:[”’」』)\]]{0,3})$|……$")
 
+# Where a sentence stops inside a text, for the pull-quote test of the column-break
+# repair: `…一天比一天红火。如今…` (the `。`).
+SENTENCE_STOP_RE = re.compile("[。!?…;]")
+
 # An attribution that continues a quotation printed elsewhere: the piece after a column
 # break that reads `赵建华说。接下来…` continues `…订单排到了年底。”`. The sentence ends
 # right after the verb; `张三说，…` or `张三指出，…` open a paragraph of their own.
