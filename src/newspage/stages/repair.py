@@ -382,6 +382,9 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
 # repeat by chance: `的发展`), compared over its last PULL_QUOTE_TAIL characters.
 PULL_QUOTE_KEY = 8
 PULL_QUOTE_TAIL = 30
+# The sentence stops after one same PULL_QUOTE_KEY characters compared with an open end:
+# a page that repeats a phrase before hundreds of stops (generated junk) stays linear.
+_MAX_STOPS_PER_KEY = 16
 
 
 def _pull_quotes(blocks: Sequence[Block], open_ends: Sequence[int]) -> set[int]:
@@ -393,25 +396,26 @@ def _pull_quotes(blocks: Sequence[Block], open_ends: Sequence[int]) -> set[int]:
     open ends so found on the 300 generated training pages)."""
     # Line breaks fall elsewhere in the two (a hard-wrapped dump): compared without.
     flat = [b.shadow.replace("\n", "") for b in blocks]
-    keys: set[str] = set()
-    for sh in flat:
-        for m in SENTENCE_STOP_RE.finditer(sh):
-            if m.start() >= PULL_QUOTE_KEY:
-                keys.add(sh[m.start() - PULL_QUOTE_KEY : m.start()])
+    page = "\n".join(flat)
+    stops: dict[str, list[int]] = {}  # the characters before a stop -> where it stands
+    for m in SENTENCE_STOP_RE.finditer(page):
+        at = m.start()
+        if at >= PULL_QUOTE_KEY:
+            seen = stops.setdefault(page[at - PULL_QUOTE_KEY : at], [])
+            if len(seen) < _MAX_STOPS_PER_KEY:
+                seen.append(at)
     out: set[int] = set()
-    page = ""
     for i in open_ends:
         sh = flat[i].rstrip()
-        if len(sh) < PULL_QUOTE_KEY or sh[-PULL_QUOTE_KEY:] not in keys:
+        if len(sh) < PULL_QUOTE_KEY:
             continue
-        page = page or "\n".join(flat)
         tail = sh[-PULL_QUOTE_TAIL:]
-        at = page.find(tail)
-        while at >= 0:
-            if SENTENCE_STOP_RE.match(page, at + len(tail)):
-                out.add(i)
-                break
-            at = page.find(tail, at + 1)
+        size = len(tail)
+        if any(
+            at >= size and page.startswith(tail, at - size)
+            for at in stops.get(sh[-PULL_QUOTE_KEY:], ())
+        ):
+            out.add(i)
     return out
 
 
