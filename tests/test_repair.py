@@ -322,6 +322,27 @@ def test_a_side_column_ends_at_a_title_whose_text_has_no_dateline() -> None:
     assert repair._zones(briefs) == [0, 0, 1, 1, 1, 1, 1]
 
 
+def test_a_side_column_ends_after_an_items_author_line() -> None:
+    """Every item of a side column opens with a title or a dateline: text after an
+    item's closing author line is the page's other text again, and it may continue a
+    story printed before the column."""
+    column = (
+        "本地快讯 KUAIXUN",
+        "稳就业 举办线上招聘会",
+        "本报讯 近日，全县启动春季招聘活动，多家企业现场提供就业岗位。",
+        "本报记者 林知夏",
+    )
+    blocks = blocks_of(
+        *HEAD, "当地把发展乡村旅游作为今年工", *column, "作的重点，推动乡村旅游提质增效。"
+    )
+    assert [b.role.value for b in blocks][6:8] == ["byline", "body"]
+    assert repair._zones(blocks) == [0, 0, 0, 1, 1, 1, 1, 2]
+    assert (2, 7) in [(j.first, j.second) for j in find_breaks(blocks)]
+    # A dateline after the author line opens the column's next item.
+    briefs = blocks_of(*HEAD, *column, "本报讯 春节期间，全市举办文化活动。")
+    assert repair._zones(briefs) == [0, 0, 1, 1, 1, 1, 1]
+
+
 def test_a_picture_column_ends_at_a_title_after_its_text() -> None:
     """A picture column holds one item (title, credit, text under the photo): the next
     title starts the rest of the page."""

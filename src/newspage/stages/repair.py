@@ -1242,16 +1242,24 @@ def _zones(blocks: Sequence[Block]) -> list[int]:
     zone = 0
     photo = False  # the current side column is a picture column
     item_text = 0  # characters of body text in the column since its last title
+    signed = False  # the column's last item has had its text and its author line
     for i, b in enumerate(blocks):
         if b.role is Role.RUBRIC:
             zone += 1 if zone % 2 == 0 else 2
-            photo, item_text = bool(PHOTO_RUBRIC_RE.search(b.shadow)), 0
+            photo, item_text, signed = bool(PHOTO_RUBRIC_RE.search(b.shadow)), 0, False
+        elif zone % 2 and b.role is Role.BYLINE:
+            signed = item_text > 0
+        elif zone % 2 and signed and b.role is Role.BODY and not is_dateline_paragraph(b):
+            # Every item of a side column opens with a title or a dateline: text after
+            # an item's closing author line is the page's other text again.
+            zone += 1
+            signed = False
         elif zone % 2 and b.role is Role.TITLE:
             if (i == 0 or blocks[i - 1].role is not Role.TITLE) and _ends_column(
                 blocks, i, photo=photo, item_text=item_text
             ):
                 zone += 1
-            item_text = 0
+            item_text, signed = 0, False
         elif b.role is Role.BODY or (photo and b.role is Role.CAPTION):
             # (The text of a picture story reads as a caption until the heads phase.)
             item_text += b.size
