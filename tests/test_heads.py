@@ -26,10 +26,12 @@ def weighed(
     later: Sequence[str] = (),
     after_open_end: bool = False,
     above: str = "",
+    earlier: str = "",
 ) -> dict[str, float]:
     """The features of the title line `title_text` in a story (shadows, as the heads
     phase passes them)."""
     (title,) = blocks_of(title_text)
+    bigrams = TopicBigrams(char_stats())
     return title_features(
         title,
         [shadow(story)],
@@ -37,8 +39,9 @@ def weighed(
         after_open_end=after_open_end,
         subheads=subheads,
         later=later,
-        bigrams=TopicBigrams(char_stats()),
+        bigrams=bigrams,
         above=shadow(above),
+        earlier=heads.story_topics([shadow(earlier)], bigrams) if earlier else frozenset(),
     )
 
 
@@ -54,6 +57,31 @@ def test_shared_topic_words_speak_for_a_subhead() -> None:
     w = title_weights()
     assert title_score(weighed(following=SAME), w) < title_score(weighed(following=OTHER), w)
     assert weighed(following=SAME)["shared"] > weighed(following=OTHER)["shared"]
+
+
+def test_text_shared_with_the_stories_before_speaks_for_a_subhead() -> None:
+    """Text under a title that repeats the words of the stories before the current one
+    scores lower (a subhead: a long report whose sections the parse may have opened
+    as stories) than text that repeats none; `shared_other` counts those words."""
+    w = title_weights()
+    alone = weighed(following=SAME, story=OTHER)
+    echoed = weighed(following=SAME, story=OTHER, earlier=STORY)
+    assert alone["shared_other"] == 0.0 < echoed["shared_other"]
+    assert title_score(echoed, w) < title_score(alone, w)
+
+
+def test_the_heads_phase_compares_the_text_with_the_stories_before() -> None:
+    """`resolve_titles` passes each weighed decision the topics of the stories before the
+    current one: the third title's text shares the first story's words only."""
+    record: list[tuple[int, dict[str, float]]] = []
+    blocks = blocks_of(
+        "稻米产业走出新路子", "本报记者 林知夏", STORY,
+        "北方牧区防寒保畜", "本报记者 何远山", OTHER,
+        "稻田连成一片", SAME,
+    )  # fmt: skip
+    heads.resolve_titles(blocks, [], record)
+    (decision,) = [f for i, f in record if blocks[i].text == "稻田连成一片"]
+    assert decision["shared_other"] > 0.0 == decision["shared"]
 
 
 def test_column_break_before_speaks_for_a_new_story() -> None:

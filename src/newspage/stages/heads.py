@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from .._cjk import TopicBigrams, char_stats, load_weights
 from .._patterns import (
@@ -97,6 +97,7 @@ def resolve_titles(
     item_text = 0  # characters of body text in the column's current item
     story_text: list[str] = []  # shadow text of the current story, for cohesion
     subheads: list[str] = []  # the shadows of the current story's subheads so far
+    earlier: list[set[str]] = []  # the topics of the last stories before the current one
     have_story = False
     p = 0
     while p < len(sig):
@@ -238,6 +239,7 @@ def resolve_titles(
                 after_lead=_after_lead_box(out, sig, p),
                 bigrams=topics,
                 above=previous.shadow if previous is not None else "",
+                earlier=set().union(*earlier),
             )
             if record is not None:
                 record.append((titles[-1], features))
@@ -247,6 +249,8 @@ def resolve_titles(
             if len(titles) == 2 and SUBTITLE_LINE_RE.search(out[titles[1]].shadow):
                 roles = [Role.HEADLINE, Role.SUBHEADLINE]  # headline + 副题 without dashes
             reason = "head_column" if column is not None else "head"
+            if story_text and column is None:
+                earlier = [*earlier[1 - EARLIER_STORIES :], story_topics(story_text, topics)]
             story_text, item_text, subheads = [], 0, []
             have_story = True
         else:
@@ -373,6 +377,7 @@ TITLE_FEATURES = (
     "after_open_end",  # the text before the title stops mid-sentence (a frame ends)
     "shared",  # log(1 + topic bigrams shared by the text after it and the story so far)
     "share",  # ...as a share of the text after it
+    "shared_other",  # log(1 + those shared with the `EARLIER_STORIES` stories before it)
     "after_topics",  # log(1 + topic bigrams of the text after it)
     "story_topics",  # log(1 + topic bigrams of the story so far)
     "after_length",  # log(1 + characters of text after it, up to the next title)
@@ -415,6 +420,7 @@ def title_features(
     after_lead: bool = False,
     bigrams: TopicBigrams,
     above: str = "",
+    earlier: Set[str] = frozenset(),
 ) -> dict[str, float]:
     """What speaks for "this title line opens a new story" rather than a subhead.
 
@@ -423,7 +429,8 @@ def title_features(
     topics of the text under the title in its first `_COHESION_WINDOW`. `subheads` are
     the shadows of the story's subheads so far, `later` those of the next title lines
     set alone (`_later_titles`); `after_lead`: the text above the title is that of a lead
-    box (`_after_lead_box`); `above`: the shadow of the block above the title.
+    box (`_after_lead_box`); `above`: the shadow of the block above the title;
+    `earlier`: the topic bigrams of the stories before the current one.
     """
     before, after = story_topics(story, bigrams), following_topics(following, bigrams)
     shared = len(after & before)
@@ -435,6 +442,7 @@ def title_features(
         "after_open_end": float(after_open_end),
         "shared": math.log1p(shared),
         "share": shared / len(after) if after else 0.0,
+        "shared_other": math.log1p(len(after & earlier)),
         "after_topics": math.log1p(len(after)),
         "story_topics": math.log1p(len(before)),
         "after_length": math.log1p(sum(map(len, following))),
@@ -459,6 +467,10 @@ def title_features(
         "after_quote": float(bool(following) and following[0].startswith("“")),
     }
 
+
+# How many stories before the current one `shared_other` reads: their topic bigrams
+# together. (Eight give the same figures; the cost stays bounded on a page of hundreds.)
+EARLIER_STORIES = 4
 
 # How many of the next title lines set alone `like_later` compares a title with, and how
 # many blocks ahead it looks for them.
