@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 import newspage
-from newspage.stages.assemble import CLAIM_REACH
+from newspage.stages.assemble import CLAIM_REACH, assemble
+from newspage.stages.blocks import Role
+from newspage.stages.heads import resolve_titles
 
-from .conftest import page_text
+from .conftest import blocks_of, page_text
 
 
 def test_headline_with_kicker_subheadline_byline() -> None:
@@ -660,3 +662,55 @@ def test_a_title_after_a_picture_story_heads_a_story() -> None:
     picture, orchard = page.articles
     assert (picture.kind, picture.paragraphs) == ("photo", (PICTURE[2],))
     assert (orchard.kind, orchard.headline) == ("article", "果园迎来采摘季")
+
+
+def test_a_head_group_after_a_picture_storys_photo_opens_a_story() -> None:
+    """A picture story's title, its photo (caption and credit after a photo gap), then
+    a head group: the photo ends the picture story's head lines, and the next lines head
+    a story of their own."""
+    text = (
+        page_text("图说", "图片报道")
+        + "\n"
+        + page_text(
+            "2月10日，游客在江边观赏灯会。图为灯会一角。",
+            "王大海摄（影像中国）",
+            "看乡村新变化",
+            "村道修到家门口",
+            "本报记者 林知夏",
+            "本报讯 全县今年新修村道三十多公里，群众出行更方便了。",
+        )
+    )
+    picture, roads = newspage.parse(text).articles
+    assert (picture.kind, picture.headline, picture.paragraphs) == ("photo", "图片报道", ())
+    assert [c.credit for c in picture.captions] == ["王大海摄（影像中国）"]
+    assert (roads.kind, roads.column, roads.kicker, roads.headline, roads.byline) == (
+        "article",
+        None,
+        "看乡村新变化",
+        "村道修到家门口",
+        "本报记者 林知夏",
+    )
+    assert roads.paragraphs == ("本报讯 全县今年新修村道三十多公里，群众出行更方便了。",)
+
+
+def test_a_subhead_after_a_brief_heads_a_frame_of_another_story() -> None:
+    """A brief has no subheads: a section whose subhead is printed under a side
+    column's last item goes to the story its words repeat, not to the brief. (The
+    heads phase weighs such a title as any other; here it has made it a subhead.)"""
+    story = (
+        "果园迎来采摘季",
+        "本报记者 林知夏",
+        "入冬以来，山里果园的果子有了销路，果农忙着采摘，果园采摘点游客络绎不绝。",
+    )
+    column = (
+        "本地快讯 KUAIXUN",
+        "稳就业 举办线上招聘会",
+        "本报讯 近日，全县启动春季招聘活动，多家企业现场提供就业岗位。",
+    )
+    section = ("果园采摘点建起来", "果园采摘点建起来以后，山里的果子不愁销路，果农的收入年年增加。")
+    blocks = list(resolve_titles(blocks_of(*story, *column, *section), []))
+    blocks[6] = blocks[6].with_role(Role.SUBHEAD, "subhead")
+    orchard, brief = assemble(blocks, []).articles
+    assert brief.paragraphs == (column[2],)
+    assert orchard.paragraphs == (story[2], section[1])
+    assert [s.heading for s in orchard.sections] == [None, section[0]]

@@ -185,6 +185,10 @@ def _cut_runs(
     kind: ArticleKind = "article"
     cut_after = False
     prev_role: Role | None = None
+    # A photo between two head lines: the lines head two stories (`heads` splits title
+    # groups at photos too), such as a picture story's title over its photo, then the
+    # head group of the next story.
+    photo_after_head = False
     # Captions and credits after a photo gap wait for the next block: a photo stands at
     # the top of the column or frame it illustrates, so it goes with the run that follows.
     held: list[int] = []
@@ -193,6 +197,7 @@ def _cut_runs(
         if b.role is Role.FURNITURE:
             continue
         if b.role in (Role.CAPTION, Role.CREDIT):
+            photo_after_head = photo_after_head or prev_role in _HEAD_ROLES
             if held or (b.gap_before >= 2 and runs):
                 held.append(b.index)  # a photo gap opens the group
             elif runs:
@@ -211,9 +216,10 @@ def _cut_runs(
             cut_after = True
             prev_role = b.role
             continue
-        opens_story = (b.role in _HEAD_ROLES and prev_role not in _HEAD_ROLES) or (
-            b.role is Role.HEADLINE and prev_role is Role.HEADLINE
-        )
+        opens_story = (
+            b.role in _HEAD_ROLES and (prev_role not in _HEAD_ROLES or photo_after_head)
+        ) or (b.role is Role.HEADLINE and prev_role is Role.HEADLINE)
+        photo_after_head = False
         if b.role in (Role.SUBHEADLINE, Role.BYLINE) and prev_role in (None, Role.RUBRIC):
             opens_story = True
         if column is not None and is_dateline_paragraph(b) and prev_role is not Role.HEADLINE:
@@ -244,7 +250,15 @@ def _cut_runs(
             elif held:
                 runs.append(_Run(held))
             runs.append(_Run([b.index], owner=len(stories) - 1, starts_story=True))
-        elif not runs or cut_after or continues_far or story_text_starts:
+        elif (
+            not runs
+            or cut_after
+            or continues_far
+            or story_text_starts
+            or (b.role is Role.SUBHEAD and column is not None)
+        ):
+            # (A brief has no subheads: one in a side column heads a frame of a story
+            # printed beside the column, which `_assign_owners` finds by its words.)
             runs.append(_Run([*held, b.index]))
         else:
             runs[-1].blocks.extend((*held, b.index))
@@ -343,6 +357,16 @@ def _assign_owners(
             if stepped and run.owner is not None and stories[run.owner].kind == "photo":
                 # A picture story ends with its credit: text printed after it that
                 # continues nothing is an orphan, placed by its words.
+                o = None
+                break
+            if (
+                stepped
+                and run.owner is not None
+                and stories[run.owner].column is not None
+                and blocks[runs[chain[-1]].blocks[0]].role is Role.SUBHEAD
+            ):
+                # A subhead after an item of a side column: its section is another
+                # story's, an orphan placed by its words.
                 o = None
                 break
             if run.owner is not None or r in settled or r in on_chain:
