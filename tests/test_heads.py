@@ -214,3 +214,34 @@ def test_a_long_title_line_of_clauses_inside_a_story_is_a_subhead() -> None:
     line = "守住黑土地，端牢饭碗，稻米产业走出一条新路子"
     (article,) = newspage.parse(page_text(*head, line, OTHER)).articles
     assert [s.heading for s in article.sections] == [None, line]
+
+
+def test_an_indented_dash_line_is_no_kicker() -> None:
+    """A line ending in dashes over a title line is a kicker when it is body only for
+    its length (`_long_kicker`); indented, on a page that indents its paragraphs, it is a
+    paragraph leading into the title (`看前景——` over a subhead), and the title under it
+    is weighed as any other."""
+
+    def heads_of(lead_in: str) -> tuple[list[Role], list[int]]:
+        record: list[tuple[int, dict[str, float]]] = []
+        blocks = heads.resolve_titles(
+            blocks_of(
+                "果园新气象",
+                "本报记者 林知夏",
+                "\u3000\u3000去年全市消费规模稳步扩大，消费对经济增长的贡献持续提高。",
+                lead_in,
+                "果品销路越走越宽",
+                "\u3000\u3000全市居民收入稳步增长，农村消费增速快于城镇，消费空间还很大。",
+            ),
+            [],
+            record,
+        )
+        return [b.role for b in blocks[3:5]], [i for i, _ in record]
+
+    long_line = (
+        "去年全市社会消费品零售总额连续五年保持两位数增长，网上零售额增长三成，消费结构不断升级——"
+    )
+    assert heads_of(long_line) == ([Role.KICKER, Role.HEADLINE], [])
+    roles, weighed = heads_of("\u3000\u3000看前景——")
+    assert roles[0] is Role.BODY
+    assert weighed == [4]

@@ -271,10 +271,13 @@ MAX_LONG_KICKER = 80
 
 
 def _long_kicker(block: Block, joined: frozenset[int]) -> bool:
-    """A body block that reads as a kicker: one clause ending in dashes, no full stop."""
+    """A body block that reads as a kicker: one clause ending in dashes, no full stop,
+    not indented (an indented line is a paragraph, such as the lead-in `看前景——` over
+    a subhead)."""
     s = block.shadow
     return (
         block.role is Role.BODY
+        and not block.indented
         and block.index not in joined
         and block.size <= MAX_LONG_KICKER
         and s.endswith("—")
