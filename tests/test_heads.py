@@ -148,6 +148,23 @@ def test_later_titles_are_the_title_lines_standing_alone() -> None:
     assert heads._later_titles(blocks, sig, 1, frozenset({8})) == []
 
 
+def test_later_titles_count_a_title_under_a_lead_in() -> None:
+    """A subhead series may print a lead-in over each subhead (`看变化——` over
+    `果农收入稳步增加`): the subhead counts as standing alone, the lead-in does not."""
+    blocks = blocks_of(
+        "看前景——",
+        "果品销路越走越宽",
+        "正文写到这里。",
+        "看变化——",
+        "果农收入稳步增加",
+        "正文写到这里。",
+    )
+    sig = [b.index for b in blocks]
+    assert heads._later_titles(blocks, sig, 2, frozenset()) == ["果农收入稳步增加"]
+    features = weighed("果品销路越走越宽", later=heads._later_titles(blocks, sig, 2, frozenset()))
+    assert features["like_later"] == 1.0
+
+
 def test_a_title_under_a_lead_box_opens_the_body() -> None:
     """Under `核心提示` and its text, a title line is the first subhead, even with
     little text to weigh."""

@@ -486,9 +486,10 @@ def _later_titles(
 ) -> list[str]:
     """The shadows of the next `LATER_TITLES` title lines after position `q` of `sig`
     (within `LATER_REACH` blocks) that stand alone in the text: no other title line, byline,
-    副题, lead label or dateline paragraph next to them, no column-break piece. A story's
-    subheads are set as a series, so a title shaped like the subheads still to come is
-    likelier one of them; the headline of another story is set otherwise."""
+    副题, lead label or dateline paragraph next to them, no column-break piece; a lead-in
+    ending in dashes above one (`看变化——`) is part of the series. A story's subheads are
+    set as a series, so a title shaped like the subheads still to come is likelier one of
+    them; the headline of another story is set otherwise."""
     out: list[str] = []
     start = sig[q - 1] if q > 0 else 0
     for k in range(q, len(sig)):
@@ -500,9 +501,9 @@ def _later_titles(
             continue
         before = blocks[sig[k - 1]] if k > 0 else None
         after = blocks[sig[k + 1]] if k + 1 < len(sig) else None
-        if (before is not None and before.role is Role.TITLE) or (
-            after is not None and (after.role is Role.TITLE or is_anchor(after))
-        ):
+        if (
+            before is not None and before.role is Role.TITLE and not before.shadow.endswith("—")
+        ) or (after is not None and (after.role is Role.TITLE or is_anchor(after))):
             continue
         out.append(b.shadow)
     return out
