@@ -714,3 +714,30 @@ def test_a_subhead_after_a_brief_heads_a_frame_of_another_story() -> None:
     assert brief.paragraphs == (column[2],)
     assert orchard.paragraphs == (story[2], section[1])
     assert [s.heading for s in orchard.sections] == [None, section[0]]
+
+
+ORCHARD = "入冬以来，岭下村果园的苹果有了销路，岭下村果农忙着采摘，岭下村果园采摘点游客络绎不绝。"
+COLD_STORE = "岭下村果园建起冷库以后，岭下村的苹果可以存到春节再卖，岭下村果农收入年年增加。"
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("岭下村果园建起冷库", "岭下村果园建起冷库"),  # a subhead
+        ("岭下村果园的苹果怎么卖？", None),  # a question of the text
+        ("■岭下村果园建起冷库", None),  # an item of a list
+    ],
+)
+def test_a_question_or_a_bulleted_line_in_a_story_is_text(line: str, heading: str | None) -> None:
+    """A title-shaped line inside a story that asks a question or opens with a bullet is
+    a paragraph of the text, where a line of the same words alone is a subhead."""
+    page = newspage.parse(
+        page_text("果园迎来采摘季", "本报记者 林知夏", ORCHARD * 3, line, COLD_STORE * 2)
+    )
+    (a,) = page.articles
+    if heading is None:
+        assert [s.heading for s in a.sections] == [None]
+        assert a.paragraphs == (ORCHARD * 3, line, COLD_STORE * 2)
+    else:
+        assert [s.heading for s in a.sections] == [None, heading]
+        assert a.paragraphs == (ORCHARD * 3, COLD_STORE * 2)

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence, Set
 
 from .._cjk import TopicBigrams, char_stats, load_weights
 from .._patterns import (
+    BULLETS,
     CAPTION_MARK_RE,
     CLOSING_DATELINE_RE,
     CLOSING_NOTE_RE,
@@ -259,11 +260,21 @@ def resolve_titles(
             if lead_in:
                 out[titles[0]] = out[titles[0]].with_role(Role.BODY, "lead_in")
                 titles, roles = titles[1:], roles[1:]
-            subheads.append(out[titles[-1]].shadow)
+            if len(titles) == 1 and _text_line(out[titles[0]].shadow):
+                roles, reason = [Role.BODY], "text_line"
+            else:
+                subheads.append(out[titles[-1]].shadow)
         for idx, role in zip(titles, roles, strict=True):
             out[idx] = out[idx].with_role(role, reason)
         p = q
     return tuple(out)
+
+
+def _text_line(s: str) -> bool:
+    """A title-shaped line inside a story that is a line of its text, not a subhead: a
+    question (`果子卖不出去怎么办？`, an interviewer's or a reader's) or an item of a
+    list (`■建起冷库，延长果品销售期`). A subhead names what its section is about."""
+    return s.endswith("?") or s.startswith(BULLETS)
 
 
 # Longest kicker printed as a block of its own that is too long for a title line.
