@@ -726,11 +726,15 @@ COLD_STORE = "岭下村果园建起冷库以后，岭下村的苹果可以存到
         ("岭下村果园建起冷库", "岭下村果园建起冷库"),  # a subhead
         ("岭下村果园的苹果怎么卖？", None),  # a question of the text
         ("■岭下村果园建起冷库", None),  # an item of a list
+        ("岭下村果园建起冷库以后岭下村的苹果可以一直存到明年春节再拿出来卖", None),  # too long
     ],
 )
-def test_a_question_or_a_bulleted_line_in_a_story_is_text(line: str, heading: str | None) -> None:
-    """A title-shaped line inside a story that asks a question or opens with a bullet is
-    a paragraph of the text, where a line of the same words alone is a subhead."""
+def test_a_question_a_bulleted_or_a_long_line_in_a_story_is_text(
+    line: str, heading: str | None
+) -> None:
+    """A title-shaped line inside a story that asks a question, opens with a bullet or
+    runs past `MAX_SUBHEAD_LINE` characters is a paragraph of the text, where a short
+    line of the same words is a subhead."""
     page = newspage.parse(
         page_text("果园迎来采摘季", "本报记者 林知夏", ORCHARD * 3, line, COLD_STORE * 2)
     )

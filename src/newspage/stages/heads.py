@@ -270,11 +270,18 @@ def resolve_titles(
     return tuple(out)
 
 
+# Longest line of a subhead: a title-shaped line inside a story longer than this (one
+# line, no space between two phrases) is a sentence of the text printed without its
+# stop. Of 452 such lines read as subheads on 1,495 generated pages, 3 are subheads.
+MAX_SUBHEAD_LINE = 30
+
+
 def _text_line(s: str) -> bool:
     """A title-shaped line inside a story that is a line of its text, not a subhead: a
-    question (`果子卖不出去怎么办？`, an interviewer's or a reader's) or an item of a
-    list (`■建起冷库，延长果品销售期`). A subhead names what its section is about."""
-    return s.endswith("?") or s.startswith(BULLETS)
+    question (`果子卖不出去怎么办？`, an interviewer's or a reader's), an item of a list
+    (`■建起冷库，延长果品销售期`), a sentence too long for a subhead. A subhead names
+    what its section is about, in a line or two."""
+    return s.endswith("?") or s.startswith(BULLETS) or (" " not in s and len(s) > MAX_SUBHEAD_LINE)
 
 
 # Longest kicker printed as a block of its own that is too long for a title line.
