@@ -151,14 +151,9 @@ def test_later_titles_are_the_title_lines_standing_alone() -> None:
 def test_later_titles_count_a_title_under_a_lead_in() -> None:
     """A subhead series may print a lead-in over each subhead (`看变化——` over
     `果农收入稳步增加`): the subhead counts as standing alone, the lead-in does not."""
-    blocks = blocks_of(
-        "看前景——",
-        "果品销路越走越宽",
-        "正文写到这里。",
-        "看变化——",
-        "果农收入稳步增加",
-        "正文写到这里。",
-    )
+    series = [("看前景——", "果品销路越走越宽"), ("看变化——", "果农收入稳步增加")]
+    # Each section: the lead-in, the subhead, a paragraph.
+    blocks = blocks_of(*[line for pair in series for line in (*pair, "正文写到这里。")])
     sig = [b.index for b in blocks]
     assert heads._later_titles(blocks, sig, 2, frozenset()) == ["果农收入稳步增加"]
     features = weighed("果品销路越走越宽", later=heads._later_titles(blocks, sig, 2, frozenset()))
