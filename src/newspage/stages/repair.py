@@ -1236,8 +1236,9 @@ def _zones(blocks: Sequence[Block]) -> list[int]:
     rest. A side column starts at a rubric and ends where the heads phase will end it
     (`heads.resolve_titles`): at a title with a byline, 副题 or lead label under it; in
     a column of briefs, at a title whose text does not open with a dateline (every brief
-    does: `本报讯…`); in a picture column, at a title after the text of an item; and at
-    a title over more text than any brief holds."""
+    does: `本报讯…`); in a picture column, at a title after the text of an item; at a
+    title over more text than any brief holds; and at body text after an item's closing
+    author line that does not open with a dateline."""
     zones: list[int] = []
     zone = 0
     photo = False  # the current side column is a picture column
