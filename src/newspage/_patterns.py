@@ -334,8 +334,9 @@ DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 SENTENCE_END_RE = regex.compile(r"[。!?…](?:[”’」』)\]]{0,3})$|……$")
 
-# Marks that open an item of a list: `■建起冷库，延长果品销售期`.
-BULLETS = ("■", "●", "◆", "▲", "★", "•")
+# Marks that open an item of a list: `■建起冷库，延长果品销售期` (a lead box's items, a
+# line of text among the subheads).
+BULLETS = ("■", "●", "◆", "▲", "★", "•", "·")
 
 # Where a sentence stops inside a text, for the pull-quote test of the column-break
 # repair: `…一天比一天红火。如今…` (the `。`).

@@ -31,6 +31,7 @@ import attrs
 
 from .._cjk import TopicBigrams, char_stats, shadow
 from .._patterns import (
+    BULLETS,
     DATELINE_RE,
     LEAD_LABEL_RE,
     PHOTO_RUBRIC_RE,
@@ -354,19 +355,20 @@ def _assign_owners(
         stepped = False  # `r` is the run before the last one on the chain
         while True:
             run = runs[r]
-            if stepped and run.owner is not None and stories[run.owner].kind == "photo":
-                # A picture story ends with its credit: text printed after it that
-                # continues nothing is an orphan, placed by its words.
-                o = None
-                break
             if (
                 stepped
                 and run.owner is not None
-                and stories[run.owner].column is not None
-                and blocks[runs[chain[-1]].blocks[0]].role is Role.SUBHEAD
+                and (
+                    stories[run.owner].kind == "photo"
+                    or (
+                        stories[run.owner].column is not None
+                        and blocks[runs[chain[-1]].blocks[0]].role is Role.SUBHEAD
+                    )
+                )
             ):
-                # A subhead after an item of a side column: its section is another
-                # story's, an orphan placed by its words.
+                # Text that continues nothing reads on from neither a picture story (it
+                # ends with its credit) nor a brief when a subhead heads it (a brief has
+                # none): an orphan, placed by its words.
                 o = None
                 break
             if run.owner is not None or r in settled or r in on_chain:
@@ -1120,7 +1122,7 @@ def _lead_box(order: Sequence[int], blocks: Sequence[Block]) -> set[int]:
             body.append(j)
             if len(body) > _MAX_LEAD:
                 break
-        bullets = [j for j in body if blocks[j].shadow[:1] in _BULLETS]
+        bullets = [j for j in body if blocks[j].shadow.startswith(BULLETS)]
         if bullets:
             out.update(j for j in body[: len(bullets)] if j in bullets)
         elif len(body) <= _MAX_LEAD:
@@ -1133,4 +1135,3 @@ def _lead_box(order: Sequence[int], blocks: Sequence[Block]) -> set[int]:
 _MAX_LEAD = 3
 # The dateline is looked for in this many first paragraphs.
 _DATELINE_WITHIN = 4
-_BULLETS = "●■◆•·"

@@ -99,6 +99,7 @@ def resolve_titles(
     story_text: list[str] = []  # shadow text of the current story, for cohesion
     subheads: list[str] = []  # the shadows of the current story's subheads so far
     earlier: list[set[str]] = []  # the topics of the last stories before the current one
+    earlier_topics: set[str] = set()  # ...together
     have_story = False
     p = 0
     while p < len(sig):
@@ -240,7 +241,7 @@ def resolve_titles(
                 after_lead=_after_lead_box(out, sig, p),
                 bigrams=topics,
                 above=previous.shadow if previous is not None else "",
-                earlier=set().union(*earlier),
+                earlier=earlier_topics,
             )
             if record is not None:
                 record.append((titles[-1], features))
@@ -252,6 +253,7 @@ def resolve_titles(
             reason = "head_column" if column is not None else "head"
             if story_text and column is None:
                 earlier = [*earlier[1 - EARLIER_STORIES :], story_topics(story_text, topics)]
+                earlier_topics = set().union(*earlier)
             story_text, item_text, subheads = [], 0, []
             have_story = True
         else:
