@@ -524,6 +524,16 @@ def test_a_title_line_of_two_phrases_is_not_a_cut_piece() -> None:
     assert find_breaks(blocks) == ()
 
 
+def test_the_mark_of_a_section_number_divides_no_clauses() -> None:
+    """`一、重要意义`: the `、` after a section number is no clause of a cut sentence, as
+    the `、` of `果园、菜园和茶园` is; the heading is no piece of the paragraph under it."""
+    numbered = repair.describe(blocks_of(*HEAD, CLOSED, "一、重要意义", GOES_ON))[3].end
+    listing = repair.describe(blocks_of(*HEAD, CLOSED, "果园、菜园和茶园", GOES_ON))[3].end
+    assert "a_title_clause" not in numbered
+    assert "a_title_clause" in listing
+    assert find_breaks(blocks_of(*HEAD, CLOSED, "一、重要意义", GOES_ON)) == ()
+
+
 def test_a_title_shaped_piece_after_an_open_end_stands_at_a_frame_top() -> None:
     """A title line printed right after a piece that stops mid-sentence stands at the top
     of a column: most such lines are heads or subheads, few are cut pieces."""

@@ -43,6 +43,7 @@ from .._patterns import (
     CONTINUATION_START_RE,
     DATELINE_RE,
     FIGURE_LINE_RE,
+    NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
     SECTION_NUMBER_RE,
     SENTENCE_STOP_RE,
@@ -270,7 +271,10 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
     if quote_open:
         f["a_quote_open"] = 1.0
     if block.role is Role.TITLE:
-        if "," in s or "、" in s:
+        # The `、` of a section number (`一、重要意义`) divides no clauses.
+        numbered = NUMBERED_HEADING_RE.match(s)
+        words = s[numbered.end() :] if numbered else s
+        if "," in words or "、" in words:
             f["a_title_clause"] = 1.0
         if block.size <= 5:
             f["a_title_short"] = 1.0
