@@ -185,7 +185,7 @@ def main() -> int:
     repair.join_weights.cache_clear()
     if args.out.resolve() != DEFAULT_OUT.resolve():
         print(f"note: the evaluation below uses {DEFAULT_OUT}, not {args.out}")
-    thresholds = [-1.0, repair.JOIN_THRESHOLD, 0.0, 1.0, 2.0]
+    thresholds = sorted({-1.0, -0.5, repair.JOIN_THRESHOLD, 0.0, 1.0, 2.0})
     print("train:")
     evaluate(args.train, thresholds)
     if args.test:
