@@ -275,9 +275,7 @@ def test_far_continuation_read_after_its_first_piece() -> None:
 
 
 def test_unresolved_piece_is_kept_and_reported() -> None:
-    """A piece whose other half is missing is kept as printed and warned about. The text
-    under the next story's head opens as paragraphs do (`今年以来，…`) and shares no word
-    with the piece: no continuation of it."""
+    """A piece whose other half is missing is kept as printed and warned about."""
     piece = (
         "滨河老街文旅综合体项目正式开工，通过改造街区内的旧仓库和闲置厂房，建成集餐饮、展览、演艺"
     )
@@ -287,7 +285,7 @@ def test_unresolved_piece_is_kept_and_reported() -> None:
             "本报记者 柯闻",
             piece,
             "“两岸”联动发展谋新求变",
-            "今年以来，新区主动靠前服务。",
+            "抓住机遇，新区主动靠前服务。",
         )
     )
     assert piece in page.articles[0].paragraphs
