@@ -401,8 +401,9 @@ def _pull_quotes(blocks: Sequence[Block], open_ends: Sequence[int]) -> set[int]:
     story, `…日子会一天比一天红火。如今…`); a piece cut by a column break ends where the
     column does, almost never where the same words end a sentence elsewhere (1 of the 207
     open ends so found on the 300 generated training pages)."""
-    # Line breaks fall elsewhere in the two (a hard-wrapped dump): compared without.
-    flat = [b.shadow.replace("\n", "") for b in blocks]
+    # A block's lines are joined already (a hard-wrapped dump breaks the two copies at
+    # other places), so a line break separates blocks here and no match runs across two.
+    flat = [b.shadow for b in blocks]
     page = "\n".join(flat)
     stops: dict[str, list[int]] = {}  # the characters before a stop -> where it stands
     for m in SENTENCE_STOP_RE.finditer(page):
