@@ -534,6 +534,19 @@ def test_the_mark_of_a_section_number_divides_no_clauses() -> None:
     assert find_breaks(blocks_of(*HEAD, CLOSED, "一、重要意义", GOES_ON)) == ()
 
 
+@pytest.mark.parametrize("heading", ["二、重点工作", "三、保障措施", "（一）指导思想"])
+def test_a_numbered_heading_opens_as_its_words_do(heading: str) -> None:
+    """A numbered paragraph opens with `二、` as a numbered heading does, so the number
+    says nothing of a cut piece: its opener is that of the words after it, and the
+    heading is no piece of the paragraph under it (the number alone scored it as one)."""
+    text = "发展特色产业是增加农民收入的有效途径。"
+    words = heading.split("、")[-1].split("）")[-1]
+    numbered = repair.describe(blocks_of(*HEAD, CLOSED, heading, text))[3].end
+    bare = repair.describe(blocks_of(*HEAD, CLOSED, words, text))[3].end
+    assert numbered["a_title_opener"] == bare["a_title_opener"] < 0
+    assert find_breaks(blocks_of(*HEAD, CLOSED, heading, text)) == ()
+
+
 def test_a_title_shaped_piece_after_an_open_end_stands_at_a_frame_top() -> None:
     """A title line printed right after a piece that stops mid-sentence stands at the top
     of a column: most such lines are heads or subheads, few are cut pieces."""

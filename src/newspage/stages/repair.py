@@ -361,7 +361,11 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
                 end["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(sh[-2:])))
                 inside_end = _pmi_han(sh[-2], sh[-1], stats)
                 if b.role is Role.TITLE:
-                    end["a_title_opener"] = max(-3.0, min(4.0, stats.start2_ratio(sh[:2])))
+                    # After a section number (`一、重要意义`) the words say how it opens:
+                    # numbered paragraphs open as numbered headings do.
+                    numbered = NUMBERED_HEADING_RE.match(sh)
+                    words = sh[numbered.end() :] if numbered else sh
+                    end["a_title_opener"] = max(-3.0, min(4.0, stats.start2_ratio(words[:2])))
         before = previous[b.index]
         before_end = ends.get(before) if before is not None else None
         if end and b.role is Role.TITLE and before_end is not None and before_end[0]:
