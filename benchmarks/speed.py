@@ -11,6 +11,9 @@ Prints, for the sample pages and for generated corpus pages (see `generate.py`):
 * the import time of `newspage` and the one-time cost of the first parse, each in a
   fresh interpreter;
 * the peak memory of a process that parses all the pages;
+* the same pages per phase: each stage function timed on its own (best of `--repeat`
+  rounds, per stage), with one `TopicBigrams` per page passed through the repair, heads
+  and assemble phases as `parse` passes it;
 * scaling: one sample page repeated 1, 10, 100 and 200 times as one page, ms and ms per
   1,000 characters (linear cost keeps the second figure flat);
 * the command line over a directory of `--batch` generated pages (default 1,000), end to
@@ -39,6 +42,7 @@ import generate  # noqa: E402
 import opencc  # noqa: E402
 
 import newspage  # noqa: E402
+from newspage import Page  # noqa: E402
 
 SAMPLES = sorted((ROOT / "tests" / "golden").glob("*.txt"))
 
@@ -92,6 +96,52 @@ def rows_for(texts: Sequence[str], repeat: int) -> tuple[float, float]:
     parse = best_of(repeat, lambda: [newspage.parse(t).to_dict() for t in texts])
     t2s = best_of(repeat, lambda: [converter.convert(t) for t in texts])
     return 1000 * parse / len(texts), 1000 * t2s / len(texts)
+
+
+PHASES = ("normalize", "blocks", "roles", "repair", "heads", "assemble")
+
+
+def staged_parse(text: str) -> tuple[Page, list[float]]:
+    """`newspage.parse(text)` stage by stage: the page, and the seconds of each of
+    `PHASES` (one `TopicBigrams` passed through the repair, heads and assemble phases,
+    as `parse` passes it)."""
+    from newspage._cjk import TopicBigrams, char_stats
+    from newspage.stages.assemble import assemble
+    from newspage.stages.blocks import split_blocks
+    from newspage.stages.heads import resolve_titles
+    from newspage.stages.normalize import normalize
+    from newspage.stages.repair import find_breaks
+    from newspage.stages.roles import classify
+
+    clock = time.perf_counter
+    t0 = clock()
+    clean, warnings = normalize(text)
+    t1 = clock()
+    raw = split_blocks(clean)
+    t2 = clock()
+    blocks = classify(raw)
+    t3 = clock()
+    bigrams = TopicBigrams(char_stats())
+    breaks = find_breaks(blocks, bigrams=bigrams)
+    t4 = clock()
+    resolved = resolve_titles(blocks, breaks, bigrams=bigrams)
+    t5 = clock()
+    page = assemble(resolved, breaks, warnings=warnings, bigrams=bigrams)
+    t6 = clock()
+    marks = (t0, t1, t2, t3, t4, t5, t6)
+    return page, [marks[k + 1] - marks[k] for k in range(len(PHASES))]
+
+
+def phase_ms(texts: Sequence[str], repeat: int) -> dict[str, float]:
+    """ms per page of each stage of `parse`, the best round of each stage."""
+    best = [float("inf")] * len(PHASES)
+    for _ in range(repeat):
+        spent = [0.0] * len(PHASES)
+        for text in texts:
+            for k, seconds in enumerate(staged_parse(text)[1]):
+                spent[k] += seconds
+        best = [min(b, s) for b, s in zip(best, spent, strict=True)]
+    return {name: 1000 * b / len(texts) for name, b in zip(PHASES, best, strict=True)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,6 +201,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
 
+    phases = [phase_ms(generated, args.repeat), phase_ms(samples, args.repeat)]
+    phase_rows = [(name, *(f"{p[name]:.2f}" for p in phases)) for name in PHASES] + [
+        ("total", *(f"{sum(p.values()):.2f}" for p in phases))
+    ]
+
     scaling = []
     base = samples[0]
     for factor in (1, 10, 100, 200):
@@ -169,6 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     header = ("pages", "chars/page", "ms/page", "pages/s", "OpenCC t2s ms/page", "ratio")
     print_table(header, table, args.markdown)
+    print()
+    print_table(("phase", "generated ms/page", "sample ms/page"), phase_rows, args.markdown)
     print()
     print_table(("size", "chars", "ms", "ms per 1,000 chars"), scaling, args.markdown)
     print()

@@ -1,4 +1,5 @@
-"""Tests for the accuracy benchmark's `--oracle-joins`: the gold joins as the repair's."""
+"""Tests for the benchmark scripts: the accuracy benchmark's `--oracle-joins` (the gold
+joins as the repair's), the generator's house styles, the speed benchmark's stages."""
 
 from __future__ import annotations
 
@@ -183,3 +184,15 @@ def test_moved_captions_sit_inside_their_story(generate: ModuleType) -> None:
         assert out[at + 1] is caption[1]  # the credit stays under its caption
         assert (out[at - 1] in frame and out[at + 2] in frame) or out[at + 2] is other[0]
         assert sorted(map(id, out)) == sorted(map(id, [*frame, *caption, *other]))
+
+
+def test_the_speed_benchmark_times_the_stages_parse_runs() -> None:
+    """`speed.py` times each phase by running the stages itself: the page they make must
+    be the page `parse` makes, or the per-phase table would time another pipeline."""
+    speed = load_script(BENCHMARKS / "speed.py")
+    for path in sorted(GOLDEN.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        page, seconds = speed.staged_parse(text)
+        assert page.to_dict() == newspage.parse(text).to_dict()
+        assert len(seconds) == len(speed.PHASES)
+        assert all(s >= 0 for s in seconds)
