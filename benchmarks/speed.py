@@ -43,6 +43,13 @@ import opencc  # noqa: E402
 
 import newspage  # noqa: E402
 from newspage import Page  # noqa: E402
+from newspage._cjk import TopicBigrams, char_stats  # noqa: E402
+from newspage.stages.assemble import assemble  # noqa: E402
+from newspage.stages.blocks import split_blocks  # noqa: E402
+from newspage.stages.heads import resolve_titles  # noqa: E402
+from newspage.stages.normalize import normalize  # noqa: E402
+from newspage.stages.repair import find_breaks  # noqa: E402
+from newspage.stages.roles import classify  # noqa: E402
 
 SAMPLES = sorted((ROOT / "tests" / "golden").glob("*.txt"))
 
@@ -105,14 +112,6 @@ def staged_parse(text: str) -> tuple[Page, list[float]]:
     """`newspage.parse(text)` stage by stage: the page, and the seconds of each of
     `PHASES` (one `TopicBigrams` passed through the repair, heads and assemble phases,
     as `parse` passes it)."""
-    from newspage._cjk import TopicBigrams, char_stats
-    from newspage.stages.assemble import assemble
-    from newspage.stages.blocks import split_blocks
-    from newspage.stages.heads import resolve_titles
-    from newspage.stages.normalize import normalize
-    from newspage.stages.repair import find_breaks
-    from newspage.stages.roles import classify
-
     clock = time.perf_counter
     t0 = clock()
     clean, warnings = normalize(text)

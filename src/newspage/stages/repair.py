@@ -249,6 +249,12 @@ def end_features(block: Block) -> tuple[dict[str, float], bool]:
     return _end_features(block, open_marks(block.shadow))
 
 
+def _title_words(s: str) -> str:
+    """A title line without its section number: `一、重要意义` -> `重要意义`."""
+    numbered = NUMBERED_HEADING_RE.match(s)
+    return s[numbered.end() :] if numbered else s
+
+
 def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
     """`end_features`, given the block's `open_marks`."""
     s = block.shadow
@@ -275,8 +281,7 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
         f["a_quote_open"] = 1.0
     if block.role is Role.TITLE:
         # The `、` of a section number (`一、重要意义`) divides no clauses.
-        numbered = NUMBERED_HEADING_RE.match(s)
-        words = s[numbered.end() :] if numbered else s
+        words = _title_words(s)
         if "," in words or "、" in words:
             f["a_title_clause"] = 1.0
         if block.size <= 5:
@@ -361,11 +366,10 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
                 end["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(sh[-2:])))
                 inside_end = _pmi_han(sh[-2], sh[-1], stats)
                 if b.role is Role.TITLE:
-                    # After a section number (`一、重要意义`) the words say how it opens:
-                    # numbered paragraphs open as numbered headings do.
-                    numbered = NUMBERED_HEADING_RE.match(sh)
-                    words = sh[numbered.end() :] if numbered else sh
-                    end["a_title_opener"] = max(-3.0, min(4.0, stats.start2_ratio(words[:2])))
+                    # After a section number the words say how it opens: numbered
+                    # paragraphs open as numbered headings do.
+                    opener = _title_words(sh)[:2]
+                    end["a_title_opener"] = max(-3.0, min(4.0, stats.start2_ratio(opener)))
         before = previous[b.index]
         before_end = ends.get(before) if before is not None else None
         if end and b.role is Role.TITLE and before_end is not None and before_end[0]:
