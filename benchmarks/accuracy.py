@@ -1,7 +1,7 @@
 """Score newspage on generated page dumps: the accuracy table of the benchmark.
 
-usage: accuracy.py [--pages N] [--seed S] [--variant V] [--house H] [--dates A-B]
-                   [--keep DIR | --gold DIR]
+usage: accuracy.py [--pages N] [--seed S] [--variant V] [--house H] [--layout L]
+                   [--dates A-B] [--keep DIR | --gold DIR]
                    [--sample-pages] [--markdown] [--worst K] [--oracle-joins]
 
 Generates N pages with ``generate.py`` (or reads the pages of ``--gold DIR``), parses every
@@ -11,6 +11,10 @@ for the two real sample pages with ``--sample-pages``). Pages and predictions go
 temporary directory; ``--keep DIR`` keeps them (``DIR/NAME.txt``, ``DIR/NAME.json``,
 ``DIR/pred/NAME.json``, ready for ``score.py DIR DIR/pred --verbose``); ``--worst K`` names
 the pages a developer should open first (and keeps them).
+
+``--layout grid`` generates the pages with the generator's second layout model (modules on
+a page of columns, read as a PDF text extractor reads it) in place of ``frames``: the
+same stories and conventions, laid out otherwise, to see how the parser generalizes.
 
 ``--oracle-joins`` runs the pipeline with the gold column-break joins in place of the
 repair's (`gold_breaks`): the score it gives is the ceiling of everything after the repair
@@ -87,7 +91,9 @@ class Page:
 def generated_pages(args: argparse.Namespace, out: Path) -> Iterator[Page]:
     """Generate the run's pages into `out` (NAME.txt + NAME.json), one at a time."""
     rows = generate.load_corpus(args.corpus)
-    pages = generate.generate_run(rows, args.pages, args.seed, args.variant, args.dates, args.house)
+    pages = generate.generate_run(
+        rows, args.pages, args.seed, args.variant, args.dates, args.house, args.layout
+    )
     for name, page in pages:
         generate.write_page(out, name, page)
         variant = page.gold.get("variant", "?")
@@ -255,6 +261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=generate.HOUSES,
         default="rmrb",
         help="conventions of the generated pages: rmrb (default), local, mixed",
+    )
+    ap.add_argument(
+        "--layout",
+        choices=generate.LAYOUTS,
+        default="frames",
+        help="layout model of the generated pages: frames (default) or grid",
     )
     ap.add_argument(
         "--dates",

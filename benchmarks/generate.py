@@ -1,8 +1,8 @@
 """Lay real 人民日报 articles out as synthetic page dumps, with gold answers.
 
-usage: generate.py --out DIR --pages N --seed S [--variant V] [--house H] [--dates A-B]
-                   [--corpus FILE]
-       generate.py --check --pages N --seed S [--variant V] [--house H]
+usage: generate.py --out DIR --pages N --seed S [--variant V] [--house H] [--layout L]
+                   [--dates A-B] [--corpus FILE]
+       generate.py --check --pages N --seed S [--variant V] [--house H] [--layout L]
 
 Each generated page is a pair ``DIR/NAME.txt`` (the dump a parser reads) and ``DIR/NAME.json``
 (the answer, in the ``newspage/1`` shape of ``../shared/spec/page-json.md`` plus the per-article
@@ -35,6 +35,35 @@ not reading order. The generator reproduces that in four steps:
    author line. Short credited articles become picture stories (``kind "photo"``, rubric
    ``图说``/``图片新闻``): headline, photo gap, text, credit. Page furniture (masthead date,
    ``责任编辑：``, ``版式设计：``) prints at the page start or end and is gold ``unplaced``.
+
+Grid layout (``--layout grid``)
+-------------------------------
+A second, geometric model of the same plan (`lay_out_grid`): a broadsheet page as a PDF
+text extractor reads it. The page has 5-8 columns of lines of 10-16 characters, at least
+as many as its text needs at ``GRID_TALL`` lines a column (up to 8: a page of more text
+has taller columns); the columns are as tall as the packing makes them. Each main story
+gets a rectangular *module*: a span of 1-4 adjacent columns (the page's first story 2-6),
+placed by a skyline packing, where the module ends highest (with its wanted span or one
+column fewer, to fill a gap). Its head group (kicker, headline, subheadline, byline, lead
+box) sits at the top across its columns; the body is poured line by line down the module's
+first column, then the next (`grid_pour`): a paragraph that does not fit the lines left is
+cut at the last line end ``can_cut`` allows and continues at the top of the next module
+column, a subhead never ends a column. A photo takes some lines of one module column
+(under the head group 35% of the time, else anywhere), the text flowing around it: its
+caption and credit (after a photo gap) print where it stands, sometimes between the two
+pieces of a paragraph it cuts. Briefs and picture stories fill one whole side column at
+the left or right edge, one block per paragraph. The extractor reads the page column by
+column, left to right, each column top to bottom, printing every block it meets (a head
+group when it reaches the module's first column): the pieces of different stories
+interleave as the geometry puts them, and a paragraph cut at the bottom of a module column
+continues after whatever lies below it in that page column. On 30% of the pages it follows
+the text boxes instead, module by module (top to bottom, left to right), each module's
+columns in order, which gives mostly adjacent joins. The plan, the house restyling, the
+variants (``hardwrap`` wraps at the page's line width), the furniture and the gold (joins
+from the pieces, as in frames) are those of the frames model; the gold gains ``layout``:
+``grid``, and ``move_captions`` is not applied (the grid's photos already stand inside
+their columns). The grid draws its randomness from the page's ``rng`` after the plan, so a
+frames page is byte for byte what it was.
 
 Gold roles of corpus paragraphs
 ===============================
@@ -116,6 +145,7 @@ import datetime
 import functools
 import itertools
 import json
+import math
 import os
 import random
 import re
@@ -1296,18 +1326,23 @@ def layout_column(
         text = [b for f in frames for b in frame_blocks(si, units, f, counts)]
         caps = [it.caption for it in story.body if it.caption]
         credits = [b for ci, c in enumerate(caps) for b in caption_blocks(si, ci, c, rng, width)]
-        # A picture story: headline, the picture (a photo gap), text, credit; some papers
-        # print the credit right under the picture.
-        if credits and (not text or rng.random() < 0.3):
-            text = credits + text
-        elif credits:
-            credits[0].gap = False
-            text[0].gap = True
-            text += credits
-        blocks.extend(text)
+        blocks.extend(picture_order(text, credits, rng))
     for b in blocks[1:]:
         b.glue = True
     return Segment(stories[0][0], "column", blocks)
+
+
+def picture_order(text: list[Block], credits: list[Block], rng: random.Random) -> list[Block]:
+    """A side-column story's text and photo blocks in print order. A picture story:
+    headline, the picture (a photo gap), text, credit; some papers print the credit right
+    under the picture."""
+    if credits and (not text or rng.random() < 0.3):
+        return credits + text
+    if credits:
+        credits[0].gap = False
+        text[0].gap = True
+        return text + credits
+    return text
 
 
 # ---------------------------------------------------------------------------------------
@@ -1408,6 +1443,241 @@ def move_far(blocks: list[Block], rng: random.Random) -> list[Block]:
 
 
 # ---------------------------------------------------------------------------------------
+# Grid layout: a broadsheet page as a PDF text extractor reads it (``--layout grid``)
+# ---------------------------------------------------------------------------------------
+
+LAYOUTS = ("frames", "grid")
+GRID_COLUMNS = (5, 8)  # page columns
+GRID_TALL = 180  # lines of text a page column holds, at most, before the page has more
+GRID_WIDTH = (10, 16)  # characters a line of a page column
+GRID_MAX_SPAN = 4  # page columns of a story's module
+GRID_LEAD_SPAN = 6  # ... of the page's first story, which may run wide
+GRID_BY_MODULE_P = 0.3  # per page: the extractor follows the text boxes, module by module
+GRID_PICTURE_LINES = (6, 18)  # a picture's height in lines of text, its caption not counted
+GRID_UNDER_HEAD_P = 0.35  # a photo right under the head group (frames' boundary 0)
+TEXT = frozenset({"para", "closing"})  # the roles a jump marker follows
+# The head group's type against the body's: how many body characters one of its takes.
+HEAD_SCALE = {"kicker": 1.5, "headline": 3.0, "subheadline": 1.5, "lead": 1.2}
+
+
+@dataclass
+class Photo:
+    """A picture set in one column of a module, the text flowing around it."""
+
+    across: float  # which module column, as a fraction of the module's span
+    at: float  # where its top sits, as a fraction of the column's height
+    lines: int  # lines of text it takes, caption included
+    blocks: list[Block]  # its caption and credit, the first after a photo gap
+
+
+@dataclass
+class Cell:
+    """What the extractor meets at one place of the page: a head group, one column of a
+    module, or a side column; its blocks from line `top` of page column `column` down."""
+
+    column: int
+    top: int
+    module: tuple[int, int]  # (top, first column) of its module: the module reading order
+    part: int  # 0 for the head group, j + 1 for the module's column j
+    blocks: list[Block]
+
+
+@dataclass
+class GridPage:
+    """The geometry a grid page was laid out with (for the run's description)."""
+
+    columns: int
+    width: int
+    height: int  # lines of the longest page column
+    by_module: bool  # read module by module rather than page column by page column
+
+
+def text_lines(text: str, start: int, width: int) -> int:
+    """Lines that text[start:] takes in a column `width` characters wide."""
+    return len(wrap_breaks(text, start, width)) + 1
+
+
+def head_lines(head: Sequence[Block], span: int, width: int) -> int:
+    """Lines of body text a head group takes across `span` columns (its type is larger,
+    and a line of space follows each of its blocks)."""
+    room = span * width
+    total = 0
+    for b in head:
+        scale = HEAD_SCALE.get(b.role, 1.0)
+        total += math.ceil(scale) * math.ceil(len(b.text) * scale / room) + 1
+    return total
+
+
+def grid_pour(
+    si: int,
+    units: Sequence[Unit],
+    photos: Sequence[Photo],
+    span: int,
+    height: int,
+    width: int,
+) -> list[list[Block]] | None:
+    """A story's body poured line by line down `span` columns of `height` lines, around its
+    photos; None when it does not fit.
+
+    A paragraph that does not fit the lines left above a column's end (or above a photo)
+    is cut at the last line end it may be cut at (`can_cut`) and continues at the top of
+    the next column (or under the photo); a subhead never ends a column nor stands over a
+    photo, it moves on with its text; a subhead or a closing byline that does not fit moves
+    whole."""
+    columns: list[list[Block]] = []
+    counts: Counter[int] = Counter()
+    i, start = 0, 0
+    for col in range(span):
+        blocks: list[Block] = []
+        here = [p for p in photos if min(span - 1, int(p.across * span)) == col]
+        stops = sorted(
+            (min(int(p.at * height), max(0, height - p.lines)), n) for n, p in enumerate(here)
+        )
+        y = 0
+        for top, n in [*stops, (height, -1)]:
+            room, first = top - y, len(blocks)
+            while i < len(units) and room > 0:
+                unit = units[i]
+                lines = text_lines(unit.text, start, width)
+                end = len(unit.text)
+                if lines > room:
+                    if unit.role != "para":
+                        break
+                    breaks = wrap_breaks(unit.text, start, width)[:room]
+                    cuts = [k for k, b in enumerate(breaks) if can_cut(unit.text, b)]
+                    if not cuts:
+                        break
+                    end, lines = breaks[cuts[-1]], cuts[-1] + 1
+                blocks += frame_blocks(si, units, Frame(width, [(i, start, end)]), counts)
+                room -= lines
+                if end < len(unit.text):
+                    start = end
+                    break
+                i, start = i + 1, 0
+            if i < len(units) and len(blocks) > first and blocks[-1].role == "heading":
+                blocks.pop()  # the subhead goes on with its text
+                i, start = i - 1, 0
+            if n >= 0:
+                blocks += here[n].blocks
+                y = max(y, top) + here[n].lines
+        columns.append(blocks)
+    return columns if i == len(units) else None
+
+
+def grid_side_column(
+    groups: Sequence[tuple[Sequence[tuple[int, Story]], str]], rng: random.Random, width: int
+) -> list[Block]:
+    """A side column of the grid page: each group (briefs, picture stories) under its
+    rubric, one block per paragraph (a single column has no column break to cut at)."""
+    blocks: list[Block] = []
+    for stories, rubric in groups:
+        blocks.append(Block(rubric, "rubric", stories[0][0], width))
+        for si, story in stories:
+            blocks.extend(head_blocks(si, story, width))
+            units = body_units(story)
+            whole = Frame(width, [(i, 0, len(u.text)) for i, u in enumerate(units)])
+            text = frame_blocks(si, units, whole, Counter()) if units else []
+            caps = [it.caption for it in story.body if it.caption]
+            credits = [
+                b for ci, c in enumerate(caps) for b in caption_blocks(si, ci, c, rng, width)
+            ]
+            blocks.extend(picture_order(text, credits, rng))
+    for b in blocks[1:]:
+        b.glue = True
+    return blocks
+
+
+def grid_module(
+    si: int, story: Story, rng: random.Random, width: int
+) -> tuple[list[Block], list[Unit], list[Photo]]:
+    """A main story's head group (kicker, headline, subheadline, byline, lead box), body
+    units and photos (each in a random module column at a random height, or under the
+    head group), before its module is placed."""
+    head = head_blocks(si, story, width)
+    if story.lead_label:
+        head.append(Block(story.lead_label, "label", si, width, glue=True))
+    head.extend(Block(p, "lead", si, width, indent=True, glue=True) for p in story.lead)
+    photos = []
+    for ci, cap in enumerate(it.caption for it in story.body if it.caption):
+        blocks = caption_blocks(si, ci, cap, rng, width)
+        under_head = rng.random() < GRID_UNDER_HEAD_P
+        across, at = (0.0, 0.0) if under_head else (rng.random(), rng.random())
+        lines = rng.randint(*GRID_PICTURE_LINES) + sum(text_lines(b.text, 0, width) for b in blocks)
+        photos.append(Photo(across, at, lines, blocks))
+    return head, body_units(story), photos
+
+
+def lay_out_grid(
+    plan: PagePlan, stories: Sequence[Story], rng: random.Random
+) -> tuple[list[Block], GridPage]:
+    """The page's blocks as an extractor reads a page of 5-8 columns (see the module
+    docstring): modules packed by a skyline, each page column read top to bottom, page
+    columns left to right (or, on some pages, module by module)."""
+    n_mains, n_briefs = len(plan.mains), len(plan.briefs)
+    width = rng.randint(*GRID_WIDTH)
+    groups = [
+        ([(i, stories[i]) for i in ids], rubric)
+        for ids, rubric in (
+            (range(n_mains, n_mains + n_briefs), plan.brief_rubric),
+            (range(n_mains + n_briefs, len(stories)), plan.photo_rubric),
+        )
+        if ids
+    ]
+    parts = [grid_module(si, stories[si], rng, width) for si in range(n_mains)]
+    body = [
+        sum(text_lines(u.text, 0, width) for u in units) + sum(p.lines for p in photos)
+        for _, units, photos in parts
+    ]
+    total = sum(body) + sum(head_lines(head, 1, width) for head, _, _ in parts)
+    # A page of much text has more columns; beyond 8 its columns grow taller.
+    fewest = math.ceil(total / GRID_TALL) + bool(groups)
+    n_columns = rng.randint(min(GRID_COLUMNS[1], max(GRID_COLUMNS[0], fewest)), GRID_COLUMNS[1])
+    side = (0 if rng.random() < 0.5 else n_columns - 1) if groups else -1
+    mains = n_columns - bool(groups)  # page columns for the main stories
+    offset = int(side == 0)
+    page_height = max(1.0, total / mains)  # what a page column would hold, about
+
+    sky = [0] * mains  # the lowest used line of each main column
+    cells: list[Cell] = []
+    for si, (head, units, photos) in enumerate(parts):
+        hi = min(mains, GRID_LEAD_SPAN if si == 0 else GRID_MAX_SPAN)
+        lo = min(2, hi) if si == 0 else 1
+        want = math.ceil(body[si] / (page_height * rng.uniform(0.35, 0.9)))
+        want = min(hi, max(lo, want))
+        # Where the module ends highest: `want` columns, or one fewer (a gap it fills).
+        places = [
+            (max(sky[x : x + s]) + head_lines(head, s, width) + math.ceil(body[si] / s), x, s)
+            for s in range(max(lo, want - 1), want + 1)
+            for x in range(mains - s + 1)
+        ]
+        bottom = min(p[0] for p in places)
+        _, x, span = rng.choice([p for p in places if p[0] == bottom])
+        top = max(sky[x : x + span])
+        head_height = head_lines(head, span, width)
+        height = max(4, math.ceil(body[si] / span))
+        while (columns := grid_pour(si, units, photos, span, height, width)) is None:
+            height += max(1, height // 20)
+        text = [(j, n) for j, c in enumerate(columns) for n, b in enumerate(c) if b.role in TEXT]
+        jump = stories[si].jump
+        if jump and text:  # page furniture, glued to the text it follows
+            j, n = text[-1]
+            columns[j].insert(n + 1, Block(jump, "furniture", glue=True))
+        left = offset + x
+        cells.append(Cell(left, top, (top, left), 0, head))
+        cells += [
+            Cell(left + j, top + head_height, (top, left), j + 1, blocks)
+            for j, blocks in enumerate(columns)
+        ]
+        sky[x : x + span] = [top + head_height + height] * span
+    if groups:
+        cells.append(Cell(side, 0, (0, side), 0, grid_side_column(groups, rng, width)))
+    by_module = rng.random() < GRID_BY_MODULE_P
+    cells.sort(key=(lambda c: (c.module, c.part)) if by_module else (lambda c: (c.column, c.top)))
+    blocks = [b for c in cells for b in c.blocks]
+    return blocks, GridPage(n_columns, width, max(sky, default=0), by_module)
+
+
+# ---------------------------------------------------------------------------------------
 # A page: stories -> blocks -> dump text + gold
 # ---------------------------------------------------------------------------------------
 
@@ -1418,6 +1688,7 @@ class PageStats:
 
     variant: str = ""
     house: str = ""
+    layout: str = "frames"
     blocks: int = 0
     chars: int = 0
     articles: int = 0
@@ -1433,6 +1704,10 @@ class PageStats:
     datelines: int = 0
     bylines: int = 0
     unplaced: int = 0
+    columns: int = 0  # grid pages: page columns, characters a line, lines a column,
+    line_width: int = 0  # and whether the extractor read it module by module
+    height: int = 0
+    by_module: int = 0
 
 
 @dataclass
@@ -1664,6 +1939,7 @@ def generate(
     source: str | None = None,
     house: str = "rmrb",
     house_rng: random.Random | None = None,
+    layout: str = "frames",
 ) -> GeneratedPage:
     """Lay the corpus articles of one printed page out as a dump, with its gold.
 
@@ -1680,6 +1956,10 @@ def generate(
             ``mixed`` (one of the three per page).
         house_rng: the randomness of the house style, apart from `rng` so that a page
             of either house is laid out alike (default: seeded from `source`).
+        layout: ``frames`` (stories poured into frames, then put into column order:
+            `lay_out`) or ``grid`` (modules on a page of columns, read as a PDF text
+            extractor reads it: `lay_out_grid`). The grid draws its randomness from `rng`
+            after the plan, so a frames page is what it was before the grid existed.
 
     Returns:
         The dump (``text``), its gold (``gold``) and what the layout did (``stats``); see
@@ -1691,6 +1971,8 @@ def generate(
         variant = rng.choice(BASE_VARIANTS)
     if house not in HOUSES:
         raise ValueError(f"unknown house {house!r}; choose from {', '.join(HOUSES)}")
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
     house_rng = house_rng or random.Random(f"house:{source}")
     if house == "mixed":
         house = house_rng.choice(HOUSES[:3])
@@ -1706,9 +1988,13 @@ def generate(
         conv = functools.partial(_after_hktw, conv)
     stories = [convert_story(s, conv) for s in plan.stories]
     plan.brief_rubric, plan.photo_rubric = conv(plan.brief_rubric), conv(plan.photo_rubric)
-    blocks = lay_out(plan, stories, rng, variant == "hardwrap")
-    if house in ("local", "hktw"):
-        blocks = move_captions(blocks, house_rng)
+    grid: GridPage | None = None
+    if layout == "grid":  # its photos already sit inside their columns: no move_captions
+        blocks, grid = lay_out_grid(plan, stories, rng)
+    else:
+        blocks = lay_out(plan, stories, rng, variant == "hardwrap")
+        if house in ("local", "hktw"):
+            blocks = move_captions(blocks, house_rng)
     blocks = [
         *(Block(conv(t), "furniture") for t in plan.head_furniture),
         *blocks,
@@ -1717,6 +2003,10 @@ def generate(
     text = render(blocks, variant, rng)
     gold, stats = page_gold(stories, blocks, source, variant)
     gold["house"] = stats.house = house
+    if grid:  # frames pages keep the gold they always had
+        gold["layout"] = stats.layout = layout
+        stats.columns, stats.line_width, stats.height = grid.columns, grid.width, grid.height
+        stats.by_module = int(grid.by_module)
     if variant == "ascii":
         text, gold = text.translate(ASCII), _translated(gold, ASCII)
     elif variant == "ocr":  # the gold stays: the scorer ignores whitespace
@@ -1794,6 +2084,7 @@ def generate_run(
     variant: str,
     dates: tuple[str, str],
     house: str = "rmrb",
+    layout: str = "frames",
 ) -> Iterable[tuple[str, GeneratedPage]]:
     """(name, page) for every page of a run; page i depends only on (seed, i)."""
     pages = printed_pages(rows, dates)
@@ -1813,6 +2104,7 @@ def generate_run(
                 source=name + ".txt",
                 house=house,
                 house_rng=house_rng,
+                layout=layout,
             ),
         )
 
@@ -1849,8 +2141,26 @@ def describe(stats: Sequence[PageStats]) -> str:
             f"pages with briefs {sum(s.briefs > 0 for s in stats)}, "
             f"with a picture story {sum(s.photos > 0 for s in stats)}, "
             f"with a far join {sum(s.joins_far > 0 for s in stats)}",
+            *describe_grid([s for s in stats if s.layout == "grid"]),
         ]
     )
+
+
+def describe_grid(stats: Sequence[PageStats]) -> list[str]:
+    """The geometry of a run's grid pages (nothing for a run of frames pages)."""
+    if not stats:
+        return []
+    n = len(stats)
+
+    def spread(key: str) -> str:
+        values = [getattr(s, key) for s in stats]
+        return f"{min(values)}-{max(values)} (mean {sum(values) / n:.1f})"
+
+    return [
+        f"grid pages {n}: columns {spread('columns')}, characters a line "
+        f"{spread('line_width')}, lines a column {spread('height')}; "
+        f"read module by module {sum(s.by_module for s in stats)}"
+    ]
 
 
 # ---------------------------------------------------------------------------------------
@@ -1977,7 +2287,7 @@ def run_checks(args: argparse.Namespace, rows: Sequence[dict[str, Any]]) -> int:
         first, second = Path(tmp) / "a", Path(tmp) / "b"
         first.mkdir()
         for name, page in generate_run(
-            rows, args.pages, args.seed, args.variant, args.dates, args.house
+            rows, args.pages, args.seed, args.variant, args.dates, args.house, args.layout
         ):
             write_page(first, name, page)
             stats.append(page.stats)
@@ -1988,7 +2298,7 @@ def run_checks(args: argparse.Namespace, rows: Sequence[dict[str, Any]]) -> int:
         cmd = [
             sys.executable, str(Path(__file__).resolve()), "--out", str(second),
             "--pages", str(args.pages), "--seed", str(args.seed), "--variant", args.variant,
-            "--house", args.house,
+            "--house", args.house, "--layout", args.layout,
             "--dates", "-".join(args.dates), "--corpus", str(args.corpus), "--quiet",
         ]  # fmt: skip
         env = {**os.environ, "PYTHONHASHSEED": "12345"}
@@ -2029,6 +2339,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="conventions: rmrb (人民日报's, default), local (another paper's), mixed",
     )
     ap.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="frames",
+        help="frames (stories in frames put into column order, default) or grid (modules "
+        "on a page of columns, read as a PDF text extractor reads it)",
+    )
+    ap.add_argument(
         "--dates",
         type=parse_dates,
         default=("20190201", "20190228"),
@@ -2049,7 +2366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     stats = []
     for name, page in generate_run(
-        rows, args.pages, args.seed, args.variant, args.dates, args.house
+        rows, args.pages, args.seed, args.variant, args.dates, args.house, args.layout
     ):
         write_page(args.out, name, page)
         stats.append(page.stats)

@@ -1,8 +1,10 @@
 """Tests for the benchmark scripts: the accuracy benchmark's `--oracle-joins` (the gold
-joins as the repair's), the generator's house styles, the speed benchmark's stages."""
+joins as the repair's), the generator's house styles and grid layout, the speed
+benchmark's stages."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from pathlib import Path
@@ -110,7 +112,7 @@ def generate() -> ModuleType:
 
 
 def house_pages(
-    generate: ModuleType, n: int, house: str = "local"
+    generate: ModuleType, n: int, house: str = "local", layout: str = "frames"
 ) -> list[tuple[str, dict[str, Any]]]:
     pages = []
     for seed in range(n):
@@ -121,6 +123,7 @@ def house_pages(
             source=f"{seed}.txt",
             house=house,
             house_rng=random.Random(f"house:{seed}"),
+            layout=layout,
         )
         pages.append((page.text, page.gold))
     return pages
@@ -196,3 +199,157 @@ def test_the_speed_benchmark_times_the_stages_parse_runs() -> None:
         assert page.to_dict() == newspage.parse(text).to_dict()
         assert len(seconds) == len(speed.PHASES)
         assert all(s >= 0 for s in seconds)
+
+
+# The generator's grid layout (`--layout grid`): modules on a page of columns, read as a PDF
+# text extractor reads it.
+def fingerprint(pages: list[tuple[str, dict[str, Any]]]) -> str:
+    """One hash of the dumps and gold answers of some pages."""
+    digest = hashlib.sha256()
+    for text, gold in pages:
+        digest.update(text.encode())
+        digest.update(json.dumps(gold, ensure_ascii=False, sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
+def made_up_pages(generate: ModuleType, **layout: str) -> list[tuple[str, dict[str, Any]]]:
+    """24 pages of the made-up articles: four variants (none needs OpenCC), two houses."""
+    pages = []
+    for house in ("rmrb", "local"):
+        for seed in range(12):
+            page = generate.generate(
+                ROWS,
+                random.Random(seed),
+                ("plain", "halfwidth", "hardwrap", "indent")[seed % 4],
+                source=f"{seed}.txt",
+                house=house,
+                house_rng=random.Random(f"house:{seed}"),
+                **layout,
+            )
+            pages.append((page.text, page.gold))
+    return pages
+
+
+def test_the_frames_layout_prints_what_it_printed_before_the_grid(generate: ModuleType) -> None:
+    """The published figures were measured on frames pages: the grid must not change a
+    byte of them. The fingerprint was taken before the grid existed; a deliberate change
+    of the frames layout must measure the figures again and update it."""
+    default = made_up_pages(generate)
+    assert made_up_pages(generate, layout="frames") == default
+    assert fingerprint(default) == "e6e3a3ce7057be48"
+    assert all("layout" not in gold for _, gold in default)
+
+
+@pytest.mark.parametrize("house", ["rmrb", "local", "hktw"])
+def test_grid_pages_keep_the_gold_sound(generate: ModuleType, house: str) -> None:
+    for text, gold in house_pages(generate, 30, house, layout="grid"):
+        assert generate.check_page(text, gold) == []
+        assert gold["layout"] == "grid"
+
+
+def test_a_grid_page_prints_the_plan_of_its_frames_page(generate: ModuleType) -> None:
+    # Same seed, same stories, roles and conventions: only where the pieces go differs.
+    def stories(gold: dict[str, Any]) -> dict[str, Any]:
+        return {
+            a["headline"]: (a["byline"], a["dateline"], a["sections"], len(a["captions"]))
+            for a in gold["articles"]
+        }
+
+    grid = made_up_pages(generate, layout="grid")
+    for (_, frames_gold), (_, grid_gold) in zip(made_up_pages(generate), grid, strict=True):
+        assert stories(grid_gold) == stories(frames_gold)
+        assert grid_gold["variant"] == frames_gold["variant"]
+
+
+def test_the_grid_pours_a_story_down_its_columns(generate: ModuleType) -> None:
+    unit = generate.Unit
+    text = "全县今年新修村道三十多公里，群众出行更方便了，沿路的果园也有了新的销路。"
+    units = [unit(text * 3, "para", 0), unit("路通了以后", "heading"), unit(text, "para", 1)]
+    paragraphs = {u.key: u.text for u in units if u.role == "para"}
+    cut = 0
+    for height in range(3, 12):
+        columns = generate.grid_pour(0, units, [], 3, height, 12)
+        if columns is None:  # too little room: the caller tries taller columns
+            continue
+        blocks = [b for column in columns for b in column]
+        # Every character once, in reading order; the pieces of a paragraph numbered.
+        assert "".join(b.text for b in blocks) == "".join(u.text for u in units)
+        pieces = [b.piece for b in blocks if b.piece and b.piece[1] == 0]
+        assert pieces == [(0, 0, k) for k in range(len(pieces))]
+        cut += len(pieces) > 1
+        for column in columns:
+            assert not column or column[-1].role != "heading"  # a subhead never ends one
+            for b in column[:-1]:  # only a column's last block may end mid-paragraph
+                assert b.role != "para" or paragraphs[b.piece[1]].endswith(b.text)
+    assert cut
+    assert generate.grid_pour(0, units, [], 1, 3, 12) is None  # too much for one column
+
+
+CORPUS_DATES = ("20190201", "20190228")
+
+
+@pytest.fixture(scope="module")
+def corpus(generate: ModuleType) -> list[dict[str, Any]]:
+    if not generate.DEFAULT_CORPUS.exists():
+        pytest.skip(f"{generate.DEFAULT_CORPUS} not found (the corpus sits beside the repo)")
+    rows: list[dict[str, Any]] = generate.load_corpus(generate.DEFAULT_CORPUS)
+    return rows
+
+
+def test_frames_pages_of_the_corpus_are_unchanged(
+    generate: ModuleType, corpus: list[dict[str, Any]]
+) -> None:
+    """As the made-up pages' fingerprint above, on the first pages of two runs."""
+    found = []
+    for variant, house in (("hardwrap", "rmrb"), ("plain", "local")):
+        run = generate.generate_run(corpus, 10, 1, variant, CORPUS_DATES, house)
+        found.append(fingerprint([(page.text, page.gold) for _, page in run]))
+    assert found == ["96b8b5d655bf4253", "ba698b50a3d6f708"]
+
+
+def test_grid_pages_interleave_the_columns_of_their_stories(
+    generate: ModuleType, corpus: list[dict[str, Any]]
+) -> None:
+    """On a page read column by column, a paragraph cut at the bottom of a module column
+    continues after what lies below it: blocks of another story come between the pieces."""
+    interleaved = 0
+    by_module = 0
+    for _, page in generate.generate_run(corpus, 30, 1, "mixed", CORPUS_DATES, "rmrb", "grid"):
+        assert generate.check_page(page.text, page.gold) == []
+        blocks = [generate.bare(b) for b in generate.dump_blocks(page.text)]
+        owner: dict[int, int] = {}  # block -> the article whose text holds it
+        for n, article in enumerate(page.gold["articles"]):
+            texts = [
+                article["headline"],
+                *(p for s in article["sections"] for p in s["paragraphs"]),
+            ]
+            for i, block in enumerate(blocks):
+                if any(block in generate.bare(t) for t in texts):
+                    owner.setdefault(i, n)
+        for n, article in enumerate(page.gold["articles"]):
+            for tail, head in article["joins"]:
+                first = next(i for i, b in enumerate(blocks) if b.endswith(generate.bare(tail)))
+                second = next(
+                    i
+                    for i, b in enumerate(blocks)
+                    if i != first and b.startswith(generate.bare(head))
+                )
+                assert first < second  # the next column is read later, never earlier
+                between = {owner.get(i) for i in range(first + 1, second)} - {n, None}
+                interleaved += bool(between)
+        by_module += page.stats.by_module
+        assert page.stats.columns >= 5
+    assert interleaved >= 20
+    assert 0 < by_module < 30
+
+
+def test_the_accuracy_benchmark_scores_grid_pages(
+    accuracy: ModuleType, corpus: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not accuracy.generate.SCORER.exists():
+        pytest.skip(f"{accuracy.generate.SCORER} not found")
+    assert accuracy.main(["--pages", "3", "--layout", "grid", "--variant", "plain"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[1].startswith("plain ")
+    assert rows[2].startswith("all ")
+    assert rows[2].split()[-1] == "3"
