@@ -190,3 +190,79 @@ def test_last_line_room_of_hard_wrapped_blocks() -> None:
     )
     assert (a.last_line_room, b.last_line_room, c.last_line_room) == (4, 0, None)
     assert a.text == "各地加快推进乡村振兴战略"
+
+
+# An invented story, one paragraph per entry: the lines of a page printed without blank
+# lines. Neighbouring paragraphs differ in length, as a page's do.
+STORY = [
+    "岭下村的果园又丰收了",
+    "本报记者 王大海",
+    "今年秋天，岭下村的苹果园迎来了丰收，村民们忙着采摘、分拣和装箱。",
+    "村党支部书记林知夏说，合作社去年引进了新品种，今年的亩产比往年高出三成，收入也跟着涨了，"
+    "大家干劲更足了。",
+    "新品种带来新收入",
+    "果园里，几位老人正在修剪枝条。",
+    "他们说，过去果子卖不上价，如今有了合作社，销路不用发愁，城里的超市上门来收。",
+    "合作社还请来农技员，教大家科学施肥、防治病虫害，一年下来，果子个头大了，口感也好了。",
+    "冷库建起来了",
+    "去年冬天，村里建起一座冷库，能存放两百吨苹果。",
+    "有了冷库，果子可以错峰销售，价格比集中上市时高出不少，村民们算了一笔账，每亩能多收一千多元。",
+    "林知夏说，明年还打算开网店，让岭下村的苹果卖到更远的地方。",
+    "游客多了，村里的民宿也热闹起来。",
+]
+
+
+def test_a_page_without_blank_lines_prints_a_block_per_line() -> None:
+    """E-paper text exports print each paragraph on one line with no blank line between
+    them: their widths vary from line to line, which no wrap at a fixed width does."""
+    blocks = split_blocks("\n".join(STORY))
+    assert [b.text for b in blocks] == STORY
+    assert [b.line for b in blocks] == list(range(1, len(STORY) + 1))
+
+
+def _wrapped(paragraph: str, width: int) -> list[str]:
+    return [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+
+
+def _wrapped_story() -> tuple[list[str], list[str]]:
+    """The paragraphs of `STORY` whose last line falls short, and their lines wrapped at
+    twelve characters."""
+    paragraphs = [p for p in STORY if len(p) > 12 and 0 < len(p) % 12 <= 8]
+    return paragraphs, [line for p in paragraphs for line in _wrapped(p, 12)]
+
+
+def test_a_page_wrapped_without_blank_lines_ends_paragraphs_at_short_lines() -> None:
+    """Wrapped at a fixed width with no blank line anywhere, a paragraph ends at a line
+    shorter than the full lines around it."""
+    paragraphs, lines = _wrapped_story()
+    blocks = split_blocks("\n".join(lines))
+    assert [b.text for b in blocks] == paragraphs
+    assert [b.line for b in blocks] == [
+        1 + sum(len(_wrapped(p, 12)) for p in paragraphs[:k]) for k in range(len(paragraphs))
+    ]
+
+
+def test_a_latin_word_carried_to_the_next_line_ends_no_paragraph() -> None:
+    """A wrap that cannot split `example.cn，` leaves a short line inside its
+    paragraph."""
+    carried = [
+        "岭下村合作社开了网店，网",
+        "址是",
+        "example.cn，欢",
+        "迎大家上网订购岭下村的苹",
+        "果。",
+    ]
+    paragraphs, lines = _wrapped_story()
+    blocks = split_blocks("\n".join(carried + lines))
+    assert [b.text for b in blocks] == ["".join(carried), *paragraphs]
+
+
+def test_a_stray_short_line_splits_nothing_on_a_page_with_blank_lines() -> None:
+    """Where blank lines separate the blocks, a wrapped block with one short line inside
+    (a unit the wrap carried over) stays whole: too few short lines to read the page as
+    one printed without blank lines."""
+    page = "各地加快推进乡村\n振兴战\n略，各地加快推进\n乡村振兴战略。\n\n一行写完。"
+    assert [b.text for b in split_blocks(page)] == [
+        "各地加快推进乡村振兴战略，各地加快推进乡村振兴战略。",
+        "一行写完。",
+    ]

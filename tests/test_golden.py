@@ -184,3 +184,21 @@ def test_ocr_spaced_page(src: Path) -> None:
         assert Counter(paragraphs(p)) == Counter(paragraphs(g)), g["headline"]
         assert sorted(map(tuple, p["joins"])) == sorted(map(tuple, g["joins"])), g["headline"]
         assert norm(p["byline"]) == norm(g["byline"]), g["headline"]
+
+
+@pytest.mark.parametrize("src", PAGES, ids=lambda p: p.stem)
+def test_page_printed_without_blank_lines(src: Path) -> None:
+    """The sample page as an e-paper text export prints it, one block per line and no
+    blank line anywhere: the same stories, bylines and joins as the page printed with
+    blank lines. (Only its photos' gaps are gone: a caption that reads as text stays
+    text.)"""
+    text = src.read_text("utf-8")
+    got = newspage.parse("\n".join(line for line in text.splitlines() if line.strip()))
+    printed = newspage.parse(text)
+    assert [a.headline for a in got.articles] == [a.headline for a in printed.articles]
+    for g, p in zip(got.articles, printed.articles, strict=True):
+        assert g.byline == p.byline, p.headline
+        assert [(j.first, j.second) for j in g.joins] == [(j.first, j.second) for j in p.joins], (
+            p.headline
+        )
+        assert [s.heading for s in g.sections] == [s.heading for s in p.sections], p.headline

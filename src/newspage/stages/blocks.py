@@ -2,16 +2,20 @@
 
 A block is what the dump separates by blank lines: a headline, a byline, a paragraph or
 a piece of one. Lines hard-wrapped inside a block (OCR and pdftotext output) are joined
-back: nothing between two CJK characters or two digits, one space between Latin words. In
-dumps that mark paragraphs by indentation instead of blank lines, an indented line starts
-a new block.
+back: nothing between two CJK characters or two digits, one space between Latin words.
+Dumps without a blank line between their blocks are read by their lines instead: an
+indented line starts a new block; where the lines' widths vary from line to line, each
+line is a block (e-paper text exports print a paragraph per line); where they are wrapped
+at a fixed width, a line shorter than the full lines around it ends a paragraph.
 """
 
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
@@ -137,45 +141,36 @@ def _join_collapsed(lines: list[str]) -> str:
 
 def split_blocks(text: str) -> tuple[Block, ...]:
     """Cut `text` (already normalized, `\\n` line ends) into blocks."""
-    # text, line, gap before, indented, last line room
-    found: list[tuple[str, int, int, bool, int | None]] = []
     raw = text.split("\n")
     collapsed = raw  # line for line with `raw`, space runs collapsed
     if any(mark in text for mark in _SPACE_RUN_MARKS):
         collapsed = _SPACE_RUN_RE.sub(" ", text).split("\n")
-    start = 0  # index of the first line of the pending chunk
-    pending = False
-    blanks = 0
-    gap = 0
-
-    def flush(end: int) -> None:
-        """The chunk of lines start..end-1 (no blank line among them) into blocks."""
+    chunks = _chunks(raw)
+    per_line = _lines_are_blocks(collapsed, chunks)
+    width_ends = {} if per_line else _width_ends(collapsed, chunks)
+    # text, line, gap before, indented, last line room
+    found: list[tuple[str, int, int, bool, int | None]] = []
+    for start, end, blanks in chunks:
+        gap = blanks if found else max(blanks, 1)
         if end - start == 1:  # most chunks are one line: one paragraph
             line = collapsed[start].strip()
             if line:
                 found.append((line, start + 1, gap, bool(_INDENT_RE.match(raw[start])), None))
-            return
-        for first, last, indented in _paragraph_groups(raw[start:end]):
+            continue
+        if per_line:
+            bounds = list(range(end - start + 1))
+        else:
+            bounds = _indent_bounds(raw[start:end], width_ends.get(start, ()))
+        groups = [
+            (a, b, bool(_INDENT_RE.match(raw[start + a]))) for a, b in itertools.pairwise(bounds)
+        ]
+        for first, last, indented in groups:
             lines = collapsed[start + first : start + last]
             joined = _join_collapsed(lines)
             if joined:
                 found.append(
                     (joined, start + first + 1, gap if first == 0 else 1, indented, _room(lines))
                 )
-
-    for i, line in enumerate(raw):
-        if line.strip():
-            if not pending:
-                start, pending = i, True
-                gap = blanks if found else max(blanks, 1)
-            blanks = 0
-        else:
-            if pending:
-                flush(i)
-                pending = False
-            blanks += 1
-    if pending:
-        flush(len(raw))
     found = _relative_gaps(found)
     # The shadows of all blocks at once: one call to OpenCC per page, not per block.
     matched = shadows([joined for joined, *_ in found])
@@ -193,6 +188,54 @@ def split_blocks(text: str) -> tuple[Block, ...]:
             zip(found, matched, strict=True)
         )
     )
+
+
+def _chunks(raw: list[str]) -> list[tuple[int, int, int]]:
+    """The runs of non-blank lines: (first line, end, blank lines before), offsets into
+    `raw`."""
+    chunks: list[tuple[int, int, int]] = []
+    start: int | None = None
+    blanks = 0
+    for i, line in enumerate(raw):
+        if line.strip():
+            if start is None:
+                start = i
+        elif start is not None:
+            chunks.append((start, i, blanks))
+            start, blanks = None, 1
+        else:
+            blanks += 1
+    if start is not None:
+        chunks.append((start, len(raw), blanks))
+    return chunks
+
+
+# A page whose chunks of several lines hold at least this many lines can tell...
+_MIN_LINES_TO_TELL = 12
+# ...by the share of those lines as wide as a line next to them (within `WRAP_SLACK`)
+# whether it wraps its paragraphs at a fixed width (most lines are, in runs) or prints
+# one block per line with no blank line between (e-paper text exports do; few are).
+_WRAPPED_SHARE = 0.5
+# Two lines wrapped at one width differ by this many characters at most (a wrap never
+# splits a Latin word or puts `，` at a line start).
+WRAP_SLACK = 2
+
+
+def _lines_are_blocks(lines: list[str], chunks: list[tuple[int, int, int]]) -> bool:
+    """Does the page print one block per line, without blank lines between them? Read
+    from the widths of the lines in chunks of several lines (`_WRAPPED_SHARE`)."""
+    runs = [[_width(lines[i]) for i in range(a, b)] for a, b, _ in chunks if b - a > 1]
+    total = sum(map(len, runs))
+    if total < _MIN_LINES_TO_TELL:
+        return False
+    alike = sum(
+        1
+        for widths in runs
+        for i, w in enumerate(widths)
+        if (i > 0 and abs(w - widths[i - 1]) <= WRAP_SLACK)
+        or (i + 1 < len(widths) and abs(w - widths[i + 1]) <= WRAP_SLACK)
+    )
+    return alike < _WRAPPED_SHARE * total
 
 
 # How many times a page must show a wider separator for it to count as its own: a gap
@@ -223,17 +266,57 @@ def _room(lines: list[str]) -> int | None:
     return max(widths[:-1]) - widths[-1]
 
 
-def _paragraph_groups(lines: list[str]) -> list[tuple[int, int, bool]]:
-    """Split one blank-line-separated chunk at indented lines, if it has several lines.
+# Where a page wraps its lines at a fixed width, a line shorter than a line next to it
+# ends a paragraph (`_short_line_ends`)... but only on a page with at least this many of
+# them, and one for every two blank-line-separated chunks of several lines: a page that
+# separates its blocks by blank lines has a stray one in a few hundred paragraphs
+# (a wrap that carried a long unit over), a page that does not has dozens.
+_MIN_WIDTH_ENDS = 3
+# What a wrap cannot split at the start of a line: opening marks, then a Latin word or
+# number or one character, then the marks that may not open a line (`99%。`, `（女）、`).
+_LEADING_UNIT_RE = re.compile(
+    r"[（《「『“‘(\[]*(?:[0-9A-Za-z][0-9A-Za-z.%/_-]*|.)[,.;:!?)\]，。、；：！？）》」』”’…—]*"
+)
 
-    Returns (first line, end, indented) per paragraph, as offsets into `lines`. A chunk
-    of one line, or one whose later lines are never indented, is one paragraph.
-    """
-    groups: list[tuple[int, int, bool]] = []
-    first, indented = 0, bool(_INDENT_RE.match(lines[0]))
+
+def _width_ends(lines: list[str], chunks: list[tuple[int, int, int]]) -> dict[int, list[int]]:
+    """The paragraph ends that line widths show inside each chunk of several lines
+    (offsets into the chunk, keyed by the chunk's first line); none if the page has
+    too few to be a page that wraps without blank lines (`_MIN_WIDTH_ENDS`)."""
+    ends = {a: _short_line_ends(lines[a:b]) for a, b, _ in chunks if b - a > 1}
+    found = sum(map(len, ends.values()))
+    if found < max(_MIN_WIDTH_ENDS, len(ends) / 2):
+        return {}
+    return ends
+
+
+def _short_line_ends(lines: list[str]) -> list[int]:
+    """Where paragraphs start inside a chunk of lines wrapped at a fixed width: after a
+    line shorter than a line next to it (in its paragraph) by more than `WRAP_SLACK`.
+    Lines wrapped at one width are full but for a paragraph's last, and a column of
+    another width starts another block. A unit the wrap carried to the next line
+    (`_LEADING_UNIT_RE`) leaves a short line inside a paragraph: no end there."""
+    widths = [_width(line) for line in lines]
+    ends: list[int] = []
     for i in range(1, len(lines)):
-        if _INDENT_RE.match(lines[i]):
-            groups.append((first, i, indented))
-            first, indented = i, True
-    groups.append((first, len(lines), indented))
-    return groups
+        w = widths[i - 1]
+        previous = widths[i - 2] if i >= 2 and (not ends or ends[-1] <= i - 2) else 0
+        wider = max(previous, widths[i])
+        unit = _LEADING_UNIT_RE.match(lines[i].strip())
+        carried = unit is not None and len(unit.group()) + WRAP_SLACK > wider - w
+        if w < wider - WRAP_SLACK and not carried:
+            ends.append(i)
+    return ends
+
+
+def _indent_bounds(lines: list[str], width_ends: Sequence[int]) -> list[int]:
+    """The paragraph bounds of a chunk of several lines (offsets, 0 and its end
+    included): an indented line starts a paragraph, and so does each of `width_ends`."""
+    starts = {i for i in range(1, len(lines)) if _INDENT_RE.match(lines[i])}
+    return [0, *sorted(starts.union(width_ends)), len(lines)]
+
+
+def _width(line: str) -> int:
+    """Printed characters of a line, spaces not counted."""
+    line = line.strip()
+    return len(line) - line.count(" ")
