@@ -1,7 +1,7 @@
 """Score newspage on generated page dumps: the accuracy table of the benchmark.
 
 usage: accuracy.py [--pages N] [--seed S] [--variant V] [--house H] [--layout L]
-                   [--dates A-B] [--keep DIR | --gold DIR]
+                   [--no-blank-lines] [--dates A-B] [--keep DIR | --gold DIR]
                    [--sample-pages] [--markdown] [--worst K] [--oracle-joins]
 
 Generates N pages with ``generate.py`` (or reads the pages of ``--gold DIR``), parses every
@@ -15,6 +15,10 @@ the pages a developer should open first (and keeps them).
 ``--layout grid`` generates the pages with the generator's second layout model (modules on
 a page of columns, read as a PDF text extractor reads it) in place of ``frames``: the
 same stories and conventions, laid out otherwise, to see how the parser generalizes.
+
+``--no-blank-lines`` prints the generated pages without their blank lines, as e-paper text
+exports and some extractors do (a block per line, or lines wrapped at a fixed width with
+nothing between the paragraphs); the gold stays, as the scorer ignores whitespace.
 
 ``--oracle-joins`` runs the pipeline with the gold column-break joins in place of the
 repair's (`gold_breaks`): the score it gives is the ceiling of everything after the repair
@@ -31,7 +35,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -95,6 +99,9 @@ def generated_pages(args: argparse.Namespace, out: Path) -> Iterator[Page]:
         rows, args.pages, args.seed, args.variant, args.dates, args.house, args.layout
     )
     for name, page in pages:
+        if args.no_blank_lines:
+            text = "\n".join(line for line in page.text.splitlines() if line.strip())
+            page = replace(page, text=text + "\n")
         generate.write_page(out, name, page)
         variant = page.gold.get("variant", "?")
         if args.house == "mixed":  # a row per house: hktw, local, rmrb
@@ -267,6 +274,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=generate.LAYOUTS,
         default="frames",
         help="layout model of the generated pages: frames (default) or grid",
+    )
+    ap.add_argument(
+        "--no-blank-lines",
+        action="store_true",
+        help="print the generated pages without blank lines (a block per line, or wrapped lines)",
     )
     ap.add_argument(
         "--dates",

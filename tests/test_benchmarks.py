@@ -353,3 +353,27 @@ def test_the_accuracy_benchmark_scores_grid_pages(
     assert rows[1].startswith("plain ")
     assert rows[2].startswith("all ")
     assert rows[2].split()[-1] == "3"
+
+
+def test_the_accuracy_benchmark_prints_pages_without_blank_lines(
+    accuracy: ModuleType,
+    corpus: list[dict[str, Any]],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """`--no-blank-lines`: the dumps it keeps (and parses) have no blank line left, and
+    the same printed characters as the pages with blank lines."""
+    if not accuracy.generate.SCORER.exists():
+        pytest.skip(f"{accuracy.generate.SCORER} not found")
+    argv = ["--pages", "3", "--variant", "hardwrap"]
+    assert accuracy.main([*argv, "--keep", str(tmp_path / "with")]) == 0
+    assert accuracy.main([*argv, "--no-blank-lines", "--keep", str(tmp_path / "without")]) == 0
+    assert capsys.readouterr().out.splitlines()[-3].split()[-1] == "3"
+    names = sorted(p.name for p in (tmp_path / "with").glob("*.txt"))
+    assert len(names) == 3
+    assert names == sorted(p.name for p in (tmp_path / "without").glob("*.txt"))
+    for name in names:
+        with_blanks = (tmp_path / "with" / name).read_text("utf-8")
+        without = (tmp_path / "without" / name).read_text("utf-8")
+        assert "\n\n" not in without
+        assert without.split() == with_blanks.split()
