@@ -1268,6 +1268,15 @@ def head_blocks(si: int, story: Story, width: int) -> list[Block]:
     return blocks
 
 
+def head_group(si: int, story: Story, width: int) -> list[Block]:
+    """A main story's head lines (`head_blocks`) with its lead box under them."""
+    head = head_blocks(si, story, width)
+    if story.lead_label:
+        head.append(Block(story.lead_label, "label", si, width, glue=True))
+    head.extend(Block(p, "lead", si, width, indent=True, glue=True) for p in story.lead)
+    return head
+
+
 def body_units(story: Story) -> list[Unit]:
     """What is poured into frames: paragraphs, subheads, and a byline printed last."""
     units = []
@@ -1288,10 +1297,7 @@ def layout_story(
 ) -> tuple[Segment, list[Segment]]:
     """Head group + lead box, body frames, captions at frame boundaries."""
     width = rng.randint(12, 24)
-    head = head_blocks(si, story, width)
-    if story.lead_label:
-        head.append(Block(story.lead_label, "label", si, width, glue=True))
-    head.extend(Block(p, "lead", si, width, indent=True, glue=True) for p in story.lead)
+    head = head_group(si, story, width)
     units = body_units(story)
     frames = pour(units, rng.randint(180, 800), rng, hardwrap)
     counts: Counter[int] = Counter()
@@ -1593,10 +1599,7 @@ def grid_module(
     """A main story's head group (kicker, headline, subheadline, byline, lead box), body
     units and photos (each in a random module column at a random height, or under the
     head group), before its module is placed."""
-    head = head_blocks(si, story, width)
-    if story.lead_label:
-        head.append(Block(story.lead_label, "label", si, width, glue=True))
-    head.extend(Block(p, "lead", si, width, indent=True, glue=True) for p in story.lead)
+    head = head_group(si, story, width)
     photos = []
     for ci, cap in enumerate(it.caption for it in story.body if it.caption):
         blocks = caption_blocks(si, ci, cap, rng, width)

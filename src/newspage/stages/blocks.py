@@ -146,8 +146,10 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     if any(mark in text for mark in _SPACE_RUN_MARKS):
         collapsed = _SPACE_RUN_RE.sub(" ", text).split("\n")
     chunks = _chunks(raw)
-    per_line = _lines_are_blocks(collapsed, chunks)
-    width_ends = {} if per_line else _width_ends(collapsed, chunks)
+    # The widths of the lines of each chunk of several lines, by its first line.
+    widths = {a: [_width(x) for x in collapsed[a:b]] for a, b, _ in chunks if b - a > 1}
+    per_line = _lines_are_blocks(widths)
+    width_ends = {} if per_line else _width_ends(collapsed, chunks, widths)
     # text, line, gap before, indented, last line room
     found: list[tuple[str, int, int, bool, int | None]] = []
     for start, end, blanks in chunks:
@@ -160,7 +162,7 @@ def split_blocks(text: str) -> tuple[Block, ...]:
         if per_line:
             bounds = list(range(end - start + 1))
         else:
-            bounds = _indent_bounds(raw[start:end], width_ends.get(start, ()))
+            bounds = _paragraph_bounds(raw[start:end], width_ends.get(start, ()))
         groups = [
             (a, b, bool(_INDENT_RE.match(raw[start + a]))) for a, b in itertools.pairwise(bounds)
         ]
@@ -221,10 +223,10 @@ _WRAPPED_SHARE = 0.5
 WRAP_SLACK = 2
 
 
-def _lines_are_blocks(lines: list[str], chunks: list[tuple[int, int, int]]) -> bool:
+def _lines_are_blocks(widths: dict[int, list[int]]) -> bool:
     """Does the page print one block per line, without blank lines between them? Read
-    from the widths of the lines in chunks of several lines (`_WRAPPED_SHARE`)."""
-    runs = [[_width(lines[i]) for i in range(a, b)] for a, b, _ in chunks if b - a > 1]
+    from the `widths` of the lines in its chunks of several lines (`_WRAPPED_SHARE`)."""
+    runs = widths.values()
     total = sum(map(len, runs))
     if total < _MIN_LINES_TO_TELL:
         return False
@@ -260,7 +262,7 @@ def _relative_gaps(
 def _room(lines: list[str]) -> int | None:
     """How much shorter the last of a block's lines is than the longest of the others
     (characters, spaces not counted); None for a block of one line."""
-    widths = [len(x) - x.count(" ") for x in (line.strip() for line in lines) if x]
+    widths = [w for w in map(_width, lines) if w]
     if len(widths) < 2:
         return None
     return max(widths[:-1]) - widths[-1]
@@ -279,37 +281,39 @@ _LEADING_UNIT_RE = re.compile(
 )
 
 
-def _width_ends(lines: list[str], chunks: list[tuple[int, int, int]]) -> dict[int, list[int]]:
+def _width_ends(
+    lines: list[str], chunks: list[tuple[int, int, int]], widths: dict[int, list[int]]
+) -> dict[int, list[int]]:
     """The paragraph ends that line widths show inside each chunk of several lines
-    (offsets into the chunk, keyed by the chunk's first line); none if the page has
-    too few to be a page that wraps without blank lines (`_MIN_WIDTH_ENDS`)."""
-    ends = {a: _short_line_ends(lines[a:b]) for a, b, _ in chunks if b - a > 1}
+    (offsets into the chunk, keyed by the chunk's first line, as its `widths` are);
+    none if the page has too few to be a page that wraps without blank lines
+    (`_MIN_WIDTH_ENDS`)."""
+    ends = {a: _short_line_ends(lines[a:b], widths[a]) for a, b, _ in chunks if b - a > 1}
     found = sum(map(len, ends.values()))
     if found < max(_MIN_WIDTH_ENDS, len(ends) / 2):
         return {}
     return ends
 
 
-def _short_line_ends(lines: list[str]) -> list[int]:
+def _short_line_ends(lines: list[str], widths: list[int]) -> list[int]:
     """Where paragraphs start inside a chunk of lines wrapped at a fixed width: after a
     line shorter than a line next to it (in its paragraph) by more than `WRAP_SLACK`.
     Lines wrapped at one width are full but for a paragraph's last, and a column of
     another width starts another block. A unit the wrap carried to the next line
     (`_LEADING_UNIT_RE`) leaves a short line inside a paragraph: no end there."""
-    widths = [_width(line) for line in lines]
     ends: list[int] = []
     for i in range(1, len(lines)):
         w = widths[i - 1]
         previous = widths[i - 2] if i >= 2 and (not ends or ends[-1] <= i - 2) else 0
-        wider = max(previous, widths[i])
-        unit = _LEADING_UNIT_RE.match(lines[i].strip())
-        carried = unit is not None and len(unit.group()) + WRAP_SLACK > wider - w
-        if w < wider - WRAP_SLACK and not carried:
-            ends.append(i)
+        room = max(previous, widths[i]) - w
+        if room > WRAP_SLACK:
+            unit = _LEADING_UNIT_RE.match(lines[i].strip())
+            if unit is None or len(unit.group()) + WRAP_SLACK <= room:
+                ends.append(i)
     return ends
 
 
-def _indent_bounds(lines: list[str], width_ends: Sequence[int]) -> list[int]:
+def _paragraph_bounds(lines: list[str], width_ends: Sequence[int]) -> list[int]:
     """The paragraph bounds of a chunk of several lines (offsets, 0 and its end
     included): an indented line starts a paragraph, and so does each of `width_ends`."""
     starts = {i for i in range(1, len(lines)) if _INDENT_RE.match(lines[i])}
