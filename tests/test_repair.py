@@ -211,6 +211,45 @@ def test_far_pieces_pair_by_topic() -> None:
     assert got == [(2, 5), (3, 6)]
 
 
+# Two stories set as modules, read column by column: each column holds a stretch of
+# each story, and a stretch starts and ends mid-paragraph.
+GRID = (
+    "岭下村的果园迎来新春",  # 0 head of X
+    "本报记者 王大海",
+    "开春以来，岭下村的果农们忙着修剪果树、施肥浇水。村里的合作社请来农技员，手把手教大家种",
+    "山路修通了 货车开进村",  # 3 head of Y
+    "本报记者 林知夏",
+    "过去，山里的果子要靠人挑肩扛才能运出去，一到雨天就更难走。去年秋天，一条四米宽的水泥路修到了村",
+    # 6: the next column, X's stretch then Y's
+    "植新品种，农技员还在地头办起了培训班，今年全村又新栽了两百亩果树，合作社还建起了一座冷",
+    "口，货车能直接开到果园边上，村民们再也不用起早贪黑地挑担子下山了，新鲜的山货当天就能运进",
+    # 8: the column after it
+    "库，果子摘下来不愁放了，错峰上市的果子价钱也好。",
+    "城里的超市，价钱比往年高了不少，村民们的腰包鼓了起来。",
+)
+
+
+def test_a_column_read_across_two_modules_skips_the_other_modules_stretch() -> None:
+    """`…建起了一座冷` is followed by Y's stretch `口，货车…`, and `…修到了村` by X's:
+    the pieces continue across the other story's stretch (`村` + `口`, `冷` + `库`), not
+    with the next piece."""
+    blocks = blocks_of(*GRID)
+    pieces = repair.describe(blocks)
+    assert (pieces[5].skip_to, pieces[6].skip_to, pieces[7].skip_to) == (7, 8, None)
+    assert [(j.first, j.second) for j in find_breaks(blocks)] == [(2, 6), (5, 7), (6, 8)]
+    assert [b.role.value for b in blocks[5:10]] == ["body"] * 5
+
+
+def test_without_skip_one_the_next_piece_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same page with `skip_one` weighing nothing: the next pieces pair up across
+    the two stories (what the feature is for)."""
+    weights = {**repair.join_weights(), "skip_one": 0.0}
+    monkeypatch.setattr(repair, "join_weights", lambda: weights)
+    got = [(j.first, j.second) for j in find_breaks(blocks_of(*GRID))]
+    assert (6, 7) in got
+    assert (5, 7) not in got
+
+
 def test_join_across_a_caption() -> None:
     """A photo caption printed between the two pieces does not stop the join."""
     got = pairs(

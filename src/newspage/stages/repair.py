@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 from collections.abc import Iterator, Sequence
 
@@ -155,6 +156,8 @@ FEATURES = (
     "topic_rare",  # names and places (rare bigrams) on both sides of the cut, up to 3
     "a_line_full",  # hard-wrapped, the first piece's last line is full: a column ends there
     "a_line_short",  # ...it falls short by LINE_SLACK characters or more: a paragraph ends
+    "skip_one",  # the piece after the next boundary of the flow (`_skips`): another
+    # module's column printed between the two pieces
 )
 
 
@@ -208,6 +211,9 @@ class Piece:
     under_head: int | None = None
     """The block before the title lines printed right above this one (another story's
     head group), if there are any."""
+    skip_to: int | None = None
+    """For an open end at a boundary of the flow, the second piece of the next boundary
+    (`_skips`)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -349,6 +355,12 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     }
     ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
     whole |= _pull_quotes(blocks, [i for i, (end, _) in ends.items() if end])
+    # A dateline opens a story's text: it continues nothing.
+    continuing = {
+        b.index for b in pieces if b.index not in whole and not DATELINE_RE.match(b.shadow)
+    }
+    open_ends = {i for i, (end, _) in ends.items() if end and i not in whole}
+    skips = _skips(blocks, previous, open_ends, continuing)
     out: dict[int, Piece] = {}
     for b in pieces:
         end, quote_closed = ends[b.index]
@@ -379,7 +391,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             end=end,
             quote_closed=quote_closed,
             start=start_features(b, stats, indented_page, closing),
-            can_continue=b.index not in whole and not DATELINE_RE.match(sh),
+            can_continue=b.index in continuing,
             attribution=bool(ATTRIBUTION_START_RE.match(sh)),
             open_marks=opened,
             closing_marks=closing,
@@ -389,8 +401,31 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             inside_end=inside_end,
             inside_start=_pmi_han(sh[0], sh[1], stats) if len(sh) > 1 else -3.0,
             under_head=above.get(b.index),
+            skip_to=skips.get(b.index),
         )
     return out
+
+
+def _skips(
+    blocks: Sequence[Block], previous: Sequence[int | None], open_ends: set[int], starts: set[int]
+) -> dict[int, int]:
+    """For each open end at a *boundary* of the flow, the second piece of the next one.
+
+    A boundary is a body block that ends open followed in the flow by a body block that
+    may continue it. Where a page is read column by column across stories set as
+    modules, every column holds a stretch of each module, and each stretch starts and
+    ends mid-paragraph: `…推动数` (X) then `产业链…` (Y) then, in the next column,
+    `字经济…` (X). The continuation of X's open end is then not the next piece but the
+    second piece of the next boundary, with a stretch of Y's between (`skip_one`)."""
+    bounds = [
+        (j, i)
+        for i in sorted(starts)
+        if (j := previous[i]) is not None
+        and j in open_ends
+        and blocks[i].role is Role.BODY
+        and blocks[j].role is Role.BODY
+    ]
+    return {a: b2 for (a, _), (_, b2) in itertools.pairwise(bounds)}
 
 
 # A pull quote is recognised by its last PULL_QUOTE_KEY characters at least (fewer
@@ -625,6 +660,8 @@ def _layout(f: dict[str, float], a: Piece, b: Piece, flow_next: int | None) -> N
         if bi != ai + 1:
             f["across_caption"] = 1.0
     else:
+        if a.skip_to == bi:
+            f["skip_one"] = 1.0
         f["distance"] = math.log1p(abs(bi - ai))
         if bi < ai:
             f["printed_before"] = 1.0
@@ -875,8 +912,12 @@ class _Ceiling:
         ]
         k = hi if flow_next is None else bisect.bisect_left(pos, flow_next, lo, hi)
         if k < hi and pos[k] == flow_next and k not in near:
-            # The next piece of the flow, `adjacent`, is not weighed above.
+            # The next piece of the flow, `adjacent`, is not weighed above...
             bisect.insort(near, k)
+        if a.skip_to is not None:  # ...nor is `skip_one`
+            k = bisect.bisect_left(pos, a.skip_to, lo, hi)
+            if k < hi and pos[k] == a.skip_to and k not in near:
+                bisect.insort(near, k)
         return self._reaching(a, near, flow_next, need)
 
     def _bars(self, x: str, need: float) -> list[list[float]]:
@@ -947,6 +988,8 @@ class _Ceiling:
                 rest = after[j] + dist[bi - ai]
             else:
                 rest = before[j] + dist[ai - bi]
+            if bi == a.skip_to:
+                rest += w["skip_one"]
             if zone[j] != a.zone and (a.zone % 2 or zone[j] % 2):
                 rest += w_zone
             if balance and a.open_marks & closing[j]:
