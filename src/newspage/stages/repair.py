@@ -910,14 +910,13 @@ class _Ceiling:
             if (v := side[j] + dist[pos[j] - ai]) >= highest
             or (v >= lowest and v >= bars[(c := x + first[j]) in bigram][c in pairs])
         ]
-        k = hi if flow_next is None else bisect.bisect_left(pos, flow_next, lo, hi)
-        if k < hi and pos[k] == flow_next and k not in near:
-            # The next piece of the flow, `adjacent`, is not weighed above...
-            bisect.insort(near, k)
-        if a.skip_to is not None:  # ...nor is `skip_one`
-            k = bisect.bisect_left(pos, a.skip_to, lo, hi)
-            if k < hi and pos[k] == a.skip_to and k not in near:
-                bisect.insort(near, k)
+        # The next piece of the flow (`adjacent`) and the piece after the next boundary
+        # (`skip_one`) are not weighed above.
+        for forced in (flow_next, a.skip_to):
+            if forced is not None:
+                k = bisect.bisect_left(pos, forced, lo, hi)
+                if k < hi and pos[k] == forced and k not in near:
+                    bisect.insort(near, k)
         return self._reaching(a, near, flow_next, need)
 
     def _bars(self, x: str, need: float) -> list[list[float]]:
