@@ -257,3 +257,36 @@ def test_an_indented_dash_line_is_no_kicker() -> None:
     roles, weighed = heads_of("\u3000\u3000看前景——")
     assert roles[0] is Role.BODY
     assert weighed == [4]
+
+
+def test_a_date_line_under_a_title_is_the_subheadline_of_a_document() -> None:
+    """`（2025年3月1日）` under a title line: a document printed in full begins there, and
+    the date line is its 副题, not a paragraph; in Traditional characters too. Without
+    it, the second title reads as a subhead of the first document."""
+    law = "岭下村果园条例"
+    date = "（2025年3月2日岭下村第三届村民代表大会第二次会议通过）"
+    text = page_text(
+        "关于加强果园管理的若干意见",
+        "（二〇二五年三月一日）",
+        "\u3000\u3000为了加强果园管理，提高果品质量，现提出如下意见。",
+        "\u3000\u3000一、总体要求。岭下村的果园要做好规划，统一管理，按时施肥。",
+        law,
+        date,
+        "\u3000\u3000第一条　为了规范果园管理，制定本条例。",
+    )
+    first, second = newspage.parse(text).articles
+    assert (first.subheadline, second.headline, second.subheadline) == (
+        "（二〇二五年三月一日）",
+        law,
+        date,
+    )
+    assert second.paragraphs[0].startswith("第一条")
+    (merged,) = newspage.parse(text.replace(date + "\n\n", "")).articles
+    assert [s.heading for s in merged.sections] == [None, law]
+    traditional = newspage.parse(text.replace("条例", "條例").replace("会议", "會議")).articles
+    assert traditional[1].subheadline == date.replace("会议", "會議")
+    # A paragraph that only opens with a date in parentheses is text.
+    dated_text = "（2025年3月2日）岭下村召开村民大会，讨论果园管理办法。"
+    (story,) = newspage.parse(page_text("果园新气象", dated_text)).articles
+    assert story.subheadline is None
+    assert story.paragraphs == (dated_text,)

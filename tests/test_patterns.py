@@ -224,6 +224,22 @@ def test_closing_dateline(text: str, closes: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("(2025年3月1日)", True),
+        ("(二〇二五年三月一日)", True),
+        ("(2025年3月2日岭下村第三届村民代表大会第二次会议通过)", True),
+        ("(新华社北京3月4日电)", False),  # a closing dateline
+        ("(2025年3月)", False),  # no day: a note, not a document's date
+        ("(2025年3月1日)岭下村召开村民大会", False),  # a paragraph's text follows
+    ],
+)
+def test_document_date(text: str, dates: bool) -> None:
+    """The date line of a document printed in full, in the shadow's half-width marks."""
+    assert bool(_patterns.DOCUMENT_DATE_RE.match(text)) is dates
+
+
+@pytest.mark.parametrize(
     ("text", "opens"),
     [
         ("(中央社台北2日电)台北市政府今天宣布", True),

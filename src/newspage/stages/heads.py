@@ -32,6 +32,7 @@ from .._patterns import (
     CLOSING_DATELINE_RE,
     CLOSING_NOTE_RE,
     DATELINE_RE,
+    DOCUMENT_DATE_RE,
     NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
     RUBRIC_WORD_RE,
@@ -178,6 +179,13 @@ def resolve_titles(
             # (deck) of the story, printed without dashes.
             out[after.index] = after.with_role(Role.SUBHEADLINE, "deck")
             anchored = True
+            after = out[after.index]
+        elif _is_document_date(after, joined):
+            # `（2025年3月1日）` under a title: a document printed in full begins, and the
+            # date line is the 副题 of its headline.
+            assert after is not None  # (narrows `after` for the checker)
+            out[after.index] = after.with_role(Role.SUBHEADLINE, "document_date")
+            anchored = deck = True
             after = out[after.index]
         following = _text_after(out, sig, q + 1 if deck else q)
         # A picture story has no subheads: a title after its text heads a story.
@@ -341,6 +349,17 @@ def _is_deck(block: Block | None, next_block: Block) -> bool:
     if DATELINE_RE.match(s) or (end_features(block)[0] and not SENTENCE_END_RE.search(s)):
         return False  # the story proper, or a piece cut by a column break
     return next_block.role is Role.BYLINE or is_dateline_paragraph(next_block)
+
+
+def _is_document_date(block: Block | None, joined: Set[int]) -> bool:
+    """A body block that is a document's date line (`DOCUMENT_DATE_RE`), not a piece of a
+    joined paragraph."""
+    return (
+        block is not None
+        and block.role is Role.BODY
+        and block.index not in joined
+        and DOCUMENT_DATE_RE.match(block.shadow) is not None
+    )
 
 
 def _photo_between(blocks: Sequence[Block], i: int, j: int) -> bool:
