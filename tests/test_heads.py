@@ -290,3 +290,25 @@ def test_a_date_line_under_a_title_is_the_subheadline_of_a_document() -> None:
     (story,) = newspage.parse(page_text("果园新气象", dated_text)).articles
     assert story.subheadline is None
     assert story.paragraphs == (dated_text,)
+
+
+def test_a_title_line_reporting_an_event_is_the_headline_over_its_subheadline() -> None:
+    """Two title lines are kicker + headline, unless the first reports an event done
+    (`…开幕`, `…召开`): it states the fact, as a headline does, and the line under it is
+    its 副题. Not when the second names the document the first says was issued, or is
+    two phrases set apart by a space; in Traditional characters too."""
+
+    def head(first: str, second: str) -> tuple[str | None, str | None, str | None]:
+        text = page_text(first, second, "本报记者 林知夏", "\u3000\u3000岭下村的果园迎来丰收。")
+        (article,) = newspage.parse(text).articles
+        return article.kicker, article.headline, article.subheadline
+
+    assert head("岭下村果品节开幕", "首批果品发往外地") == (
+        None,
+        "岭下村果品节开幕",
+        "首批果品发往外地",
+    )
+    assert head("岭下村果品節開幕", "首批果品發往外地")[2] == "首批果品發往外地"
+    assert head("岭下村果品节热闹非凡", "首批果品发往外地")[0] == "岭下村果品节热闹非凡"
+    assert head("岭下村村委会印发", "关于加强果园管理的意见")[0] == "岭下村村委会印发"
+    assert head("岭下村果品节开幕", "抓管理 促增收")[0] == "岭下村果品节开幕"

@@ -389,6 +389,16 @@ def ends_open(s: str) -> bool:
     return OPEN_END_RE.search(s, max(0, len(s) - 2)) is not None
 
 
+# A title line that reports an event done (`岭下村果品节开幕`, `全市春耕工作会议召开`,
+# `果园管理新规出台`): the headline, which states the fact, not a kicker, which sets the
+# scene. A line under it is its 副题 (`首批果品发往外地`), unless it names the document
+# the first line says was issued (`关于加强果园管理的意见`, `《…》`) or is two phrases set
+# apart by a space, as headlines are (`抓项目 稳增长`); see `heads._head_roles_of`.
+EVENT_HEADLINE_RE = regex.compile(
+    r"(?:举行|召开|发布|公布|截止|出台|开幕|闭幕|启用|举办|揭牌|成立|结束|开通|启动|印发"
+    r"|签署|上线|落幕|亮相|实施|施行|发生事故)$"
+)
+
 # A 副题 printed without dashes under the headline of a meeting or policy report:
 # `王大海主持`, `李小川出席并讲话`, `赵明远陈一帆参加会见`, `强调…`, `决定…`.
 SUBTITLE_LINE_RE = regex.compile(
