@@ -51,6 +51,9 @@ def role_of(text: str) -> Role:
         ("3600多亿元", Role.BODY),
         ("53.7万人次", Role.BODY),
         ("4100多万人受益", Role.TITLE),
+        ("2025年3月1日", Role.BODY),  # the date that signs a document
+        ("二〇二五年三月一日", Role.BODY),
+        ("2025年3月1日起施行", Role.TITLE),
         ("王小明图 李大华文", Role.BODY),
         ("李大华文 王小明图", Role.BODY),
         ("看图说话 新春作文", Role.TITLE),

@@ -151,15 +151,19 @@ DATELINE_RE = regex.compile(
 # with every correspondent named: `（本报伦敦、巴黎、曼谷2月8日电 记者王大海、李小川、刘青禾）`.
 CLOSING_DATELINE_RE = regex.compile(r"^\((?:据)?(?:本报|新华社|中新社)[^()]{0,40}电[^()]{0,60}\)$")
 
+# A date in full, in Arabic or Chinese numerals: `2025年3月1日`, `二〇二五年三月一日`.
+_DATE_DIGITS = "\\d\u3007\u25cb零一二三四五六七八九十"  # zero: U+3007, U+25CB
+_DATE = rf"(?:\d{{4}}|[{_DATE_DIGITS}]{{4}})年[{_DATE_DIGITS}]{{1,3}}月[{_DATE_DIGITS}]{{1,3}}日"
+
 # The date line under the title of a document printed in full (a law, a decision, a
 # speech): when it was adopted, issued or delivered, in parentheses, as a line of its own.
 # The title's 副题: `（2025年3月1日）`, `（二〇二五年三月一日）`, `（2025年3月2日岭下村第三届
 # 村民代表大会第二次会议通过）`. (A closing dateline names a paper or agency, not a year.)
-_DATE_DIGITS = "\\d\u3007\u25cb零一二三四五六七八九十"  # zero: U+3007, U+25CB
-DOCUMENT_DATE_RE = regex.compile(
-    rf"^\((?:\d{{4}}|[{_DATE_DIGITS}]{{4}})年[{_DATE_DIGITS}]{{1,3}}月[{_DATE_DIGITS}]{{1,3}}日"
-    r"[^()]{0,80}\)$"
-)
+DOCUMENT_DATE_RE = regex.compile(rf"^\({_DATE}[^()]{{0,80}}\)$")
+
+# A date alone on a line (`fullmatch`): the date a document is signed, under the name of
+# who signed it (`岭下村村民委员会` / `2025年3月1日`), part of its text, never a title.
+DATE_LINE_RE = regex.compile(_DATE)
 
 # A figure printed as a line of its own in a data box or next to a chart: `2.6万起`,
 # `5100亿元`, `1800多亿元`, `53.7万人次`, a share `1/4`. Part of the story's text, never a

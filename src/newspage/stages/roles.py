@@ -24,6 +24,7 @@ from .._patterns import (
     CREDIT_HINT_RE,
     CREDIT_RE,
     DASH_LINE_RE,
+    DATE_LINE_RE,
     DATELINE_RE,
     FIGURE_LINE_RE,
     FURNITURE_HINT_RE,
@@ -185,6 +186,8 @@ def title_shape(block: Block) -> Role | None:
         return None
     if not _TITLE_HAN_RE.search(s) or FIGURE_LINE_RE.fullmatch(s):
         return None  # `51万`, `88.3%`, `2.6万起`: figures of a data box, not a title
+    if DATE_LINE_RE.fullmatch(s):
+        return None  # `2025年3月1日` under the name that signs a document: its text
     if "。" in s or CONTINUATION_START_RE.match(s) or CLOSING_DATELINE_RE.match(s):
         return None
     if ends_open(s) and not s.endswith(("—", ":")):
