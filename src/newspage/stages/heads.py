@@ -181,10 +181,9 @@ def resolve_titles(
             out[after.index] = after.with_role(Role.SUBHEADLINE, "deck")
             anchored = True
             after = out[after.index]
-        elif _is_document_date(after, joined):
+        elif after is not None and _is_document_date(after, joined):
             # `（2025年3月1日）` under a title: a document printed in full begins, and the
-            # date line is the 副题 of its headline.
-            assert after is not None  # (narrows `after` for the checker)
+            # date line is the 副题 of its headline (read past, as a deck is).
             out[after.index] = after.with_role(Role.SUBHEADLINE, "document_date")
             anchored = deck = True
             after = out[after.index]
@@ -350,12 +349,11 @@ def _is_deck(block: Block | None, next_block: Block) -> bool:
     return next_block.role is Role.BYLINE or is_dateline_paragraph(next_block)
 
 
-def _is_document_date(block: Block | None, joined: Set[int]) -> bool:
+def _is_document_date(block: Block, joined: Set[int]) -> bool:
     """A body block that is a document's date line (`DOCUMENT_DATE_RE`), not a piece of a
     joined paragraph."""
     return (
-        block is not None
-        and block.role is Role.BODY
+        block.role is Role.BODY
         and block.index not in joined
         and DOCUMENT_DATE_RE.match(block.shadow) is not None
     )
