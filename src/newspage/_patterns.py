@@ -397,7 +397,7 @@ def ends_open(s: str) -> bool:
 # `果园管理新规出台`): the headline, which states the fact, not a kicker, which sets the
 # scene. A line under it is its 副题 (`首批果品发往外地`), unless it names the document
 # the first line says was issued (`关于加强果园管理的意见`, `《…》`) or is two phrases set
-# apart by a space, as headlines are (`抓项目 稳增长`); see `heads._head_roles_of`.
+# apart by a space, as headlines are (`抓项目 稳增长`); see `heads._head_roles`.
 EVENT_HEADLINE_RE = regex.compile(
     r"(?:举行|召开|发布|公布|截止|出台|开幕|闭幕|启用|举办|揭牌|成立|结束|开通|启动|印发"
     r"|签署|上线|落幕|亮相|实施|施行|发生事故)$"

@@ -232,10 +232,10 @@ def _lines_are_blocks(widths: dict[int, list[int]]) -> bool:
         return False
     alike = sum(
         1
-        for widths in runs
-        for i, w in enumerate(widths)
-        if (i > 0 and abs(w - widths[i - 1]) <= WRAP_SLACK)
-        or (i + 1 < len(widths) and abs(w - widths[i + 1]) <= WRAP_SLACK)
+        for run in runs
+        for i, w in enumerate(run)
+        if (i > 0 and abs(w - run[i - 1]) <= WRAP_SLACK)
+        or (i + 1 < len(run) and abs(w - run[i + 1]) <= WRAP_SLACK)
     )
     return alike < _WRAPPED_SHARE * total
 

@@ -255,7 +255,7 @@ def resolve_titles(
                 record.append((titles[-1], features))
             new_story = title_score(features, weights) >= NEW_STORY_THRESHOLD
         if new_story:
-            roles = _head_roles_of([out[i].shadow for i in titles])
+            roles = _head_roles([out[i].shadow for i in titles])
             reason = "head_column" if column is not None else "head"
             if story_text and column is None:
                 earlier = [*earlier[1 - EARLIER_STORIES :], story_topics(story_text, topics)]
@@ -590,19 +590,15 @@ def _size_of_tail(parts: Sequence[str], size: int) -> int:
     return total
 
 
-def _head_roles(n: int) -> list[Role]:
-    """One title line is a headline; two are kicker + headline; more add subheadlines."""
-    if n == 1:
+def _head_roles(lines: Sequence[str]) -> list[Role]:
+    """The roles of the lines of a story's title group (their shadows). One line is a
+    headline; two are kicker + headline, or headline + 副题 when the second reads as the
+    副题 of a meeting or policy report (`王大海出席并讲话`), or the first reports an event
+    done (`岭下村果品节开幕` over `首批果品发往外地`) and the second is neither the
+    document it issued nor two phrases set apart by a space (`EVENT_HEADLINE_RE`); more
+    add subheadlines."""
+    if len(lines) == 1:
         return [Role.HEADLINE]
-    return [Role.KICKER, Role.HEADLINE] + [Role.SUBHEADLINE] * (n - 2)
-
-
-def _head_roles_of(lines: Sequence[str]) -> list[Role]:
-    """The roles of the lines of a story's title group (their shadows): `_head_roles`,
-    except that two lines are headline + 副题 when the second reads as the 副题 of a
-    meeting or policy report (`王大海出席并讲话`), or the first reports an event done
-    (`岭下村果品节开幕` over `首批果品发往外地`) and the second is neither the document it
-    issued nor two phrases set apart by a space (`EVENT_HEADLINE_RE`)."""
     if len(lines) == 2:
         first, second = lines
         if SUBTITLE_LINE_RE.search(second) or (
@@ -611,7 +607,7 @@ def _head_roles_of(lines: Sequence[str]) -> list[Role]:
             and " " not in second
         ):
             return [Role.HEADLINE, Role.SUBHEADLINE]
-    return _head_roles(len(lines))
+    return [Role.KICKER, Role.HEADLINE] + [Role.SUBHEADLINE] * (len(lines) - 2)
 
 
 def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> list[str]:
