@@ -3,6 +3,7 @@
 usage: accuracy.py [--pages N] [--seed S] [--variant V] [--house H] [--layout L]
                    [--no-blank-lines] [--dates A-B] [--keep DIR | --gold DIR]
                    [--sample-pages] [--markdown] [--worst K] [--oracle-joins]
+                   [--oracle-titles]
 
 Generates N pages with ``generate.py`` (or reads the pages of ``--gold DIR``), parses every
 dump with ``newspage.parse(text, source=name).to_dict()``, scores the result with
@@ -23,6 +24,9 @@ nothing between the paragraphs); the gold stays, as the scorer ignores whitespac
 ``--oracle-joins`` runs the pipeline with the gold column-break joins in place of the
 repair's (`gold_breaks`): the score it gives is the ceiling of everything after the repair
 (titles, ownership, fields), which tells the cost of the joins apart from the rest.
+``--oracle-titles`` gives the heads phase the gold answer for every title line it would
+weigh (headline or subhead, `gold_title_decision`); with both, what is left is the cost of
+the run owners and the fields.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
@@ -163,20 +167,49 @@ def gold_breaks(blocks: Sequence[Any], gold: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(sorted(breaks, key=lambda j: j.first))
 
 
-def parse_with_gold_joins(text: str, gold: dict[str, Any], name: str) -> Any:
-    """`newspage.parse`, with the gold joins in place of the column-break repair."""
+def gold_title_decision(gold: dict[str, Any]) -> Callable[[Any], bool | None]:
+    """The gold's answer to the heads phase's weighed question "does this title line open
+    a story?": yes for a kicker or headline of the gold, no for a section heading, and
+    None (weigh it as shipped) for a line the gold has as neither."""
+    heads = {
+        generate.bare(line)
+        for article in gold.get("articles", [])
+        for line in (article.get("kicker"), article.get("headline"))
+        if line
+    }
+    subheads = {
+        generate.bare(section["heading"])
+        for article in gold.get("articles", [])
+        for section in article.get("sections", [])
+        if section.get("heading")
+    } - heads
+
+    def decide(block: Any) -> bool | None:
+        text = generate.bare(block.text)
+        return True if text in heads else False if text in subheads else None
+
+    return decide
+
+
+def parse_with_oracles(
+    text: str, gold: dict[str, Any], name: str, *, joins: bool = True, titles: bool = False
+) -> Any:
+    """`newspage.parse`, with the gold joins in place of the column-break repair
+    (`joins`) and the gold answer to every weighed title decision (`titles`)."""
     from newspage._cjk import TopicBigrams, char_stats
     from newspage.stages.assemble import assemble
     from newspage.stages.blocks import split_blocks
     from newspage.stages.heads import resolve_titles
     from newspage.stages.normalize import normalize
+    from newspage.stages.repair import find_breaks
     from newspage.stages.roles import classify
 
     clean, warnings = normalize(text)
     blocks = classify(split_blocks(clean))
     bigrams = TopicBigrams(char_stats())
-    breaks = gold_breaks(blocks, gold)
-    blocks = resolve_titles(blocks, breaks, bigrams=bigrams)
+    breaks = gold_breaks(blocks, gold) if joins else find_breaks(blocks, bigrams=bigrams)
+    decide = gold_title_decision(gold) if titles else None
+    blocks = resolve_titles(blocks, breaks, bigrams=bigrams, decide=decide)
     return assemble(blocks, breaks, source=name, warnings=warnings, bigrams=bigrams)
 
 
@@ -186,13 +219,16 @@ def run(
     score: ModuleType,
     pred_dir: Path | None,
     oracle_joins: bool = False,
+    oracle_titles: bool = False,
 ) -> list[Result]:
     results = []
     for page in pages:
         start = time.perf_counter()
         try:
-            if oracle_joins:
-                pred = parse_with_gold_joins(page.text, page.gold, page.name).to_dict()
+            if oracle_joins or oracle_titles:
+                pred = parse_with_oracles(
+                    page.text, page.gold, page.name, joins=oracle_joins, titles=oracle_titles
+                ).to_dict()
             else:
                 pred = newspage.parse(page.text, source=page.name).to_dict()
             error = None
@@ -300,6 +336,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="parse with the gold joins in place of the repair's (the ceiling of the rest)",
     )
+    ap.add_argument(
+        "--oracle-titles",
+        action="store_true",
+        help="give the heads phase the gold answer to every headline-or-subhead decision",
+    )
     args = ap.parse_args(argv)
 
     newspage = import_newspage()
@@ -321,11 +362,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="newspage-bench-")))
         (out / "pred").mkdir(parents=True, exist_ok=True)
         pages = pages_in(args.gold) if args.gold else generated_pages(args, out)
-        results = run(pages, newspage, score, out / "pred", args.oracle_joins)
+        oracles = (args.oracle_joins, args.oracle_titles)
+        results = run(pages, newspage, score, out / "pred", *oracles)
         if args.sample_pages:
-            results += run(
-                pages_in(SAMPLE_PAGES, "samples"), newspage, score, None, args.oracle_joins
-            )
+            results += run(pages_in(SAMPLE_PAGES, "samples"), newspage, score, None, *oracles)
     if not results:
         print("accuracy.py: no pages to score", file=sys.stderr)
         return 2

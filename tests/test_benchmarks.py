@@ -63,7 +63,7 @@ def test_sample_pages_parse_the_same_with_their_gold_joins(
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text("utf-8")
     name = gold_path.name.replace(".gold.json", ".txt")
-    oracle = accuracy.parse_with_gold_joins(text, gold, name).to_dict()
+    oracle = accuracy.parse_with_oracles(text, gold, name).to_dict()
     parsed = newspage.parse(text, source=name).to_dict()
     assert sum(len(a["joins"]) for a in gold["articles"]) > 0
     evidence = [e["evidence"] for a in oracle["articles"] for e in a["join_evidence"]]
@@ -74,6 +74,41 @@ def test_sample_pages_parse_the_same_with_their_gold_joins(
         for article in page["articles"]:
             article.pop("join_evidence")
     assert oracle == parsed
+
+
+# A story with a byline, then a title line the heads phase has to weigh: the subhead of
+# the story, or the headline of a story with no byline of its own.
+_WEIGHED_PAGE = (
+    "山区村道通到家门口\n\n本报记者 王大海\n\n"
+    + "全县今年新修村道三十多公里，群众出行更方便了，沿路的果园也有了新的销路。\n\n" * 3
+    + "果园有了新销路\n\n"
+    + "岭下村的果农林知夏说，往年果子卖不出去，今年客商开着车进了村。\n\n" * 3
+)
+
+
+@pytest.mark.parametrize("opens_story", [True, False])
+def test_the_title_oracle_decides_a_weighed_title_line(
+    accuracy: ModuleType, opens_story: bool
+) -> None:
+    line = "果园有了新销路"
+    if opens_story:
+        gold = {"articles": [{"headline": "山区村道通到家门口"}, {"headline": line}]}
+    else:
+        gold = {
+            "articles": [
+                {"headline": "山区村道通到家门口", "sections": [{"heading": line}]},
+            ]
+        }
+    page = accuracy.parse_with_oracles(_WEIGHED_PAGE, gold, "p.txt", joins=False, titles=True)
+    headlines = [a.headline for a in page.articles]
+    headings = [s.heading for a in page.articles for s in a.sections if s.heading]
+    assert (line in headlines, line in headings) == (opens_story, not opens_story)
+
+
+def test_the_title_oracle_weighs_a_line_the_gold_does_not_know(accuracy: ModuleType) -> None:
+    decide = accuracy.gold_title_decision({"articles": [{"headline": "甲", "kicker": "乙"}]})
+    blocks = blocks_of("甲\n\n乙\n\n丙")
+    assert [decide(b) for b in blocks] == [True, True, None]
 
 
 # The generator's house styles, on made-up articles (the corpus is not needed).

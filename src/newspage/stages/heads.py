@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 
 from .._cjk import TopicBigrams, char_stats, load_weights
 from .._patterns import (
@@ -75,6 +75,7 @@ def resolve_titles(
     *,
     bigrams: TopicBigrams | None = None,
     weights: Mapping[str, float] | None = None,
+    decide: Callable[[Block], bool | None] | None = None,
 ) -> tuple[Block, ...]:
     """Turn every TITLE into KICKER, HEADLINE, SUBHEAD, RUBRIC or BODY, in context.
 
@@ -85,7 +86,9 @@ def resolve_titles(
     (`tools/fit_title_weights.py` fits the weights on them). `bigrams`: the topic bigrams
     of the page's blocks, shared with the other phases (made here if not given).
     `weights`: those of the decision (the shipped `title_weights()` if not given; the
-    fitting tool reads the pages with the weights it is fitting).
+    fitting tool reads the pages with the weights it is fitting). `decide`, for
+    measurement only (`benchmarks/accuracy.py --oracle-titles`): says of a title line
+    that would be weighed whether it opens a story, or None to weigh it.
     """
     joined = frozenset(i for j in breaks for i in (j.first, j.second))
     continues = frozenset(j.second for j in breaks)
@@ -234,6 +237,8 @@ def resolve_titles(
             new_story = True  # under a kicker, or after a note that closes a story
         elif len(titles) >= 2 and not lead_in:
             new_story = True  # kicker + headline: a subhead is printed on one line
+        elif decide is not None and (verdict := decide(out[titles[-1]])) is not None:
+            new_story = verdict
         else:
             # A subhead or the headline of a story with no byline or dateline: weigh the
             # evidence (`title_features`) with the fitted weights.
