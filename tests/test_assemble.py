@@ -157,6 +157,28 @@ def test_side_column_briefs() -> None:
     assert (b.dateline, [x.name for x in b.authors]) == ("本报讯 记者赵六报道", ["赵六"])
 
 
+def test_a_brief_with_a_subheadline_keeps_its_dateline() -> None:
+    """In a column of briefs, a dateline paragraph opens the next brief unless a head
+    group stands right above it: under a brief's 副题 it is that brief's text."""
+    page = newspage.parse(
+        page_text(
+            "本地快讯 KUAIXUN",
+            "岭下村召开果园管理座谈会",
+            "王大海出席并讲话",
+            "本报讯 3月12日，岭下村召开果园管理座谈会，村民代表发言。",
+            "本报讯 3月13日，岭下村的果园开始春季修剪。",
+        )
+    )
+    a, b = page.articles
+    assert (a.headline, a.subheadline, a.dateline) == (
+        "岭下村召开果园管理座谈会",
+        "王大海出席并讲话",
+        "本报讯",
+    )
+    assert a.paragraphs == ("本报讯 3月12日，岭下村召开果园管理座谈会，村民代表发言。",)
+    assert (b.headline, b.dateline, b.column) == (None, "本报讯", "本地快讯")
+
+
 def test_picture_story_under_picture_rubric() -> None:
     """Under `图说`, the item is a photo story; its credit stands alone."""
     page = newspage.parse(

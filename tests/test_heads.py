@@ -312,3 +312,37 @@ def test_a_title_line_reporting_an_event_is_the_headline_over_its_subheadline() 
     assert head("岭下村果品节热闹非凡", "首批果品发往外地")[0] == "岭下村果品节热闹非凡"
     assert head("岭下村村委会印发", "关于加强果园管理的意见")[0] == "岭下村村委会印发"
     assert head("岭下村果品节开幕", "抓管理 促增收")[0] == "岭下村果品节开幕"
+
+
+def test_a_much_longer_second_title_line_is_the_subheadline() -> None:
+    """Two title lines, the second much the longer: a headline over the 副题 that tells
+    the details; in Traditional characters too. Not under a short label (a kicker), not
+    when either line leads into the next (`…时强调`, `…——`), not when the second names a
+    document or opens with a tag, and not over a dashed 副题: over one, the two lines
+    are kicker + headline."""
+
+    def head(*lines: str) -> tuple[str | None, str | None, str | None]:
+        text = page_text(*lines, "本报记者 林知夏", "\u3000\u3000岭下村的果园迎来丰收。")
+        (article,) = newspage.parse(text).articles
+        return article.kicker, article.headline, article.subheadline
+
+    details = "新品种试种成功，全村果农人均增收两千元"
+    assert head("岭下村果园扩种三百亩", details) == (None, "岭下村果园扩种三百亩", details)
+    assert head("嶺下村果園擴種三百畝", "新品種試種成功，全村果農人均增收兩千元")[0] is None
+    # The second line about as long as the first: kicker + headline.
+    assert head("岭下村果园扩种三百亩", "新品种试种成功果农增收")[0] == "岭下村果园扩种三百亩"
+    # A short label over the headline.
+    assert head("果园新闻", details)[0] == "果园新闻"
+    assert head("王大海在岭下村调研时强调", "要把果园产业做大做强让果农的日子越过越红火")[0] == (
+        "王大海在岭下村调研时强调"
+    )
+    assert head("岭下村村委会正式印发实施", "《岭下村果园管理办法（试行）》全文共二十条")[0] == (
+        "岭下村村委会正式印发实施"
+    )
+    assert head("岭下村的果园守护者", "【人物】守园二十年的老党员林知夏和他的果园")[0] == (
+        "岭下村的果园守护者"
+    )
+    assert head("岭下村果园扩种三百亩", details, "——岭下村果园见闻")[:2] == (
+        "岭下村果园扩种三百亩",
+        details,
+    )

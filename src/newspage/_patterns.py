@@ -403,6 +403,16 @@ EVENT_HEADLINE_RE = regex.compile(
     r"|签署|上线|落幕|亮相|实施|施行|发生事故)$"
 )
 
+# A title line that opens with a document (`《果园管理条例》…`, `关于加强果园管理的意见`,
+# `印发果园管理办法`) or a bracketed tag (`【人物】岭下村的守园人`): under a line that says
+# the document was issued, it is the headline; a tag heads a title of its own. Neither is
+# a 副题, however long (see `heads._head_roles`).
+DOCUMENT_LINE_RE = regex.compile(r"《|关于|发布|印发|【")
+
+# A title line that leads into the line under it: `王大海在岭下村调研时强调`, `专家认为——`,
+# `林知夏：`. It is a kicker however long the line under it, and never a 副题.
+LEAD_IN_LINE_RE = regex.compile(r"(?:强调|指出|表示|认为|说|称|时|—|:)$")
+
 # A 副题 printed without dashes under the headline of a meeting or policy report:
 # `王大海主持`, `李小川出席并讲话`, `赵明远陈一帆参加会见`, `强调…`, `决定…`.
 SUBTITLE_LINE_RE = regex.compile(

