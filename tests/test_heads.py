@@ -314,6 +314,25 @@ def test_a_title_line_reporting_an_event_is_the_headline_over_its_subheadline() 
     assert head("岭下村果品节开幕", "抓管理 促增收")[0] == "岭下村果品节开幕"
 
 
+def test_a_summary_line_over_a_byline_or_lead_label_is_the_subheadline() -> None:
+    """A line of text between a headline and its byline or lead label is the story's 副题
+    (a deck), also without a stop at its end: no column break cuts a head group. Not
+    when it ends open (`…，`), and not over a dateline paragraph without any stop: there
+    it may be the last piece of another story's frame."""
+    deck = "新品种试种成功，全村三百户果农人均增收两千元"
+    text = "\u3000\u3000岭下村的果园迎来丰收，果农们忙着采摘。"
+
+    def story(*lines: str) -> newspage.Article:
+        (article,) = newspage.parse(page_text("果园扩种 果农增收", *lines)).articles
+        return article
+
+    assert story(deck, "本报记者 林知夏", text).subheadline == deck
+    assert story(deck, "核心提示", "岭下村的果园三年扩种三百亩。", text).subheadline == deck
+    assert story(deck + "。", "本报记者 林知夏", text).subheadline == deck + "。"
+    assert story(deck + "，", "本报记者 林知夏", text).subheadline is None
+    assert story(deck, "本报讯 岭下村的果园迎来丰收。").subheadline is None
+
+
 def test_a_much_longer_second_title_line_is_the_subheadline() -> None:
     """Two title lines, the second much the longer: a headline over the 副题 that tells
     the details; in Traditional characters too. Not under a short label (a kicker), not

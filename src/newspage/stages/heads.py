@@ -41,6 +41,7 @@ from .._patterns import (
     RUBRIC_WORD_RE,
     SENTENCE_END_RE,
     SUBTITLE_LINE_RE,
+    ends_open,
 )
 from .blocks import TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
 from .repair import BRIEF_MAX_CHARS, ColumnBreak, end_features
@@ -348,13 +349,23 @@ def _reads_as_sentence(block: Block) -> bool:
 
 def _is_deck(block: Block | None, next_block: Block) -> bool:
     """A body block right under a headline that reads as a summary, with the story's
-    byline or dateline paragraph printed after it."""
+    byline, lead label (`核心阅读`) or dateline paragraph printed after it.
+
+    Over a byline or a lead label, the block may end without a stop, as a 副题 does
+    (`新品种试种成功，全村三百户果农人均增收两千元`): only the head group stands between a
+    headline and its byline or lead box, so no column break cut it there, unless it ends
+    open (`…，`). Over a dateline paragraph it must end a sentence somewhere: a piece
+    that stops short there may be the last of another story's frame."""
     if block is None or block.role is not Role.BODY or block.size > MAX_DECK:
         return False
     s = block.shadow
-    if DATELINE_RE.match(s) or (end_features(block)[0] and not SENTENCE_END_RE.search(s)):
-        return False  # the story proper, or a piece cut by a column break
-    return next_block.role is Role.BYLINE or is_dateline_paragraph(next_block)
+    if DATELINE_RE.match(s):
+        return False  # the story proper
+    if next_block.role in (Role.BYLINE, Role.LEAD_LABEL):
+        return not ends_open(s)
+    if end_features(block)[0] and not SENTENCE_END_RE.search(s):
+        return False  # a piece cut by a column break
+    return is_dateline_paragraph(next_block)
 
 
 def _is_document_date(block: Block, joined: Set[int]) -> bool:
