@@ -58,6 +58,11 @@ def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
         "致敬一线记者",  # no name before the role opens with a surname
         "他对记者说",
         "（本报记者 王大海整理）",  # a closing note: `王大海整理` is no two names
+        # ...nor one name, however short or padded: who wrote the story up closes it
+        "（本报记者 王海整理）",
+        "（本报记者 王 海整理）",
+        "（本報記者 王 海採訪整理）",
+        "（王小明 李大华参与采写）",
         "（综合本报记者王大海、李小川报道）",  # ...nor is a round-up's
         "王大海 本报评论员 李小川 某某日报评论员",  # who talks in a dialogue
         "致敬南方日报记者",  # another paper's role with no name after it

@@ -190,6 +190,11 @@ NUMBERED_HEADING_RE = regex.compile(
 # A section's number printed as a line of its own over the section: `二`, `十一`.
 SECTION_NUMBER_RE = regex.compile(r"[一二三四五六七八九十]{1,3}")
 
+# A closing note that says who wrote the story up or helped write it: `（本报记者 王 海
+# 整理）`, `（本报记者王大海采访整理）`, `（王小明 李大华参与采写）`. It stays the story's
+# last paragraph, as the newspaper's own text keeps it; it is no byline (`people`).
+WRITTEN_UP_NOTE_RE = regex.compile(r"\(.*(?:整理|采写)\)")
+
 # A note that closes a story, printed as its own paragraph: the closing dateline above,
 # the author's note `（作者为某师范大学校长）`, `（作者单位：中国社会科学院）`,
 # `（作者工作于某研究所）`, `（执笔：王 鹏）`, a closing author line `（张三）`,

@@ -21,6 +21,7 @@ from .._patterns import (
     ROLE_RE,
     ROLE_WORD_RE,
     SURNAMES,
+    WRITTEN_UP_NOTE_RE,
 )
 from ..model import Author
 
@@ -167,6 +168,8 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     if m := BYLINE_MARKER_RE.match(shadow):
         start, marked, bare = m.end(), True, shadow[0] in BYLINE_SYMBOLS
     elif shadow.startswith("(") and shadow.endswith(")"):
+        if WRITTEN_UP_NOTE_RE.fullmatch(shadow):
+            return None  # `（本报记者 王 海整理）`: a closing note, the story's text
         start, end, marked, bare = 1, end - 1, True, True
     elif not ROLE_WORD_RE.search(shadow):
         return None  # neither marked nor a role: the names alone do not make a byline
