@@ -317,8 +317,9 @@ def test_a_title_line_reporting_an_event_is_the_headline_over_its_subheadline() 
 def test_a_summary_line_over_a_byline_or_lead_label_is_the_subheadline() -> None:
     """A line of text between a headline and its byline or lead label is the story's 副题
     (a deck), also without a stop at its end: no column break cuts a head group. Not
-    when it ends open (`…，`), and not over a dateline paragraph without any stop: there
-    it may be the last piece of another story's frame."""
+    when it ends open (`…，`), not over a dateline paragraph without any stop (there it
+    may be the last piece of another story's frame), and not over a closing author line
+    or a byline with no text under it: a story of one paragraph."""
     deck = "新品种试种成功，全村三百户果农人均增收两千元"
     text = "\u3000\u3000岭下村的果园迎来丰收，果农们忙着采摘。"
 
@@ -331,6 +332,10 @@ def test_a_summary_line_over_a_byline_or_lead_label_is_the_subheadline() -> None
     assert story(deck + "。", "本报记者 林知夏", text).subheadline == deck + "。"
     assert story(deck + "，", "本报记者 林知夏", text).subheadline is None
     assert story(deck, "本报讯 岭下村的果园迎来丰收。").subheadline is None
+    # A story of one paragraph over its closing author line keeps its text.
+    for closing in ("（林知夏）", "（本报记者 林知夏）", "本报记者 林知夏"):
+        one = story(text, closing)
+        assert (one.subheadline, one.byline, one.paragraphs) == (None, closing, (text[2:],))
 
 
 def test_a_much_longer_second_title_line_is_the_subheadline() -> None:

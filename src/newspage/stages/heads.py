@@ -177,7 +177,7 @@ def resolve_titles(
         # A piece of a joined paragraph is no deck, whatever its shape.
         deck = (
             q + 1 < len(sig)
-            and _is_deck(after, out[sig[q + 1]])
+            and _is_deck(after, out[sig[q + 1]], out[sig[q + 2]] if q + 2 < len(sig) else None)
             and after is not None
             and after.index not in joined
         )
@@ -347,22 +347,30 @@ def _reads_as_sentence(block: Block) -> bool:
     return block.size >= MIN_SENTENCE_LINE and any(c in s for c in ",;:")
 
 
-def _is_deck(block: Block | None, next_block: Block) -> bool:
+def _is_deck(block: Block | None, next_block: Block, then: Block | None) -> bool:
     """A body block right under a headline that reads as a summary, with the story's
-    byline, lead label (`核心阅读`) or dateline paragraph printed after it.
+    byline, lead label (`核心阅读`) or dateline paragraph printed after it (`next_block`,
+    and `then` the block after that).
 
     Over a byline or a lead label, the block may end without a stop, as a 副题 does
     (`新品种试种成功，全村三百户果农人均增收两千元`): only the head group stands between a
     headline and its byline or lead box, so no column break cut it there, unless it ends
-    open (`…，`). Over a dateline paragraph it must end a sentence somewhere: a piece
-    that stops short there may be the last of another story's frame."""
+    open (`…，`). The story's text must follow, and the byline must not be one that
+    closes a story (`（王大海）`): else the block is the text of a story of one paragraph
+    over its closing author line. Over a dateline paragraph it must end a sentence
+    somewhere: a piece that stops short there may be the last of another story's frame."""
     if block is None or block.role is not Role.BODY or block.size > MAX_DECK:
         return False
     s = block.shadow
     if DATELINE_RE.match(s):
         return False  # the story proper
     if next_block.role in (Role.BYLINE, Role.LEAD_LABEL):
-        return not ends_open(s)
+        return (
+            not ends_open(s)
+            and not next_block.shadow.startswith("(")
+            and then is not None
+            and then.role in (Role.BODY, Role.LEAD_LABEL)
+        )
     if end_features(block)[0] and not SENTENCE_END_RE.search(s):
         return False  # a piece cut by a column break
     return is_dateline_paragraph(next_block)
