@@ -632,7 +632,7 @@ HEADLINE_MIN_CHARS = 8
 
 def _head_roles(lines: Sequence[str], *, subtitled: bool = False) -> list[Role]:
     """The roles of the lines of a story's title group (their shadows); `subtitled`: a
-    dashed 副题 stands under them.
+    副题 stands under them (dashed, a deck or a document's date).
 
     One line is a headline; two are kicker + headline, or headline + 副题 when the
     second reads as the 副题 of a meeting or policy report (`王大海出席并讲话`), or the
@@ -640,7 +640,7 @@ def _head_roles(lines: Sequence[str], *, subtitled: bool = False) -> list[Role]:
     second is neither the document it issued nor two phrases set apart by a space
     (`EVENT_HEADLINE_RE`), or the second is much the longer (`_long_under`) and neither
     line leads into the next (`LEAD_IN_LINE_RE`), the second names no document
-    (`DOCUMENT_LINE_RE`) and no dashed 副题 follows (over one, two lines are kicker +
+    (`DOCUMENT_LINE_RE`) and no 副题 follows (over one, two lines are kicker +
     headline); more add subheadlines."""
     if len(lines) == 1:
         return [Role.HEADLINE]
