@@ -202,10 +202,10 @@ def parse_with_oracles(
     from newspage.stages.heads import resolve_titles
     from newspage.stages.normalize import normalize
     from newspage.stages.repair import find_breaks
-    from newspage.stages.roles import classify
+    from newspage.stages.roles import classify, line_kind
 
     clean, warnings = normalize(text)
-    blocks = classify(split_blocks(clean))
+    blocks = classify(split_blocks(clean, line_kind=line_kind))
     bigrams = TopicBigrams(char_stats())
     breaks = gold_breaks(blocks, gold) if joins else find_breaks(blocks, bigrams=bigrams)
     decide = gold_title_decision(gold) if titles else None

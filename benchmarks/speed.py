@@ -49,7 +49,7 @@ from newspage.stages.blocks import split_blocks  # noqa: E402
 from newspage.stages.heads import resolve_titles  # noqa: E402
 from newspage.stages.normalize import normalize  # noqa: E402
 from newspage.stages.repair import find_breaks  # noqa: E402
-from newspage.stages.roles import classify  # noqa: E402
+from newspage.stages.roles import classify, line_kind  # noqa: E402
 
 SAMPLES = sorted((ROOT / "tests" / "golden").glob("*.txt"))
 
@@ -116,7 +116,7 @@ def staged_parse(text: str) -> tuple[Page, list[float]]:
     t0 = clock()
     clean, warnings = normalize(text)
     t1 = clock()
-    raw = split_blocks(clean)
+    raw = split_blocks(clean, line_kind=line_kind)
     t2 = clock()
     blocks = classify(raw)
     t3 = clock()

@@ -16,7 +16,7 @@ import pytest
 import newspage
 from newspage.stages.blocks import Block, split_blocks
 from newspage.stages.normalize import normalize
-from newspage.stages.roles import classify
+from newspage.stages.roles import classify, line_kind
 
 from .conftest import load_script
 
@@ -30,7 +30,7 @@ def accuracy() -> ModuleType:
 
 
 def blocks_of(text: str) -> tuple[Block, ...]:
-    return classify(split_blocks(normalize(text)[0]))
+    return classify(split_blocks(normalize(text)[0], line_kind=line_kind))
 
 
 def test_gold_joins_land_on_the_blocks_they_name(accuracy: ModuleType) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from newspage import _cjk
 from newspage._cjk import shadow, shadows
-from newspage.stages.blocks import Block, Role, join_lines, split_blocks
+from newspage.stages.blocks import Block, LineKind, Role, join_lines, split_blocks
 
 
 def test_blank_lines_separate_blocks() -> None:
@@ -266,3 +266,51 @@ def test_a_stray_short_line_splits_nothing_on_a_page_with_blank_lines() -> None:
         "各地加快推进乡村振兴战略，各地加快推进乡村振兴战略。",
         "一行写完。",
     ]
+
+
+def test_a_full_line_ending_a_sentence_ends_a_paragraph_on_a_wrapped_page() -> None:
+    """A paragraph whose last line is full shows no end by the widths; on a page
+    wrapped without blank lines its full stop ends it."""
+    full = (
+        "过去村里的果树品种老化，产量低，价格也上不去。"
+        "去年秋天，村里请来专家逐户调查，定下了改良的方案。"
+    )
+    assert len(full) % 12 == 0
+    paragraphs, lines = _wrapped_story()
+    blocks = split_blocks("\n".join([*_wrapped(full, 12), *lines]))
+    assert [b.text for b in blocks] == [full, *paragraphs]
+
+
+def test_a_line_ending_a_sentence_splits_nothing_on_a_page_with_blank_lines() -> None:
+    """Where blank lines separate the blocks, a line of a wrapped block may end with a
+    full stop and the block goes on."""
+    page = "各地加快推进乡村振兴。\n各地加快推进乡村振兴。\n\n一行写完。"
+    assert [b.text for b in split_blocks(page)] == [
+        "各地加快推进乡村振兴。各地加快推进乡村振兴。",
+        "一行写完。",
+    ]
+
+
+def _kind(line: Block) -> LineKind:
+    """A stand-in for `roles.line_kind`: bylines stand alone, datelines open a block."""
+    if line.text.startswith("本报记者"):
+        return LineKind.ALONE
+    return LineKind.OPENS if line.text.startswith("本报讯") else LineKind.TEXT
+
+
+def test_line_kind_sets_lines_apart_on_a_wrapped_page() -> None:
+    """The lines `line_kind` sets apart are blocks of their own or open one, where their
+    widths alone would join them to the lines around (a title line as wide as the
+    byline under it, a dateline under a full line)."""
+    paragraphs, lines = _wrapped_story()
+    dated = "本报讯 今年春天，岭下村的苹果园迎来了丰收，村民忙着采摘装箱。"
+    head = ["果园丰收 果农增收", "本报记者 王大海", *_wrapped(dated, 12)]
+    k = len(_wrapped(paragraphs[0], 12))
+    page = "\n".join([*lines[:k], *head, *lines[k:]])
+    without = [b.text for b in split_blocks(page)]
+    assert "果园丰收 果农增收本报记者 王大海" in without
+    blocks = split_blocks(page, line_kind=_kind)
+    texts = [b.text for b in blocks]
+    assert texts[1:4] == ["果园丰收 果农增收", "本报记者 王大海", dated]
+    assert "".join(texts) == "".join(without)
+    assert blocks[2].line == k + 2  # the byline, under the headline

@@ -269,6 +269,31 @@ def test_hard_wrapped_ocr_lines() -> None:
     assert a.paragraphs == ("本报讯 会议今天在京召开，各方代表参加。",)
 
 
+def _wrapped(paragraph: str, width: int = 12) -> list[str]:
+    return [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+
+
+def test_page_wrapped_without_blank_lines(conv: Callable[[str], str]) -> None:
+    """pdftotext prints a page's lines with no blank line between its blocks: the
+    headline, the byline and the dateline are told apart by what they say, the
+    paragraphs by their short last lines and, when the last line is full, by its full
+    stop."""
+    paragraphs = [
+        "本报讯 今年春天，岭下村的果园扩种了三百亩新品种梨树，收购商在开花时就来村里订货。",
+        "过去村里的果树品种老化，产量低，价格也上不去。"
+        "去年秋天，村里请来专家逐户调查，定下了改良的方案。",
+        "村民林大姐算了一笔账：一亩地能多挣两千多元，明年还要再扩种五亩。",
+        "如今，不少村民已经成了种果的行家里手。",
+    ]
+    lines = ["果园扩种 果农增收", "本报记者 王大海", *(x for p in paragraphs for x in _wrapped(p))]
+    (a,) = newspage.parse(conv("\n".join(lines))).articles
+    assert (a.headline, a.byline, a.dateline) == tuple(
+        map(conv, ["果园扩种 果农增收", "本报记者 王大海", "本报讯"])
+    )
+    assert [(p.name, p.role) for p in a.authors] == [(conv("王大海"), conv("本报记者"))]
+    assert a.paragraphs == tuple(map(conv, paragraphs))
+
+
 @pytest.mark.parametrize(("indent", "joined"), [("", True), ("\u3000\u3000", False)])
 def test_indentation_as_evidence(indent: str, joined: bool) -> None:
     """On a page that indents paragraphs, an indented block after an open end starts a

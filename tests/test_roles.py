@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newspage.stages.blocks import Role
+from newspage._cjk import shadow
+from newspage.stages.blocks import Block, LineKind, Role
+from newspage.stages.roles import line_kind
 
 from .conftest import blocks_of
 
@@ -126,3 +128,28 @@ def test_a_short_dash_line_after_body_text_signs_it() -> None:
     """`——编 者` under an editor's note signs it: no list item, no piece of a paragraph."""
     blocks = blocks_of("办好家门口的养老服务", LIST_LEAD, "——编 者", LIST_LEAD)
     assert blocks[2].role is Role.SUBHEADLINE
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("本报讯 今年春天，岭下村的果园扩种", LineKind.OPENS),
+        ("新华社北京3月4日电（记者 王大海）", LineKind.OPENS),
+        ("編者按：這是一段編者的話，", LineKind.OPENS),
+        ("本报记者 王大海 林知夏", LineKind.ALONE),
+        ("本報記者 王大海", LineKind.ALONE),
+        ("本报特约记者 林知夏摄", LineKind.ALONE),
+        ("责任编辑：王大海", LineKind.ALONE),
+        ("核心提示", LineKind.ALONE),
+        ("（作者为岭南大学教授）", LineKind.ALONE),
+        ("（林知夏）", LineKind.ALONE),
+        ("果园扩种 果农增收", LineKind.TEXT),
+        ("村党支部书记说，新品种挂果早、", LineKind.TEXT),
+        ("者王大海）今年春天，岭下村", LineKind.TEXT),
+    ],
+)
+def test_line_kind(line: str, kind: LineKind) -> None:
+    """On a page wrapped without blank lines, a dateline opens a block and a line that
+    is a byline, a credit, furniture, a lead label or a closing note whole is a block of
+    its own; running text and title lines are left to the widths."""
+    assert line_kind(Block(index=0, text=line, shadow=shadow(line), line=1)) is kind

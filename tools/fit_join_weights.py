@@ -45,7 +45,7 @@ from newspage._cjk import char_stats  # noqa: E402
 from newspage.stages import repair  # noqa: E402
 from newspage.stages.blocks import Block, split_blocks  # noqa: E402
 from newspage.stages.normalize import normalize  # noqa: E402
-from newspage.stages.roles import classify  # noqa: E402
+from newspage.stages.roles import classify, line_kind  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src/newspage/data/join_weights.json"
 
@@ -77,7 +77,7 @@ def norm(s: str) -> str:
 def page_blocks(path: Path) -> tuple[tuple[Block, ...], set[tuple[str, str]]]:
     gold = json.loads(path.with_suffix(".json").read_text("utf-8"))
     joins = {(norm(a), norm(b)) for art in gold["articles"] for a, b in art.get("joins", [])}
-    blocks = classify(split_blocks(normalize(path.read_text("utf-8"))[0]))
+    blocks = classify(split_blocks(normalize(path.read_text("utf-8"))[0], line_kind=line_kind))
     return blocks, joins
 
 

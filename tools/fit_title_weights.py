@@ -55,7 +55,7 @@ from newspage.stages import heads  # noqa: E402
 from newspage.stages.blocks import split_blocks  # noqa: E402
 from newspage.stages.normalize import normalize  # noqa: E402
 from newspage.stages.repair import find_breaks  # noqa: E402
-from newspage.stages.roles import classify  # noqa: E402
+from newspage.stages.roles import classify, line_kind  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src/newspage/data/title_weights.json"
 
@@ -88,7 +88,7 @@ def examples(folder: Path, weights: dict[str, float]) -> tuple[np.ndarray, np.nd
             for s in a["sections"]:
                 if s["heading"] and s["heading"] not in heads_:
                     stake[s["heading"]] = len(s["paragraphs"])
-        blocks = classify(split_blocks(normalize(path.read_text("utf-8"))[0]))
+        blocks = classify(split_blocks(normalize(path.read_text("utf-8"))[0], line_kind=line_kind))
         record: list[tuple[int, dict[str, float]]] = []
         heads.resolve_titles(blocks, find_breaks(blocks), record, weights=weights)
         for index, features in record:

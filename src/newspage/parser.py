@@ -15,7 +15,7 @@ from .stages.blocks import split_blocks
 from .stages.heads import resolve_titles
 from .stages.normalize import normalize
 from .stages.repair import find_breaks
-from .stages.roles import classify
+from .stages.roles import classify, line_kind
 
 
 def parse(text: str, *, source: str | None = None) -> Page:
@@ -36,7 +36,7 @@ def parse(text: str, *, source: str | None = None) -> Page:
             f"parse() expects str, not {type(text).__qualname__}; use parse_file() for files"
         )
     clean, warnings = normalize(text)
-    blocks = classify(split_blocks(clean))
+    blocks = classify(split_blocks(clean, line_kind=line_kind))
     # The topic bigrams of the blocks, which three phases compare: each block read once.
     bigrams = TopicBigrams(char_stats())
     breaks = find_breaks(blocks, bigrams=bigrams)

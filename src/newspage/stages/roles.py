@@ -19,6 +19,7 @@ from .._patterns import (
     CAPTION_MARK_HINT_RE,
     CAPTION_MARK_RE,
     CLOSING_DATELINE_RE,
+    CLOSING_NOTE_RE,
     COMMENTATOR_RE,
     CONTINUATION_START_RE,
     CREDIT_HINT_RE,
@@ -40,7 +41,7 @@ from .._patterns import (
     ends_sentence,
     is_reporter_rubric,
 )
-from .blocks import TRANSPARENT, Block, Role
+from .blocks import TRANSPARENT, Block, LineKind, Role
 from .people import byline_people, credit_people
 
 Classifier = Callable[[Block], "Role | None"]
@@ -210,6 +211,31 @@ def title_shape(block: Block) -> Role | None:
     if is_reporter_rubric(s):
         return None  # `■记者手记` opens a reporter's notes inside the story
     return Role.TITLE
+
+
+def line_kind(line: Block) -> LineKind:
+    """What a line of a page wrapped without blank lines says about its block (the
+    `line_kind` of `blocks.split_blocks`): a dateline opens one, and a line that would
+    be a byline, a credit, a lead label, a rubric, furniture or a closing note
+    (`（王大海）`, `（作者为某大学教授）`) as a block of its own is one. A wrapped line of
+    running text almost never reads as one of them whole."""
+    s = line.shadow
+    if DATELINE_RE.match(s):
+        return LineKind.OPENS
+    if lead_label(line):
+        # `核心提示` alone, or `编者按：` opening the lead text
+        m = LEAD_LABEL_RE.match(s)
+        return LineKind.ALONE if m and m.end() == len(s) else LineKind.OPENS
+    if (
+        furniture(line)
+        or rubric(line)
+        or credit(line)
+        or byline(line)
+        or CLOSING_NOTE_RE.match(s)
+        or CLOSING_DATELINE_RE.match(s)
+    ):
+        return LineKind.ALONE
+    return LineKind.TEXT
 
 
 def default_rules() -> tuple[tuple[str, Classifier], ...]:
