@@ -195,6 +195,37 @@ def test_picture_story_under_picture_rubric() -> None:
     assert a.paragraphs == ("市民在社区服务站的自助机上刷脸，十分钟就能拿到新卡。",)
 
 
+@pytest.mark.parametrize("rubric", ["图说 TUSHUO", "图说", "图片新闻"])
+def test_a_picture_column_of_a_photo_alone(rubric: str) -> None:
+    """A picture column whose item is a photo with no title and no text: the caption
+    and credit under the rubric are its story, not the story printed before it."""
+    page = newspage.parse(
+        page_text(
+            "果园扩种 果农增收",
+            "本报讯 今年春天，岭下村的果园扩种了三百亩新品种梨树。",
+            rubric,
+            "岭下村的梨花开了，吸引了不少游客前来赏花。",
+            "林知夏 摄",
+        )
+    )
+    story, photo = page.articles
+    assert story.captions == ()
+    assert (photo.kind, photo.column, photo.headline) == ("photo", rubric.split()[0], None)
+    assert [(c.text, c.credit) for c in photo.captions] == [
+        ("岭下村的梨花开了，吸引了不少游客前来赏花。", "林知夏 摄")
+    ]
+    assert page.unplaced == ()
+
+
+def test_a_title_named_as_a_picture_column_over_a_photo_and_text() -> None:
+    """`图片报道` over a photo (its gap, its credit) and the text beside it titles that
+    story: no picture column of a photo alone."""
+    text = "岭下村的梨花开了，吸引了不少游客前来赏花，村里的民宿也热闹起来。"
+    page = newspage.parse(f"图片报道\n\n\n\n林知夏 摄\n\n{text}\n")
+    (a,) = page.articles
+    assert (a.kind, a.headline, a.paragraphs) == ("article", "图片报道", (text,))
+
+
 STORY = "浙江舟山改造老旧渔船，为远洋捕捞装上“千里眼”。"
 
 

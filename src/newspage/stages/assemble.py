@@ -199,6 +199,16 @@ def _cut_runs(
             continue
         if b.role in (Role.CAPTION, Role.CREDIT):
             photo_after_head = photo_after_head or prev_role in _HEAD_ROLES
+            if rubric is not None and kind == "photo" and prev_role is Role.RUBRIC:
+                # `图说` over a photo's caption and credit, with no title: the picture
+                # column's item is the photo itself.
+                rubric = None
+                stories.append(_Story(kind=kind, column=column))
+                runs.append(_Run([*held, b.index], owner=len(stories) - 1, starts_story=True))
+                held = []
+                cut_after = False
+                prev_role = b.role
+                continue
             if held or (b.gap_before >= 2 and runs):
                 held.append(b.index)  # a photo gap opens the group
             elif runs:

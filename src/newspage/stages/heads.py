@@ -148,6 +148,18 @@ def resolve_titles(
         after = out[sig[q]] if q < len(sig) else None
         previous = out[sig[p - 1]] if p > 0 else None
         if (
+            len(titles) == 1
+            and _names_photo_column(out, titles[0])
+            and (previous is None or previous.role is not Role.RUBRIC)
+        ):
+            # `图说` right over a photo's caption or credit: a picture column whose item
+            # is the photo alone (under a rubric, `图片报道` is the item's title).
+            out[titles[0]] = out[titles[0]].with_role(Role.RUBRIC, "rubric_word")
+            column = "photo"
+            have_story, story_text, item_text = False, [], 0
+            p = q
+            continue
+        if (
             len(titles) >= 2
             and RUBRIC_WORD_RE.fullmatch(out[titles[0]].shadow)
             and (previous is None or previous.role is not Role.RUBRIC)
@@ -415,6 +427,24 @@ def _picture_story_text(out: list[Block]) -> list[Block]:
         elif b.role is Role.BODY:
             seen_text = True
     return out
+
+
+def _names_photo_column(out: Sequence[Block], i: int) -> bool:
+    """A title line that names a picture column without decoration (`图说`, `图片新闻`)
+    right over a photo's caption or credit, with no text under them: text there would
+    make the line the title of a story told beside its photo."""
+    b = out[i]
+    if not (
+        i + 1 < len(out)
+        and out[i + 1].role in (Role.CAPTION, Role.CREDIT)
+        and PHOTO_RUBRIC_RE.search(b.shadow)
+        and RUBRIC_WORD_RE.fullmatch(b.shadow)
+    ):
+        return False
+    k = i + 1
+    while k < len(out) and out[k].role in TRANSPARENT:
+        k += 1
+    return k == len(out) or out[k].role is not Role.BODY
 
 
 def _photo_rubric_word(out: list[Block], i: int) -> bool:
