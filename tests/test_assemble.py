@@ -217,6 +217,18 @@ def test_a_picture_column_of_a_photo_alone(rubric: str) -> None:
     assert page.unplaced == ()
 
 
+def test_a_photo_above_a_picture_rubric_ends_the_story_before_it() -> None:
+    """A photo printed above the rubric of a picture column is not the column's."""
+    page = newspage.parse(
+        "果园扩种 果农增收\n\n本报讯 今年春天，岭下村的果园扩种了三百亩新品种梨树。"
+        "\n\n\n\n王大海 摄\n\n图说 TUSHUO\n\n岭下村的梨花开了，吸引了不少游客前来赏花。"
+        "\n\n林知夏 摄\n"
+    )
+    story, photo = page.articles
+    assert [c.credit for c in story.captions] == ["王大海 摄"]
+    assert [c.credit for c in photo.captions] == ["林知夏 摄"]
+
+
 def test_a_title_named_as_a_picture_column_over_a_photo_and_text() -> None:
     """`图片报道` over a photo (its gap, its credit) and the text beside it titles that
     story: no picture column of a photo alone."""

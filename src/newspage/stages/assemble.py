@@ -201,8 +201,12 @@ def _cut_runs(
             photo_after_head = photo_after_head or prev_role in _HEAD_ROLES
             if rubric is not None and kind == "photo" and prev_role is Role.RUBRIC:
                 # `图说` over a photo's caption and credit, with no title: the picture
-                # column's item is the photo itself.
+                # column's item is the photo itself. (Photos printed above the rubric
+                # end the story before it, as above a headline.)
                 rubric = None
+                if runs:
+                    runs[-1].blocks.extend(held)
+                    held = []
                 stories.append(_Story(kind=kind, column=column))
                 runs.append(_Run([*held, b.index], owner=len(stories) - 1, starts_story=True))
                 held = []
