@@ -197,22 +197,11 @@ def _cut_runs(
     for b in blocks:
         if b.role is Role.FURNITURE:
             continue
-        if b.role in (Role.CAPTION, Role.CREDIT):
+        # `图说` over a photo's caption and credit, with no title: the picture column's
+        # item is the photo itself, and the photo opens its story (below).
+        photo_item = b.role in _PHOTO_ROLES and kind == "photo" and prev_role is Role.RUBRIC
+        if b.role in _PHOTO_ROLES and not photo_item:
             photo_after_head = photo_after_head or prev_role in _HEAD_ROLES
-            if rubric is not None and kind == "photo" and prev_role is Role.RUBRIC:
-                # `图说` over a photo's caption and credit, with no title: the picture
-                # column's item is the photo itself. (Photos printed above the rubric
-                # end the story before it, as above a headline.)
-                rubric = None
-                if runs:
-                    runs[-1].blocks.extend(held)
-                    held = []
-                stories.append(_Story(kind=kind, column=column))
-                runs.append(_Run([*held, b.index], owner=len(stories) - 1, starts_story=True))
-                held = []
-                cut_after = False
-                prev_role = b.role
-                continue
             if held or (b.gap_before >= 2 and runs):
                 held.append(b.index)  # a photo gap opens the group
             elif runs:
@@ -235,7 +224,9 @@ def _cut_runs(
             b.role in _HEAD_ROLES and (prev_role not in _HEAD_ROLES or photo_after_head)
         ) or (b.role is Role.HEADLINE and prev_role is Role.HEADLINE)
         photo_after_head = False
-        if b.role in (Role.SUBHEADLINE, Role.BYLINE) and prev_role in (None, Role.RUBRIC):
+        if photo_item or (
+            b.role in (Role.SUBHEADLINE, Role.BYLINE) and prev_role in (None, Role.RUBRIC)
+        ):
             opens_story = True
         if column is not None and is_dateline_paragraph(b) and prev_role is not Role.HEADLINE:
             # In a column of briefs, a dateline under no headline (or 副题 of one) opens

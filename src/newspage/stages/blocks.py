@@ -314,7 +314,7 @@ def _width_ends(
     """The block bounds inside each chunk of several lines of a page that wraps its
     lines without blank lines between blocks (offsets into the chunk, keyed by the
     chunk's first line, as its `widths` are): the paragraph ends its line widths show,
-    then the lines that end a sentence and those `line_kind` sets apart. None if the
+    then the lines that end a sentence and those `line_kind` sets apart. Empty if the
     widths show too few ends for such a page (`_MIN_WIDTH_ENDS`)."""
     several = [(a, b) for a, b, _ in chunks if b - a > 1]
     ends = {a: _short_line_ends(lines[a:b], widths[a]) for a, b in several}
