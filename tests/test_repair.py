@@ -60,6 +60,40 @@ def test_a_title_over_a_byline_continues_no_paragraph() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "under",
+    [
+        "本报讯（记者 王小明）青山铁路支线25日正式通车，全长18.6公里，沿线设置6个车站。",
+        "——青山县三年修通村道两百公里",
+        "【本報訊】青山鐵路支線25日正式通車，全長18.6公里，沿線設置6個車站。",
+    ],
+)
+def test_a_headline_over_a_dateline_or_deck_continues_no_paragraph(under: str) -> None:
+    """`…合作社与` + a headline over a dateline paragraph or a 副题: the head of the next
+    story, though its words could go on with the cut sentence."""
+    got = pairs(
+        "岭下村苹果节开幕 首日迎客两万人",
+        "本报讯（记者 林知夏）青山县岭下村第十届苹果节24日开幕，首日吸引约两万人次参观。",
+        "合作社理事长周明远说，今年苹果产量比去年增加约15%，精品果比例有所下降。"
+        "为了稳定价格，合作社与",
+        "青山铁路支线通车 通勤时间缩短半小时",
+        under,
+    )
+    assert got == []
+
+
+def test_a_piece_with_a_clause_over_a_dateline_still_continues() -> None:
+    """`…询问支持民营` + `企业，向负责人了解` printed right over the next story's dateline
+    paragraph: a piece (it has a clause inside), not a head."""
+    got = pairs(
+        *HEAD,
+        "在青山县，王大海来到一家果品公司，向负责人询问支持民营",
+        "企业，向负责人了解情况",
+        "本报讯（记者 钱江月）一条条新修的村道连起了山里的村庄。",
+    )
+    assert got == [(2, 3)]
+
+
 def test_far_join_inside_a_word() -> None:
     """`…加快推进基础设` continues four blocks later as `施互联互通…`."""
     got = pairs(

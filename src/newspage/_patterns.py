@@ -368,6 +368,10 @@ ATTRIBUTION_START_RE = regex.compile(
     r"^[^,。!?;:“”\"]{1,30}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?。"
 )
 
+# A clause mark inside a title-shaped line: a headline seldom has one, a piece of a cut
+# paragraph often does (`技有限公司，向企业负责人询问`, shadow `…公司,向…`).
+CLAUSE_MARK_RE = regex.compile(r"[,.;:。]")
+
 # Body paragraphs never start with these; a piece that does was cut from a paragraph.
 CONTINUATION_START_RE = regex.compile(r"^[,。、;:!?)\]”’」』%…]")
 

@@ -41,6 +41,7 @@ import attrs
 from .._cjk import CharStats, TopicBigrams, char_stats, is_han, lexicon, load_weights
 from .._patterns import (
     ATTRIBUTION_START_RE,
+    CLAUSE_MARK_RE,
     CONTINUATION_START_RE,
     DATELINE_RE,
     FIGURE_LINE_RE,
@@ -53,7 +54,7 @@ from .._patterns import (
     ends_sentence,
     is_reporter_rubric,
 )
-from .blocks import ANCHOR_ROLES, TRANSPARENT, Block, Role, is_dateline_paragraph
+from .blocks import ANCHOR_ROLES, TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
 
 # Log-odds (against leaving the first piece unpaired) a pairing needs to be made: even
 # odds. A wrong join is worse than a missed one: on the held-out generated pages of seeds
@@ -341,15 +342,26 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     previous = _previous_in_flow(blocks)
     above = _under_head(blocks)
     marks = {b.index: (open_marks(b.shadow), closing_marks(b.shadow)) for b in pieces}
-    # A title over a byline heads a story, and a reporter's column rubric (`■记者手记`)
-    # stands whole: no piece of a cut paragraph is printed so.
+    # A title over a byline heads a story, and so does one over a 副题, a lead label or a
+    # dateline paragraph (`青山铁路通车 通勤缩短半小时` over `本报讯（记者…）…`) when it
+    # reads as a headline: no clause inside, nothing closed that it did not open (a piece
+    # printed over the next story's dateline, `技有限公司，向…`, has them). A reporter's
+    # column rubric (`■记者手记`) stands whole too. No piece of a cut paragraph is printed
+    # so.
     whole = {
         b.index
         for b in pieces
         if (
             b.role is Role.TITLE
             and b.index + 1 < len(blocks)
-            and blocks[b.index + 1].role is Role.BYLINE
+            and (
+                blocks[b.index + 1].role is Role.BYLINE
+                or (
+                    is_anchor(blocks[b.index + 1])
+                    and not CLAUSE_MARK_RE.search(b.shadow)
+                    and not marks[b.index][1]
+                )
+            )
         )
         or is_reporter_rubric(b.shadow)
     }
