@@ -38,6 +38,8 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("本报记者林知夏何远山", [("林知夏", "本报记者"), ("何远山", "本报记者")]),
         ("本报记者马岚何远山", [("马岚", "本报记者"), ("何远山", "本报记者")]),
         ("本報記者林知夏何遠山", [("林知夏", "本報記者"), ("何遠山", "本報記者")]),
+        ("主持人：本报记者 周明远", [("周明远", "本报记者")]),  # who hosts an interview
+        ("主持人：王大海", [("王大海", None)]),
     ],
 )
 def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -75,6 +77,7 @@ def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
         # A reporter's or editor's column, with no name after the role word.
         "■记者手记",
         "记者观察",
+        "主持人：年轻人回乡，最担心的是什么？",  # a turn of the interview
     ],
 )
 def test_not_bylines(text: str) -> None:

@@ -94,6 +94,18 @@ def test_a_piece_with_a_clause_over_a_dateline_still_continues() -> None:
     assert got == [(2, 3)]
 
 
+def test_a_turn_of_an_interview_continues_nothing() -> None:
+    """`…林小满` (the guests of an interview, no stop) + `主持人：这几年…`: the turn
+    opens its own line of the interview."""
+    got = pairs(
+        *HEAD,
+        "嘉宾：果园合作社理事长 王大海 电商主管 林小满",
+        "主持人：这几年，不少年轻人回到村里创业。你们怎么看？",
+        "王大海：返乡的年轻人带回来的不只是资金，更是新的理念。",
+    )
+    assert got == []
+
+
 def test_far_join_inside_a_word() -> None:
     """`…加快推进基础设` continues four blocks later as `施互联互通…`."""
     got = pairs(

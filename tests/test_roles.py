@@ -59,6 +59,12 @@ def role_of(text: str) -> Role:
         ("王小明图 李大华文", Role.BODY),
         ("李大华文 王小明图", Role.BODY),
         ("看图说话 新春作文", Role.TITLE),
+        # The turns of an interview are lines of its text, however short.
+        ("问：施肥有什么讲究？", Role.BODY),
+        ("记者：合作社现在最大的变化是什么？", Role.BODY),
+        ("主持人：年轻人回乡最担心什么？", Role.BODY),
+        ("嘉宾：果园合作社理事长 王大海", Role.BODY),
+        ("主持人：本报记者 周明远", Role.BYLINE),
     ],
 )
 def test_context_free_roles(text: str, role: Role) -> None:
@@ -75,6 +81,7 @@ def test_context_free_roles(text: str, role: Role) -> None:
         ("編者按", Role.LEAD_LABEL),
         ("2.3萬起", Role.BODY),
         ("王小明圖 李大華文", Role.BODY),
+        ("問：施肥有什麼講究？", Role.BODY),
     ],
 )
 def test_traditional_characters(text: str, role: Role) -> None:

@@ -72,10 +72,10 @@ BYLINE_SUFFIX_RE = regex.compile(
 )
 
 # Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `◎ 王五`,
-# `文/张三`, `文·图/李四`, `作者：赵六`.
+# `文/张三`, `文·图/李四`, `作者：赵六`, an interview's `主持人：本报记者 周明远`.
 BYLINE_SYMBOLS = "□■◇◆●◎○▲△★☆▪"
 BYLINE_MARKER_RE = regex.compile(
-    rf"^(?:[{BYLINE_SYMBOLS}]|(?:文|图|文图|文·图|文/图|作者)\s*[/|:])\s*"
+    rf"^(?:[{BYLINE_SYMBOLS}]|(?:文|图|文图|文·图|文/图|作者|主持人|主持)\s*[/|:])\s*"
 )
 
 # The rubric of a reporter's or editor's own column, which a role word opens and no name
@@ -367,6 +367,11 @@ SENTENCE_STOP_RE = re.compile("[。!?…;]")
 ATTRIBUTION_START_RE = regex.compile(
     r"^[^,。!?;:“”\"]{1,30}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?。"
 )
+
+# The label of a line of an interview, a turn or its guests, which opens a line of its
+# text, never a title: `问：施肥有什么讲究？`, `答：…`, `记者：…`, `主持人：…`,
+# `嘉宾：…`, `Q：…`.
+SPEAKER_LABEL_RE = regex.compile(r"^(?:问|答|记者|本报记者|主持人|嘉宾|Q|A)\ ?:")
 
 # A clause mark inside a title-shaped line: a headline seldom has one, a piece of a cut
 # paragraph often does (`技有限公司，向企业负责人询问`, shadow `…公司,向…`).

@@ -49,6 +49,7 @@ from .._patterns import (
     PHOTO_RUBRIC_RE,
     SECTION_NUMBER_RE,
     SENTENCE_STOP_RE,
+    SPEAKER_LABEL_RE,
     YEAR_LINE_RE,
     ends_open,
     ends_sentence,
@@ -367,9 +368,14 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     }
     ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
     whole |= _pull_quotes(blocks, [i for i, (end, _) in ends.items() if end])
-    # A dateline opens a story's text: it continues nothing.
+    # A dateline opens a story's text, the label of a turn its line of an interview
+    # (`主持人：…`): they continue nothing.
     continuing = {
-        b.index for b in pieces if b.index not in whole and not DATELINE_RE.match(b.shadow)
+        b.index
+        for b in pieces
+        if b.index not in whole
+        and not DATELINE_RE.match(b.shadow)
+        and not SPEAKER_LABEL_RE.match(b.shadow)
     }
     open_ends = {i for i, (end, _) in ends.items() if end and i not in whole}
     skips = _skips(blocks, previous, open_ends, continuing)

@@ -35,6 +35,7 @@ from .._patterns import (
     LEAD_LABELS,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
+    SPEAKER_LABEL_RE,
     TRAILING_CREDIT_HINT_RE,
     TRAILING_CREDIT_RE,
     ends_open,
@@ -208,6 +209,8 @@ def title_shape(block: Block) -> Role | None:
         return None
     if DATELINE_RE.match(s):
         return None
+    if SPEAKER_LABEL_RE.match(s):
+        return None  # `问：施肥有什么讲究？`: a turn of an interview
     if is_reporter_rubric(s):
         return None  # `■记者手记` opens a reporter's notes inside the story
     return Role.TITLE
