@@ -101,6 +101,39 @@ def test_a_numbered_heading_divides_its_story() -> None:
     assert [s.heading for s in a.sections] == [None, "一、重要意义", "二、总体要求"]
 
 
+def test_a_later_numbered_section_goes_to_the_story_of_the_section_before_it() -> None:
+    """`三、打响区域品牌` printed after another story's text, under a piece of a cut
+    paragraph of that story: the piece is no kicker (no story opens at its third section),
+    and the section goes to the document that has `二、…`."""
+    page = newspage.parse(
+        page_text(
+            "青山县出台果业三年行动方案",
+            "本报讯（记者 王大海）近日，青山县印发果业高质量发展三年行动方案，提出三方面举措。",
+            "一、推进品种改良",
+            "方案提出，三年内完成老果园改造两万亩，推广矮砧密植等新模式，提高优果率。",
+            "二、完善设施配套",
+            "方案明确，到2027年全县新建果品冷库容量五万吨，每个乡镇建成一个分拣中心。",
+            "春耕时节话农机",
+            "本报记者 林知夏",
+            "一场春雨过后，青山县的田野里处处是忙碌的景象，农机手们驾驶着拖拉机来回穿梭。",
+            "近年来，青山县大力推广果园机械化，购机补贴比例最高可达",
+            "三、打响区域品牌",
+            "方案提出，统一使用区域公用品牌，制定果品分级标准，支持合作社开设直营店。",
+        )
+    )
+    plan, machines = page.articles
+    assert plan.headline == "青山县出台果业三年行动方案"
+    assert [s.heading for s in plan.sections] == [
+        None,
+        "一、推进品种改良",
+        "二、完善设施配套",
+        "三、打响区域品牌",
+    ]
+    assert machines.headline == "春耕时节话农机"
+    assert machines.kicker is None
+    assert machines.sections[0].paragraphs[-1].startswith("近年来")
+
+
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
     """`抚远市江边——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""

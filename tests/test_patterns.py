@@ -251,3 +251,22 @@ def test_document_date(text: str, dates: bool) -> None:
 def test_bracketed_agency_dateline(text: str, opens: bool) -> None:
     """A dateline in brackets opens a paragraph only with the paragraph's text after it."""
     assert bool(_patterns.DATELINE_RE.match(text)) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("三、打响区域品牌", ("、", 3)),
+        ("(十二)加强组织领导", ("()", 12)),
+        ("第二部分", ("第", 2)),
+        ("十一、附则", ("、", 11)),
+        ("二十、其他", ("、", 20)),
+        ("二十一、其他", ("、", 21)),
+        ("一、总体要求", ("、", 1)),
+        ("二三、", None),
+        ("三亚的春天", None),
+    ],
+)
+def test_section_number(text: str, number: tuple[str, int] | None) -> None:
+    """The style and number of a numbered heading, which orders a text's sections."""
+    assert _patterns.section_number(text) == number

@@ -190,6 +190,32 @@ NUMBERED_HEADING_RE = regex.compile(
 # A section's number printed as a line of its own over the section: `二`, `十一`.
 SECTION_NUMBER_RE = regex.compile(r"[一二三四五六七八九十]{1,3}")
 
+_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def section_number(shadow: str) -> tuple[str, int] | None:
+    """The style and number of a numbered section heading: `三、打响品牌` gives ("、", 3),
+    `（十二）…` ("()", 12), `第二部分` ("第", 2); None for any other line. Headings of one
+    style number the sections of one text in order."""
+    heading = NUMBERED_HEADING_RE.match(shadow)
+    if heading is None:
+        return None
+    text = heading.group()
+    number = SECTION_NUMBER_RE.search(text)
+    if number is None:
+        return None
+    digits = number.group()
+    tens, _, units = digits.rpartition("十")
+    if "十" in digits:
+        value = (_DIGITS.get(tens, 0) if tens else 1) * 10 + _DIGITS.get(units, 0)
+    else:
+        value = _DIGITS.get(digits, 0)
+    if value == 0 or (len(digits) > 1 and "十" not in digits):
+        return None  # `二三`: no numeral
+    style = "()" if text.startswith("(") else "第" if text.startswith("第") else "、"
+    return style, value
+
+
 # A closing note that says who wrote the story up or helped write it: `（本报记者 王 海
 # 整理）`, `（本报记者王大海采访整理）`, `（王小明 李大华参与采写）`. It stays the story's
 # last paragraph, as the newspaper's own text keeps it; it is no byline (`people`).

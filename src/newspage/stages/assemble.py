@@ -38,6 +38,7 @@ from .._patterns import (
     RUBRIC_PINYIN_RE,
     TRAILING_CREDIT_RE,
     ends_sentence,
+    section_number,
 )
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
 from .blocks import TRANSPARENT, Block, Role, is_dateline_paragraph
@@ -441,6 +442,10 @@ def _assign_owners(
 
     block_topics = _BlockTopics(blocks, TopicBigrams(char_stats()) if bigrams is None else bigrams)
     resolve()
+    sections = _section_claims(runs, blocks, pred)
+    if sections:
+        claims.update(sections)
+        resolve()
     claimed = _thin_story_claims(runs, stories, blocks, pred, block_topics)
     if claimed:
         # A claimed stretch inside a run becomes a run of its own; the owners of all runs
@@ -489,6 +494,34 @@ def _assign_owners(
             topics.append(story_topics(text, block_topics.bigrams))
             best = len(stories) - 1
         runs[r].owner = best
+
+
+def _section_claims(
+    runs: Sequence[_Run], blocks: Sequence[Block], pred: dict[int, ColumnBreak]
+) -> dict[int, int]:
+    """Runs that open with a numbered section heading (`三、打响区域品牌`) and continue no
+    piece, each with the story it goes to: the one story that has the section before it
+    in the same style (`二、…`), when the run would read on from another. A text numbers
+    its sections in order, across the columns and frames it is printed in."""
+    numbered: dict[tuple[str, int], set[int]] = {}
+    for run in runs:
+        if run.owner is None:
+            continue
+        for i in run.blocks:
+            if blocks[i].role is Role.SUBHEAD and (number := section_number(blocks[i].shadow)):
+                numbered.setdefault(number, set()).add(run.owner)
+    out: dict[int, int] = {}
+    for r, run in enumerate(runs):
+        first = next((i for i in run.blocks if blocks[i].role not in _PHOTO_ROLES), None)
+        if run.starts_story or first is None or first in pred:
+            continue
+        number = section_number(blocks[first].shadow)
+        if blocks[first].role is not Role.SUBHEAD or number is None or number[1] < 2:
+            continue
+        owners = numbered.get((number[0], number[1] - 1), set())
+        if len(owners) == 1 and run.owner not in owners:
+            out[r] = min(owners)
+    return out
 
 
 # A run that continues no piece reads on from the run before it by default. It goes to

@@ -42,6 +42,7 @@ from .._patterns import (
     SENTENCE_END_RE,
     SUBTITLE_LINE_RE,
     ends_open,
+    section_number,
 )
 from .blocks import TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
 from .repair import BRIEF_MAX_CHARS, ColumnBreak, end_features
@@ -177,6 +178,17 @@ def resolve_titles(
             # kicker ending so stands above a headline, and this one does not.
             out[titles[0]] = out[titles[0]].with_role(Role.BODY, "lead_in")
             continue
+        if (
+            len(titles) >= 2
+            and _later_section(out[titles[-1]].shadow)
+            and not NUMBERED_HEADING_RE.match(out[titles[0]].shadow)
+        ):
+            # `三、打响区域品牌` under lines with no number: no story opens at its third
+            # section, so the heading divides a story and the lines over it are its text
+            # (a piece of a cut paragraph, `…补贴比例最高可达`), not a kicker.
+            for idx in titles[:-1]:
+                out[idx] = out[idx].with_role(Role.BODY, "above_section")
+            titles = titles[-1:]
         long_kicker = previous is not None and _long_kicker(previous, joined)
         if long_kicker and previous is not None:  # (narrows `previous` for the checker)
             # `2018年全省新增就业岗位120万个——` over a title line: a kicker too long
@@ -297,6 +309,13 @@ def resolve_titles(
             out[idx] = out[idx].with_role(role, reason)
         p = q
     return tuple(out)
+
+
+def _later_section(s: str) -> bool:
+    """A numbered heading of a section after the first (`二、…`, `（三）…`, `第四部分`):
+    the text of its story is printed already."""
+    number = section_number(s)
+    return number is not None and number[1] > 1
 
 
 # Longest line of a subhead: a title-shaped line inside a story longer than this (one
