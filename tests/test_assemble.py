@@ -134,6 +134,28 @@ def test_a_later_numbered_section_goes_to_the_story_of_the_section_before_it() -
     assert machines.sections[0].paragraphs[-1].startswith("近年来")
 
 
+def test_commentaries_signed_by_name_alone() -> None:
+    """A commentary page: rubric, title, the author's name alone, the text. Each name is
+    its piece's byline, and each piece a story of its own."""
+    page = newspage.parse(
+        page_text(
+            "乡村论坛",
+            "让好果子走出大山",
+            "李小川",
+            "岭下村的苹果，十年前烂在树下没人要，如今通过合作社和电商卖到了全国各地。",
+            "这给我们一个启示：农产品卖难，难在流通，更难在组织，合作社把农户组织了起来。",
+            "一张明白纸的分量",
+            "周明远",
+            "青山县把惠农政策印成一张明白纸，补贴标准、申领流程、咨询电话一目了然。",
+            "政策好不好，关键看群众知不知道、会不会用，这张纸打通了最后一公里。",
+        )
+    )
+    assert [(a.headline, a.byline, [x.name for x in a.authors]) for a in page.articles] == [
+        ("让好果子走出大山", "李小川", ["李小川"]),
+        ("一张明白纸的分量", "周明远", ["周明远"]),
+    ]
+
+
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
     """`抚远市江边——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""

@@ -6,7 +6,7 @@ import pytest
 
 from newspage import Author
 from newspage._cjk import shadow
-from newspage.stages.people import byline_people, credit_people, parse_people
+from newspage.stages.people import byline_people, credit_people, parse_people, signed_name
 
 
 def people(text: str) -> tuple[Author, ...] | None:
@@ -108,3 +108,24 @@ def test_dateline_parenthesis() -> None:
     text = "记者张三 通讯员李四"
     got = parse_people(shadow(text), text)
     assert got == (Author("张三", "记者"), Author("李四", "通讯员"))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("李小川", ["李小川"]),
+        ("李 川", ["李川"]),
+        ("陳萬鈞", ["陳萬鈞"]),  # printed Traditional, the surname read on the shadow
+        ("高质量", None),  # a word of the dictionary
+        ("高原灯会", None),  # four characters: a title
+        ("图说", None),
+        ("数读", None),
+        ("李小川 周明远", None),  # two names: not one author's signature
+        ("本报评论员", None),
+    ],
+)
+def test_signed_name(text: str, names: list[str] | None) -> None:
+    """A line that is one name alone signs a commentary; titles that open with a
+    surname are no name."""
+    got = signed_name(shadow(text), text)
+    assert (None if got is None else [a.name for a in got]) == names

@@ -43,7 +43,13 @@ from .._patterns import (
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
 from .blocks import TRANSPARENT, Block, Role, is_dateline_paragraph
 from .heads import closes_story, cohesion_of, following_topics, same_story_of, story_topics
-from .people import byline_people, credit_people, reported_people, wired_people
+from .people import (
+    byline_people,
+    credit_people,
+    reported_people,
+    signed_name,
+    wired_people,
+)
 from .repair import ColumnBreak, end_features, open_pieces
 
 _HEAD_ROLES = (Role.KICKER, Role.HEADLINE)
@@ -1032,7 +1038,7 @@ def _build_article(
             subheadline.append(b.text)
         elif role is Role.BYLINE and byline is None:
             byline = b.text
-            authors.extend(byline_people(b.shadow, b.text) or ())
+            authors.extend(byline_people(b.shadow, b.text) or signed_name(b.shadow, b.text) or ())
         elif role is Role.LEAD_LABEL and lead_label is None:
             m = LEAD_LABEL_RE.match(b.shadow)
             cut = m.end() if m else len(b.text)

@@ -45,6 +45,7 @@ from .._patterns import (
     section_number,
 )
 from .blocks import TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
+from .people import signed_name
 from .repair import BRIEF_MAX_CHARS, ColumnBreak, end_features
 
 # Text with no head of its own (printed before any headline) joins the story it shares at
@@ -148,6 +149,17 @@ def resolve_titles(
         titles = sig[p:q]
         after = out[sig[q]] if q < len(sig) else None
         previous = out[sig[p - 1]] if p > 0 else None
+        if (
+            len(titles) >= 2
+            and after is not None
+            and after.role is Role.BODY
+            and signed_name(out[titles[-1]].shadow, out[titles[-1]].text) is not None
+        ):
+            # `让好果子走出大山` over `李小川` over the text: a commentary signed by its
+            # author's name alone, where a story prints its byline.
+            q -= 1
+            out[sig[q]] = out[sig[q]].with_role(Role.BYLINE, "signed_name")
+            titles, after = titles[:-1], out[sig[q]]
         if (
             len(titles) == 1
             and _names_photo_column(out, titles[0])

@@ -191,6 +191,22 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     return people
 
 
+def signed_name(shadow: str, printed: str) -> tuple[Author, ...] | None:
+    """The author of a line that is one name alone (`李小川`, padded `李 川`), as a
+    commentary is signed under its title, or None. The name has two or three characters,
+    opens with a common surname and is no word of the dictionary (`高质量` opens with a
+    surname too; so do four-character titles, `高原灯会`)."""
+    bare = shadow.replace(" ", "")
+    if not 2 <= len(bare) <= 3 or bare in lexicon():
+        return None
+    names = parse_people(shadow, shadow)
+    if names is None or len(names) != 1 or names[0].role is not None:
+        return None
+    if not _looks_like_name(names[0].name, shadow):
+        return None
+    return parse_people(shadow, printed)
+
+
 def _looks_like_name(name: str, text: str) -> bool:
     """Does a name printed without a role (in `text`, the shadow) read as one? A symbol
     or brackets alone also mark a box's label (`■小贴士`) or a list number (`（五）`): a
