@@ -78,6 +78,7 @@ def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
         "■记者手记",
         "记者观察",
         "主持人：年轻人回乡，最担心的是什么？",  # a turn of the interview
+        "本报编辑部",  # the paper signs, no one's name (`部`)
     ],
 )
 def test_not_bylines(text: str) -> None:

@@ -65,6 +65,10 @@ def role_of(text: str) -> Role:
         ("主持人：年轻人回乡最担心什么？", Role.BODY),
         ("嘉宾：果园合作社理事长 王大海", Role.BODY),
         ("主持人：本报记者 周明远", Role.BYLINE),
+        ("本报编辑部", Role.BYLINE),  # signs a notice for the paper
+        ("编辑：王大海", Role.FURNITURE),
+        # ...but an editor's reply on a letters page is text
+        ("编辑：读者反映的问题，县里已派人核实，我们将继续关注。", Role.BODY),
     ],
 )
 def test_context_free_roles(text: str, role: Role) -> None:

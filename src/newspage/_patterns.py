@@ -92,11 +92,12 @@ def is_reporter_rubric(shadow: str) -> bool:
 
 
 # A byline that names no one: the paper's commentator signs its editorials and comments,
-# `本报评论员`, `本报特约评论员`, `新华社评论员`, `光明网评论员`, and its editorial
-# department its long commentaries, `本报评论部`.
+# `本报评论员`, `本报特约评论员`, `新华社评论员`, `光明网评论员`, its editorial
+# department its long commentaries, `本报评论部`, and its editors their notices,
+# `本报编辑部`.
 COMMENTATOR_RE = regex.compile(
     r"^(?:本报|本刊|新华社|[\p{Han}]{1,8}?(?:报|社|网|台|刊))?(?:特约)?评论员$"
-    r"|^(?:本报|[\p{Han}]{1,8}?报)评论部$"
+    r"|^(?:本报|本刊|[\p{Han}]{1,8}?(?:报|刊))(?:评论部|编辑部)$"
 )
 
 # 电头, the dateline that opens the first paragraph of a news story. Examples:
@@ -353,9 +354,10 @@ PHOTO_RUBRIC_RE = regex.compile(r"图说|图片|图闻|影像|视觉")
 FURNITURE_RE = regex.compile(
     r"""
     ^(?:
-        (?:责任编辑|本版责编|本版编辑|责编|编辑|版式设计|版式|美编|美术编辑|图片编辑|校对|
+        (?:责任编辑|本版责编|本版编辑|责编|版式设计|版式|美编|美术编辑|图片编辑|校对|
            版面设计|本版统筹|统筹|值班编辑|签发|本版制图|本期制图|制图|(?:栏目)?投稿邮箱|数据来源
         )\ ?[::].{0,60}
+      | 编辑\ ?[::][^,。!?]{0,60}    # 编辑：王大海, not an editor's reply `编辑：读者反映的…，…`
       | (?:中华民国\ ?)?\d{2,4}年\d{1,2}月\d{1,2}日\ ?(?:星期|周)[一二三四五六日天](?:\ .{0,30})?
       | (?:第\ ?)?[\dA-Z]{1,3}\ ?版(?:\ .{0,20})?
       | [A-Z]\d{1,2}\ [\p{Han}]{2,4}                     # a page and its desk: A4 焦点

@@ -13,6 +13,7 @@ from .._patterns import (
     BYLINE_MARKER_RE,
     BYLINE_SUFFIX_RE,
     BYLINE_SYMBOLS,
+    COMMENTATOR_RE,
     FILED_FROM_RE,
     PAPER_ROLE_NAME_RE,
     PAPER_ROLE_RE,
@@ -175,6 +176,8 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
         return None  # neither marked nor a role: the names alone do not make a byline
     if REPORTER_RUBRIC_RE.fullmatch(shadow, start, end):
         return None  # `■记者手记`: a column's rubric, no one's name
+    if COMMENTATOR_RE.match(shadow):
+        return None  # `本报编辑部` signs for the paper: no one's name (`部`)
     if (m := BYLINE_SUFFIX_RE.search(shadow, start, end)) and m.start() > start:
         end = m.start()  # `本报驻美国记者 林 夏文并图`
     people = parse_people(shadow[start:end], printed[start:end])

@@ -126,7 +126,7 @@ def byline(block: Block) -> Role | None:
     `本报评论员`."""
     # (Every commentator's byline ends so; most blocks do not, which `endswith` says
     # quicker than the pattern.)
-    if block.shadow.endswith(("评论员", "评论部")) and COMMENTATOR_RE.match(block.shadow):
+    if block.shadow.endswith(("评论员", "评论部", "编辑部")) and COMMENTATOR_RE.match(block.shadow):
         return Role.BYLINE
     if (
         block.size <= MAX_BYLINE
