@@ -156,6 +156,29 @@ def test_commentaries_signed_by_name_alone() -> None:
     ]
 
 
+def test_notices_each_head_an_item() -> None:
+    """`讣告` and `遗失声明` under a story's text: each notice is an item of its own, and the
+    signer and date close the obituary's text (no open end is reported)."""
+    page = newspage.parse(
+        page_text(
+            "岭下村的老园长",
+            "本报记者 王大海",
+            "七十八岁的周明远，在岭下村的果园里守了整整五十年，村里人都叫他老园长。",
+            "讣告",
+            "青山县果园合作社原技术顾问林大山同志，因病医治无效，于3月12日逝世，享年八十二岁。",
+            "特此讣告。",
+            "青山县果园合作社",
+            "2025年3月13日",
+            "遗失声明",
+            "青山县岭下村果园合作社不慎遗失公章一枚，声明作废。",
+        )
+    )
+    assert [a.headline for a in page.articles] == ["岭下村的老园长", "讣告", "遗失声明"]
+    obituary = page.articles[1]
+    assert obituary.sections[0].paragraphs[-2:] == ("青山县果园合作社", "2025年3月13日")
+    assert not [w for w in page.warnings if w.code == "unresolved-break"]
+
+
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
     """`抚远市江边——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""

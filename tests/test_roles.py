@@ -164,3 +164,23 @@ def test_line_kind(line: str, kind: LineKind) -> None:
     is a byline, a credit, furniture, a lead label or a closing note whole is a block of
     its own; running text and title lines are left to the widths."""
     assert line_kind(Block(index=0, text=line, shadow=shadow(line), line=1)) is kind
+
+
+def test_the_signer_of_a_notice_is_its_text() -> None:
+    """`青山县果园合作社` over the date, after a text that ends: who signs it, the end of
+    its text, not a title."""
+    blocks = blocks_of(
+        "林大山同志一生扎根果园，为家乡的果业发展作出了贡献。特此讣告。",
+        "青山县果园合作社",
+        "2025年3月13日",
+    )
+    assert [(b.role, b.reason) for b in blocks[1:]] == [
+        (Role.BODY, "signer"),
+        (Role.BODY, "signer"),
+    ]
+    # Over no date, or after a piece that does not end, the line stays a title.
+    assert (
+        blocks_of("特此讣告。", "青山县果园合作社", "林大山同志追悼会定于周五举行。")[1].role
+        is Role.TITLE
+    )
+    assert blocks_of("合作社决定，", "青山县果园合作社", "2025年3月13日")[1].role is Role.TITLE

@@ -396,6 +396,10 @@ ATTRIBUTION_START_RE = regex.compile(
     r"^[^,。!?;:“”\"]{1,30}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?。"
 )
 
+# The title of a notice, which heads an item of its own however short its text is:
+# `讣告`, `更正`, `遗失声明`, `招生启事`, `公告`.
+NOTICE_TITLE_RE = regex.compile(r"\p{Han}{0,6}(?:讣告|更正|启事|声明|公告|通告)")
+
 # The label of a line of an interview, a turn or its guests, which opens a line of its
 # text, never a title: `问：施肥有什么讲究？`, `答：…`, `记者：…`, `主持人：…`,
 # `嘉宾：…`, `Q：…`.

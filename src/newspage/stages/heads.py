@@ -36,6 +36,7 @@ from .._patterns import (
     DOCUMENT_LINE_RE,
     EVENT_HEADLINE_RE,
     LEAD_IN_LINE_RE,
+    NOTICE_TITLE_RE,
     NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
     RUBRIC_WORD_RE,
@@ -270,6 +271,8 @@ def resolve_titles(
             new_story = True
         elif NUMBERED_HEADING_RE.match(out[titles[0]].shadow):
             new_story = False  # `二、总体要求` divides the story it stands in
+        elif NOTICE_TITLE_RE.fullmatch(out[titles[-1]].shadow):
+            new_story = True  # `讣告`, `遗失声明`: a notice of its own
         elif after is not None and after.index in continues:
             new_story = True  # its text is elsewhere: a head, not a subhead
         elif long_kicker or after_closing:

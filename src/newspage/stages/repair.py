@@ -274,8 +274,9 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
         return {}, False  # `…（完）`, `（本报科伦坡电）`: a closed unit
     if FIGURE_LINE_RE.fullmatch(s) and not YEAR_LINE_RE.fullmatch(s):
         return {}, False  # `1.4万起`: a figure of a data box stands alone
-    if block.reason == "picture_text_credit":
-        return {}, False  # `王小明图 李大华文`: a credit line ends its story
+    if block.reason in ("picture_text_credit", "signer"):
+        # `王小明图 李大华文`, `总理 李克强` over the date: a line that ends its text
+        return {}, False
     if SECTION_NUMBER_RE.fullmatch(s):
         return {}, False  # `二`, `十一`: the number of the section under it
     f: dict[str, float] = {}

@@ -265,7 +265,24 @@ def classify(
     out = [_classify_one(b, rules) for b in blocks]
     _revise_captions(out)
     _revise_dash_lines(out)
+    _revise_signers(out)
     return tuple(out)
+
+
+def _revise_signers(out: list[Block]) -> None:
+    """`青山县果园合作社` over `2025年3月13日`, after a text that ends: who signs a
+    notice, a letter or a decree (`总理 李克强`), and when. The end of the text they
+    sign, not a title, nor pieces of a cut paragraph (`repair` reads the reason)."""
+    for i in range(1, len(out) - 1):
+        b = out[i]
+        if (
+            b.role is Role.TITLE
+            and DATE_LINE_RE.fullmatch(out[i + 1].shadow)
+            and out[i - 1].role is Role.BODY
+            and ends_sentence(out[i - 1].shadow)
+        ):
+            out[i] = b.with_role(Role.BODY, "signer")
+            out[i + 1] = out[i + 1].with_role(Role.BODY, "signer")
 
 
 def _classify_one(block: Block, rules: Sequence[tuple[str, Classifier]]) -> Block:
