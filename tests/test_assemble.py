@@ -179,6 +179,25 @@ def test_notices_each_head_an_item() -> None:
     assert not [w for w in page.warnings if w.code == "unresolved-break"]
 
 
+def test_a_letters_salutation_opens_its_text() -> None:
+    """`编辑同志：` under a letter's title: the first line of its text, not the headline
+    under the title read as its kicker (nor the third of a list of short lines)."""
+    page = newspage.parse(
+        page_text(
+            "岭下村的老园长",
+            "本报记者 王大海",
+            "七十八岁的周明远，在岭下村的果园里守了整整五十年，村里人都叫他老园长。",
+            "读者来信",
+            "村口的路灯何时能亮起来",
+            "编辑同志：",
+            "我是青山县岭下村的村民。去年秋天，村里装了二十盏太阳能路灯，没亮几天就坏了。",
+        )
+    )
+    letter = page.articles[-1]
+    assert (letter.kicker, letter.headline) == ("读者来信", "村口的路灯何时能亮起来")
+    assert letter.sections[0].paragraphs[0] == "编辑同志："
+
+
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
     """`抚远市江边——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""

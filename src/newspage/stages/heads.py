@@ -152,6 +152,17 @@ def resolve_titles(
         previous = out[sig[p - 1]] if p > 0 else None
         if (
             len(titles) >= 2
+            and out[titles[-1]].shadow.endswith(":")
+            and after is not None
+            and after.role is Role.BODY
+        ):
+            # `编辑同志：` under a letter's title: the salutation opens its text, as a
+            # line ending so leads into the text under it (`lead_in` below).
+            q -= 1
+            out[sig[q]] = out[sig[q]].with_role(Role.BODY, "lead_in")
+            titles, after = titles[:-1], out[sig[q]]
+        if (
+            len(titles) >= 2
             and after is not None
             and after.role is Role.BODY
             and signed_name(out[titles[-1]].shadow, out[titles[-1]].text) is not None
