@@ -94,6 +94,19 @@ def test_a_piece_with_a_clause_over_a_dateline_still_continues() -> None:
     assert got == [(2, 3)]
 
 
+def test_a_piece_over_a_dateline_may_still_go_on_elsewhere() -> None:
+    """`…也对青山经` (no clause inside) printed over the next story's dateline: it heads
+    nothing as a first piece, and goes on with `济带…` printed later."""
+    got = pairs(
+        *HEAD,
+        "此次规划也对青山经",
+        "本报讯（记者 钱江月）一条条新修的村道连起了山里的村庄，群众出行更方便了。",
+        "村里的老人说，过去赶集要走两个小时，现在坐上公交二十分钟就到了镇上。",
+        "济带的果品物流作出安排，新建冷库五座，分拣中心三个。",
+    )
+    assert (2, 5) in got
+
+
 def test_a_turn_of_an_interview_continues_nothing() -> None:
     """`…林小满` (the guests of an interview, no stop) + `主持人：这几年…`: the turn
     opens its own line of the interview."""

@@ -344,39 +344,30 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     previous = _previous_in_flow(blocks)
     above = _under_head(blocks)
     marks = {b.index: (open_marks(b.shadow), closing_marks(b.shadow)) for b in pieces}
-    # A title over a byline heads a story, and so does one over a 副题, a lead label or a
-    # dateline paragraph (`青山铁路通车 通勤缩短半小时` over `本报讯（记者…）…`) when it
-    # reads as a headline: no clause inside, nothing closed that it did not open (a piece
-    # printed over the next story's dateline, `技有限公司，向…`, has them). A reporter's
-    # column rubric (`■记者手记`) stands whole too. No piece of a cut paragraph is printed
-    # so.
+    # A title over a byline heads a story, and a reporter's column rubric (`■记者手记`)
+    # stands whole: no piece of a cut paragraph is printed so.
     whole = {
         b.index
         for b in pieces
         if (
             b.role is Role.TITLE
             and b.index + 1 < len(blocks)
-            and (
-                blocks[b.index + 1].role is Role.BYLINE
-                or (
-                    is_anchor(blocks[b.index + 1])
-                    and not CLAUSE_MARK_RE.search(b.shadow)
-                    and not marks[b.index][1]
-                )
-            )
+            and blocks[b.index + 1].role is Role.BYLINE
         )
         or is_reporter_rubric(b.shadow)
     }
     ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
     whole |= _pull_quotes(blocks, [i for i, (end, _) in ends.items() if end])
     # A dateline opens a story's text, the label of a turn its line of an interview
-    # (`主持人：…`): they continue nothing.
+    # (`主持人：…`), and a headline over a 副题, a lead label or a dateline paragraph its
+    # head (`_heads_story`): they continue nothing.
     continuing = {
         b.index
         for b in pieces
         if b.index not in whole
         and not DATELINE_RE.match(b.shadow)
         and not SPEAKER_LABEL_RE.match(b.shadow)
+        and not _heads_story(b, blocks, marks[b.index][1])
     }
     open_ends = {i for i, (end, _) in ends.items() if end and i not in whole}
     skips = _skips(blocks, previous, open_ends, continuing)
@@ -423,6 +414,23 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             skip_to=skips.get(b.index),
         )
     return out
+
+
+def _heads_story(block: Block, blocks: Sequence[Block], closing: int) -> bool:
+    """A title line right over a 副题, a lead label or a dateline paragraph that reads as a
+    headline (`青山铁路支线通车 通勤时间缩短半小时` over `本报讯（记者…）…`): no clause mark
+    inside and no mark closed that it did not open (`closing`). It heads the story under
+    it, though its words could go on with a sentence cut before it (`…合作社与`). A piece
+    printed over the next story's dateline has them (`技有限公司，向…`), and may itself
+    stop mid-sentence and go on elsewhere."""
+    i = block.index
+    return (
+        block.role is Role.TITLE
+        and i + 1 < len(blocks)
+        and is_anchor(blocks[i + 1])
+        and not CLAUSE_MARK_RE.search(block.shadow)
+        and not closing
+    )
 
 
 def _skips(
