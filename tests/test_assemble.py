@@ -198,6 +198,29 @@ def test_a_letters_salutation_opens_its_text() -> None:
     assert letter.sections[0].paragraphs[0] == "编辑同志："
 
 
+@pytest.mark.parametrize("jump", ["（上接第一版）", "上接A1版"])
+def test_text_under_a_jump_line_is_a_story_headed_elsewhere(jump: str) -> None:
+    """Under `（上接第一版）` the page prints the rest of a story headed on page one: a
+    story of its own without a head, not the text of the story beside it, however many
+    words they share."""
+    page = newspage.parse(
+        page_text(
+            "2025年3月7日 星期五",
+            jump,
+            "水池，村里通了硬化路，岭下村的果园里装上了滴灌，果农的日子越过越红火。",
+            "去年，岭下村集体经济收入突破一百万元，果园合作社给每户分红三千元。",
+            "岭下村梨园迎来丰收",
+            "本报记者 林知夏",
+            "岭下村的梨园今年迎来丰收，果园合作社的梨销往全国各地，果农笑开了颜。",
+        )
+    )
+    assert [(a.headline, len(a.paragraphs)) for a in page.articles] == [
+        (None, 2),
+        ("岭下村梨园迎来丰收", 1),
+    ]
+    assert jump in page.unplaced
+
+
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
     """`抚远市江边——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""

@@ -332,6 +332,20 @@ def test_traditional_text_returned_as_printed() -> None:
     assert a.authors[0].name == "張三"
 
 
+def test_vertical_presentation_forms_read_as_their_marks() -> None:
+    """A dump of a page set vertically may keep the marks' vertical forms: `︰` is the
+    colon of an editor's line and of a byline, `﹁﹂` are corner quotes."""
+    page = newspage.parse(
+        "長者日間中心下月啟用\n\n【本報訊】記者 林知夏 報道︰青山區首間長者日間中心下月啟用。"
+        "\n\n區議員表示︰﹁中心可照顧三十名長者，"
+        "\n\n責任編輯︰周明遠\n\n日間服務明年擴展到全區。﹂"
+    )
+    (a,) = page.articles
+    assert [x.name for x in a.authors] == ["林知夏"]
+    assert page.unplaced == ("責任編輯︰周明遠",)
+    assert a.paragraphs[-1] == "區議員表示︰﹁中心可照顧三十名長者，日間服務明年擴展到全區。﹂"
+
+
 @pytest.mark.parametrize(("open_", "close"), [("「", "」"), ("“", "”")])
 def test_corner_quotes_read_as_quotation_marks(open_: str, close: str) -> None:
     """Hong Kong and Taiwan papers quote with `「」`: a quotation cut by a column break

@@ -23,6 +23,8 @@ def role_of(text: str) -> Role:
         ("2019年2月15日 星期五", Role.FURNITURE),
         ("（下转第二版）", Role.FURNITURE),
         ("·广告·", Role.FURNITURE),
+        ("-- 3 --", Role.FURNITURE),  # a page number as a text extractor prints it
+        ("— 12 —", Role.FURNITURE),
         ("本地快讯 KUAIXUN", Role.RUBRIC),
         ("图说 TU SHUO", Role.RUBRIC),
         ("核心提示", Role.LEAD_LABEL),

@@ -46,6 +46,42 @@ _WIDTH_FOLD.update(
         0x300D: 0x201D,
         0x300E: 0x2018,
         0x300F: 0x2019,
+        # The presentation forms of vertical text, which a dump of a page set in columns
+        # from top to bottom (Hong Kong and Taiwan papers) may keep: `﹁…﹂` are corner
+        # quotes, U+FE30 (a two-dot leader) the colon of `責任編輯…`. Each is read as
+        # the mark it stands for, one character for one.
+        0xFE10: 0x2C,  # ︐
+        0xFE11: 0x3001,  # ︑
+        0xFE12: 0x3002,  # ︒
+        0xFE13: 0x3A,  # ︓
+        0xFE14: 0x3B,  # ︔
+        0xFE15: 0x21,  # ︕
+        0xFE16: 0x3F,  # ︖
+        0xFE19: 0x2026,  # ︙
+        0xFE30: 0x3A,  # two-dot leader, the colon of vertical text
+        0xFE31: 0x2014,  # ︱
+        0xFE32: 0x2014,  # ︲
+        0xFE35: 0x28,  # ︵
+        0xFE36: 0x29,  # ︶
+        0xFE39: 0x3014,  # ︹
+        0xFE3A: 0x3015,  # ︺
+        0xFE3B: 0x3010,  # ︻
+        0xFE3C: 0x3011,  # ︼
+        0xFE3D: 0x300A,  # ︽
+        0xFE3E: 0x300B,  # ︾
+        0xFE3F: 0x3008,  # ︿
+        0xFE40: 0x3009,  # ﹀
+        0xFE41: 0x201C,  # ﹁
+        0xFE42: 0x201D,  # ﹂
+        0xFE43: 0x2018,  # ﹃
+        0xFE44: 0x2019,  # ﹄
+        0xFE47: 0x5B,  # ﹇
+        0xFE48: 0x5D,  # ﹈
+        0xFE52: 0x2E,  # ﹒
+        0xFE54: 0x3B,  # ﹔
+        0xFE55: 0x3A,  # ﹕
+        0xFE56: 0x3F,  # ﹖
+        0xFE57: 0x21,  # ﹗
     }
 )
 

@@ -366,14 +366,22 @@ FURNITURE_RE = regex.compile(
       | 第\ ?\d{3,6}\ ?期(?:\ .{0,40})?                  # issue number: 第25965期
       | .{0,30}(?:CN\ ?\d{2}\ ?-\ ?\d{4}|邮发代号|国内统一连续出版物号).{0,40}
       | [\p{Han}]{2,6}(?:日报|晚报|晨报|时报|商报)(?:\ .{0,30})?  # masthead: 人民日报
+      | [-—\u2013]{1,3}\ ?\d{1,3}\ ?[-—\u2013]{1,3}    # a page number: -- 3 --
     )$
     """,
     regex.VERBOSE,
 )
+# A jump line over text continued from another page: `（上接第一版）`, `上接A1版`. (Page
+# furniture too; what follows it is a story whose head is printed on that page. A bare
+# `（接A9版）` is printed after a story's text as well, meaning "continued on".)
+JUMP_IN_RE = regex.compile(
+    r"\(?上接(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?"
+)
+
 # Every furniture line holds one of these characters: the colon of an editors' line, 星期
 # or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead, the
-# letter of a page (`A4 焦点`).
-FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报A-Z]")
+# letter of a page (`A4 焦点`), the dashes around a page number (`-- 3 --`).
+FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报A-Z—\u2013-]")
 
 # A line that opens with dashes: the 副题 under a headline, `——老工业城市的转型之路`.
 DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")

@@ -33,6 +33,7 @@ from .._cjk import TopicBigrams, char_stats, shadow
 from .._patterns import (
     BULLETS,
     DATELINE_RE,
+    JUMP_IN_RE,
     LEAD_LABEL_RE,
     PHOTO_RUBRIC_RE,
     RUBRIC_PINYIN_RE,
@@ -201,8 +202,10 @@ def _cut_runs(
     # the top of the column or frame it illustrates, so it goes with the run that follows.
     held: list[int] = []
     first_of = {j.second: j.first for j in pred.values()}
+    jumped_in = False  # after `（上接第一版）`: text of a story headed on another page
     for b in blocks:
         if b.role is Role.FURNITURE:
+            jumped_in = jumped_in or bool(JUMP_IN_RE.fullmatch(b.shadow))
             continue
         # `图说` over a photo's caption and credit, with no title: the picture column's
         # item is the photo itself, and the photo opens its story (below).
@@ -235,6 +238,10 @@ def _cut_runs(
             b.role in (Role.SUBHEADLINE, Role.BYLINE) and prev_role in (None, Role.RUBRIC)
         ):
             opens_story = True
+        # Text under a jump line continues a story headed on another page: a story of its
+        # own here, without a head (unless the line stands over a head group).
+        continued_story = jumped_in and b.role is Role.BODY and b.index not in pred
+        jumped_in = False
         if column is not None and is_dateline_paragraph(b) and prev_role is not Role.HEADLINE:
             # In a column of briefs, a dateline under no headline (or 副题 of one) opens
             # the next brief.
@@ -253,7 +260,14 @@ def _cut_runs(
             # column prints under it (often another story's continued paragraph).
             runs[-1].blocks.extend(held)
             held = []
-        if opens_story:
+        if continued_story:
+            stories.append(_Story(kind="article", column=None))
+            if runs:
+                runs[-1].blocks.extend(held)
+            elif held:
+                runs.append(_Run(held))
+            runs.append(_Run([b.index], owner=len(stories) - 1, starts_story=True))
+        elif opens_story:
             if b.role in _HEAD_ROLES and b.reason != "head_column":
                 column, kind = None, "article"  # the side column has ended
             if column is not None:

@@ -29,8 +29,10 @@ from ..model import Author
 _TOKEN_RE = regex.compile(r"[^ 、,，/|]+")
 _NAME_TOKEN_RE = regex.compile(r"[\p{Han}·•]{1,4}|[\p{Han}]{1,4}[·•][\p{Han}·•]{1,12}")
 # What a credit line wraps around the photographers' names.
+# (An agency's release before the photographer: `新华社发 李小川 摄`.)
 _CREDIT_PREFIX_RE = regex.compile(
     r"(?:本文|本版|本组|上|下|左|右)?图片?均?由|(?:摄影|图片|视觉|图|照片)\ ?[:/]\ ?"
+    r"|\p{Han}{1,4}社发\ "
 )
 _CREDIT_SUFFIX_RE = regex.compile(
     r"[\ /]?(?:摄影?报道|摄影|拍摄|摄|供图|提供)(?:\ ?\([^()]{2,12}\))?$"  # 王大海拍摄: 王大海
