@@ -107,6 +107,37 @@ def test_a_piece_over_a_dateline_may_still_go_on_elsewhere() -> None:
     assert (2, 5) in got
 
 
+def test_a_paragraph_over_a_jump_line_goes_on_on_another_page() -> None:
+    """`…让青山苹果走` over `（下转第三版）`: the rest is on page three. No piece of this
+    page continues it (`出大山…` reads on from it, but belongs to the next story), and it
+    is not reported as unresolved."""
+    blocks = blocks_of(
+        *HEAD,
+        "方案提出，三年内完成老果园改造两万亩，推广矮砧密植等新模式，"
+        "加快建设果品冷链物流体系，让青山苹果走",
+        "（下转第三版）",
+        "岭下村梨园迎来丰收",
+        "本报记者 林知夏",
+        "岭下村的梨园今年迎来丰收，果园合作社的梨销往全国各地。",
+        "出大山、走向全国的过程中，合作社发挥了重要作用。",
+    )
+    assert find_breaks(blocks) == ()
+    assert repair.open_pieces(blocks, ()) == ()
+
+
+def test_a_paragraph_under_a_jump_line_goes_on_from_another_page() -> None:
+    """`，合作社发挥了…` under `（上接第一版）` continues page one's text: it continues no
+    piece of this page and is not reported as unresolved."""
+    blocks = blocks_of(
+        "（上接第一版）",
+        "，合作社发挥了重要作用，果农的收入年年增长，日子越过越红火。",
+        *HEAD,
+        "岭下村的梨园今年迎来丰收，果园合作社的梨销往全国各地，果农笑开了颜。",
+    )
+    assert find_breaks(blocks) == ()
+    assert repair.open_pieces(blocks, ()) == ()
+
+
 def test_a_turn_of_an_interview_continues_nothing() -> None:
     """`…林小满` (the guests of an interview, no stop) + `主持人：这几年…`: the turn
     opens its own line of the interview."""

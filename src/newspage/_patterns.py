@@ -378,6 +378,12 @@ JUMP_IN_RE = regex.compile(
     r"\(?上接(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?"
 )
 
+# ...and one under a paragraph cut by it, which goes on on another page: `（下转第二版）`,
+# `转A5版`. (`（接A9版）` says "continued from" in some papers, "continued on" in others.)
+JUMP_OUT_RE = regex.compile(
+    r"\(?(?:下转|转)(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?"
+)
+
 # Every furniture line holds one of these characters: the colon of an editors' line, 星期
 # or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead, the
 # letter of a page (`A4 焦点`), the dashes around a page number (`-- 3 --`).

@@ -45,6 +45,8 @@ from .._patterns import (
     CONTINUATION_START_RE,
     DATELINE_RE,
     FIGURE_LINE_RE,
+    JUMP_IN_RE,
+    JUMP_OUT_RE,
     NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
     SECTION_NUMBER_RE,
@@ -357,10 +359,13 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
         or is_reporter_rubric(b.shadow)
     }
     ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
+    # A paragraph cut over a jump line goes on on another page: no piece here continues it.
+    jumped = {i for i, (end, _) in ends.items() if end and jumps_out(blocks, i)}
     whole |= _pull_quotes(blocks, [i for i, (end, _) in ends.items() if end])
     # A dateline opens a story's text, the label of a turn its line of an interview
     # (`主持人：…`), and a headline over a 副题, a lead label or a dateline paragraph its
-    # head (`_heads_story`): they continue nothing.
+    # head (`_heads_story`): they continue nothing, and neither does text under a jump
+    # line (`（上接第一版）`), which goes on from another page.
     continuing = {
         b.index
         for b in pieces
@@ -368,13 +373,14 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
         and not DATELINE_RE.match(b.shadow)
         and not SPEAKER_LABEL_RE.match(b.shadow)
         and not _heads_story(b, blocks, marks[b.index][1])
+        and not jumps_in(blocks, b.index)
     }
-    open_ends = {i for i, (end, _) in ends.items() if end and i not in whole}
+    open_ends = {i for i, (end, _) in ends.items() if end and i not in whole | jumped}
     skips = _skips(blocks, previous, open_ends, continuing)
     out: dict[int, Piece] = {}
     for b in pieces:
         end, quote_closed = ends[b.index]
-        if b.index in whole:
+        if b.index in whole or b.index in jumped:
             end = {}
         opened, closing = marks[b.index]
         sh = b.shadow
@@ -1266,6 +1272,26 @@ def _find_cycle(
     return []
 
 
+def jumps_out(blocks: Sequence[Block], i: int) -> bool:
+    """Is block `i` printed over a jump line (`（下转第二版）`), its text going on on
+    another page?"""
+    return (
+        i + 1 < len(blocks)
+        and blocks[i + 1].role is Role.FURNITURE
+        and JUMP_OUT_RE.fullmatch(blocks[i + 1].shadow) is not None
+    )
+
+
+def jumps_in(blocks: Sequence[Block], i: int) -> bool:
+    """Is block `i` printed under a jump line (`（上接第一版）`), its text going on from
+    another page?"""
+    return (
+        i > 0
+        and blocks[i - 1].role is Role.FURNITURE
+        and JUMP_IN_RE.fullmatch(blocks[i - 1].shadow) is not None
+    )
+
+
 def open_pieces(
     blocks: Sequence[Block], breaks: Sequence[ColumnBreak]
 ) -> tuple[tuple[Block, str], ...]:
@@ -1277,11 +1303,17 @@ def open_pieces(
         if b.role is not Role.BODY or b.reason in ("short_lines", "lead_in"):
             continue  # lines of a list, a lead-in: they end without punctuation by design
         end = end_features(b)[0]
-        if b.index not in joined_first and (set(end) - {"end_colon"}):
+        if (
+            b.index not in joined_first
+            and (set(end) - {"end_colon"})
+            and not jumps_out(blocks, b.index)
+        ):
             out.append((b, "end"))
         s = b.shadow
-        if b.index not in joined_second and (
-            CONTINUATION_START_RE.match(s) or closing_marks(s) & QUOTES
+        if (
+            b.index not in joined_second
+            and (CONTINUATION_START_RE.match(s) or closing_marks(s) & QUOTES)
+            and not jumps_in(blocks, b.index)
         ):
             out.append((b, "start"))
     return tuple(out)
