@@ -221,6 +221,31 @@ def test_text_under_a_jump_line_is_a_story_headed_elsewhere(jump: str) -> None:
     assert jump in page.unplaced
 
 
+def test_a_column_of_briefs_without_titles() -> None:
+    """`简讯` over paragraphs each closed by its author (`…。（李小川）`): every paragraph is
+    a brief of the column, and the name in brackets its author."""
+    briefs = [
+        "县消防大队日前开展春季防火宣传进乡村活动，向村民发放宣传资料两千余份。（李小川）",
+        "青山县图书馆近日新增图书五千册，并开设少儿阅读专区，每周六举办亲子阅读活动。（周明远）",
+        "岭下村近日建成村级文化广场，配备健身器材二十套，成为村民休闲娱乐的好去处。（李小川）",
+    ]
+    page = newspage.parse(
+        page_text(
+            "岭下村果园合作社带富一方",
+            "本报记者 王大海",
+            "岭下村果园合作社成立于2019年，由村党支部领办，入社农户已有三百多户。",
+            "简讯",
+            *briefs,
+        )
+    )
+    story, *items = page.articles
+    assert story.headline == "岭下村果园合作社带富一方"
+    assert [(a.kind, a.column, a.paragraphs) for a in items] == [
+        ("brief", "简讯", (b,)) for b in briefs
+    ]
+    assert [[x.name for x in a.authors] for a in items] == [["李小川"], ["周明远"], ["李小川"]]
+
+
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
     """`抚远市江边——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""

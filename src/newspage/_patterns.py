@@ -410,6 +410,10 @@ ATTRIBUTION_START_RE = regex.compile(
     r"^[^,。!?;:“”\"]{1,30}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?。"
 )
 
+# Who wrote a brief or a story, in brackets after its last sentence in the same
+# paragraph: `…排查火灾隐患三十余处。（李小川）`, `…好去处。（记者 王大海）`.
+TRAILING_AUTHOR_RE = regex.compile(r"[。!?”](?P<who>\([^()]{2,30}\))$")
+
 # The title of a notice, which heads an item of its own however short its text is:
 # `讣告`, `更正`, `遗失声明`, `招生启事`, `公告`.
 NOTICE_TITLE_RE = regex.compile(r"\p{Han}{0,6}(?:讣告|更正|启事|声明|公告|通告)")

@@ -37,6 +37,7 @@ from .._patterns import (
     LEAD_LABEL_RE,
     PHOTO_RUBRIC_RE,
     RUBRIC_PINYIN_RE,
+    TRAILING_AUTHOR_RE,
     TRAILING_CREDIT_RE,
     ends_sentence,
     section_number,
@@ -203,6 +204,14 @@ def _cut_runs(
     held: list[int] = []
     first_of = {j.second: j.first for j in pred.values()}
     jumped_in = False  # after `（上接第一版）`: text of a story headed on another page
+    prev_body: int | None = None  # the block before, if body text or a byline
+
+    def ends_item(i: int) -> bool:
+        """Does block `i` close a brief: a closing note, or its author after its text?"""
+        return closes_story(blocks, i, first_of) or bool(
+            TRAILING_AUTHOR_RE.search(blocks[i].shadow)
+        )
+
     for b in blocks:
         if b.role is Role.FURNITURE:
             jumped_in = jumped_in or bool(JUMP_IN_RE.fullmatch(b.shadow))
@@ -242,6 +251,16 @@ def _cut_runs(
         # own here, without a head (unless the line stands over a head group).
         continued_story = jumped_in and b.role is Role.BODY and b.index not in pred
         jumped_in = False
+        if (
+            kind == "brief"
+            and column is not None
+            and b.role is Role.BODY
+            and b.index not in pred
+            and (prev_role is Role.RUBRIC or (prev_body is not None and ends_item(prev_body)))
+        ):
+            # Briefs printed without titles: the first paragraph under the rubric, and
+            # each after one its author closes (`…。（李小川）`, or `（李小川）` alone).
+            opens_story = True
         if column is not None and is_dateline_paragraph(b) and prev_role is not Role.HEADLINE:
             # In a column of briefs, a dateline under no headline (or 副题 of one) opens
             # the next brief.
@@ -300,6 +319,7 @@ def _cut_runs(
             # A note that closes a story (`（记者 张三）`): what follows is not its text.
             cut_after = cut_after or closes_story(blocks, b.index, first_of)
         prev_role = b.role
+        prev_body = b.index if b.role in (Role.BODY, Role.BYLINE) else None
     if held:
         if runs:
             runs[-1].blocks.extend(held)
@@ -1127,6 +1147,11 @@ def _build_article(
         if m.group("wired"):
             printed = opening[m.start("wired") : m.end("wired")]
             authors.extend(wired_people(m.group("wired"), printed))
+    paragraphs = [p for _, ps in sections for p in ps]
+    if paragraphs and (m := TRAILING_AUTHOR_RE.search(shadow(paragraphs[-1]))):
+        # `…排查火灾隐患三十余处。（李小川）`: who wrote it, after its last sentence.
+        printed = paragraphs[-1][m.start("who") : m.end("who")]
+        authors.extend(byline_people(m.group("who"), printed) or ())
     seen_names: set[str] = set()
     unique: list[Author] = []
     for a in authors:

@@ -42,6 +42,7 @@ from .._patterns import (
     RUBRIC_WORD_RE,
     SENTENCE_END_RE,
     SUBTITLE_LINE_RE,
+    TRAILING_AUTHOR_RE,
     ends_open,
     section_number,
 )
@@ -181,6 +182,24 @@ def resolve_titles(
             # is the photo alone (under a rubric, `图片报道` is the item's title).
             out[titles[0]] = out[titles[0]].with_role(Role.RUBRIC, "rubric_word")
             column = "photo"
+            have_story, story_text, item_text = False, [], 0
+            p = q
+            continue
+        if (
+            len(titles) == 1
+            and RUBRIC_WORD_RE.fullmatch(out[titles[0]].shadow)
+            and not PHOTO_RUBRIC_RE.search(out[titles[0]].shadow)
+            and after is not None
+            and after.role is Role.BODY
+            and (SENTENCE_END_RE.search(after.shadow) or TRAILING_AUTHOR_RE.search(after.shadow))
+            and (previous is None or previous.role is not Role.RUBRIC)
+        ):
+            # `简讯` right over a paragraph: a column of briefs printed without titles,
+            # each closed by its author (`…。（李小川）`), which the assembly tells apart.
+            # (Over a line that ends no sentence, an indented one too, the line is the
+            # first item's title.)
+            out[titles[0]] = out[titles[0]].with_role(Role.RUBRIC, "rubric_word")
+            column = "brief"
             have_story, story_text, item_text = False, [], 0
             p = q
             continue
