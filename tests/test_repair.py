@@ -138,6 +138,17 @@ def test_a_paragraph_under_a_jump_line_goes_on_from_another_page() -> None:
     assert repair.open_pieces(blocks, ()) == ()
 
 
+def test_a_reporters_column_rubric_is_no_unresolved_piece() -> None:
+    """`记者手记` inside a story ends without a stop by design: no piece is missing."""
+    blocks = blocks_of(
+        *HEAD,
+        "岭下村果园合作社成立于2019年，由村党支部领办，入社农户已有三百多户。",
+        "记者手记",
+        "走进岭下村，记者看到的是一张张笑脸。合作社让果农的日子越过越好。",
+    )
+    assert repair.open_pieces(blocks, find_breaks(blocks)) == ()
+
+
 def test_a_turn_of_an_interview_continues_nothing() -> None:
     """`…林小满` (the guests of an interview, no stop) + `主持人：这几年…`: the turn
     opens its own line of the interview."""

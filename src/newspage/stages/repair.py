@@ -1300,8 +1300,14 @@ def open_pieces(
     joined_second = {j.second for j in breaks}
     out: list[tuple[Block, str]] = []
     for b in blocks:
-        if b.role is not Role.BODY or b.reason in ("short_lines", "lead_in"):
-            continue  # lines of a list, a lead-in: they end without punctuation by design
+        if (
+            b.role is not Role.BODY
+            or b.reason in ("short_lines", "lead_in")
+            or is_reporter_rubric(b.shadow)
+        ):
+            # Lines of a list, a lead-in, a reporter's column (`■记者手记`): they end
+            # without punctuation by design.
+            continue
         end = end_features(b)[0]
         if (
             b.index not in joined_first
