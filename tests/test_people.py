@@ -40,6 +40,7 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("本報記者林知夏何遠山", [("林知夏", "本報記者"), ("何遠山", "本報記者")]),
         ("主持人：本报记者 周明远", [("周明远", "本报记者")]),  # who hosts an interview
         ("主持人：王大海", [("王大海", None)]),
+        ("口本报记者王大海", [("王大海", "本报记者")]),  # OCR reads `□` as `口`
     ],
 )
 def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:

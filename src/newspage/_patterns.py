@@ -72,10 +72,12 @@ BYLINE_SUFFIX_RE = regex.compile(
 )
 
 # Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `◎ 王五`,
-# `文/张三`, `文·图/李四`, `作者：赵六`, an interview's `主持人：本报记者 周明远`.
+# `文/张三`, `文·图/李四`, `作者：赵六`, an interview's `主持人：本报记者 周明远`, and the
+# `口` an OCR engine reads for `□` before a role (`口本报记者王大海`).
 BYLINE_SYMBOLS = "□■◇◆●◎○▲△★☆▪"
 BYLINE_MARKER_RE = regex.compile(
-    rf"^(?:[{BYLINE_SYMBOLS}]|(?:文|图|文图|文·图|文/图|作者|主持人|主持)\s*[/|:])\s*"
+    rf"^(?:[{BYLINE_SYMBOLS}]|(?:文|图|文图|文·图|文/图|作者|主持人|主持)\s*[/|:]"
+    r"|口(?=\ ?(?:本报|本刊|记者|通讯员|特约|实习生)))\s*"
 )
 
 # The rubric of a reporter's or editor's own column, which a role word opens and no name
