@@ -246,6 +246,25 @@ def test_a_column_of_briefs_without_titles() -> None:
     assert [[x.name for x in a.authors] for a in items] == [["李小川"], ["周明远"], ["李小川"]]
 
 
+def test_a_picture_column_of_several_items() -> None:
+    """`图片新闻` over items of a title, a short text and the photo's credit each: every
+    item is a picture story of the column, its text its paragraph."""
+    page = newspage.parse(
+        "图片新闻\n\n梨花节开幕\n\n3月1日，岭下村第五届梨花节开幕，吸引了上万名游客。"
+        "\n\n（王大海 摄）\n\n春耕备耕忙\n\n连日来，青山县各地农民抢抓农时，平整土地。"
+        "\n\n（李小川 摄）\n\n义诊进乡村\n\n县人民医院组织医疗队走进山后村，为村民义诊。"
+        "\n\n（林知夏 摄）\n"
+    )
+    assert [
+        (a.kind, a.column, a.headline, len(a.paragraphs), [c.credit for c in a.captions])
+        for a in page.articles
+    ] == [
+        ("photo", "图片新闻", "梨花节开幕", 1, ["（王大海 摄）"]),
+        ("photo", "图片新闻", "春耕备耕忙", 1, ["（李小川 摄）"]),
+        ("photo", "图片新闻", "义诊进乡村", 1, ["（林知夏 摄）"]),
+    ]
+
+
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
     """`抚远市江边——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""

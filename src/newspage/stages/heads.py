@@ -261,11 +261,12 @@ def resolve_titles(
             anchored = deck = True
             after = out[after.index]
         following = _text_after(out, sig, q + 1 if deck else q)
-        # A picture story has no subheads: a title after its text heads a story.
+        # A picture story has no subheads: a title after its text heads a story, the
+        # column's next item when a photo's text and credit follow it as they did.
         after_picture = column == "photo" and item_text > 0
         if column is not None and (
             (anchored and after is not None and after.role is not Role.BODY)
-            or after_picture
+            or (after_picture and not _picture_item_under(out, titles[-1]))
             or (column == "brief" and not anchored)
             or sum(map(len, following)) > BRIEF_MAX_CHARS
         ):
@@ -479,9 +480,9 @@ def _picture_story_text(out: list[Block]) -> list[Block]:
         elif not photo:
             continue
         elif b.role is Role.TITLE:
-            if seen_text:
-                photo = False  # a second item: the picture column has ended
-            seen_title = True
+            if seen_text and not _picture_item_under(out, i):
+                photo = False  # a story after the item: the picture column has ended
+            seen_title, seen_text = True, False
         elif b.role is Role.CAPTION and seen_title:
             # A line opening as a caption (`图为…`) stays one; a caption with its credit
             # in the same block is split by the assemble phase.
@@ -509,6 +510,39 @@ def _names_photo_column(out: Sequence[Block], i: int) -> bool:
     while k < len(out) and out[k].role in TRANSPARENT:
         k += 1
     return k == len(out) or out[k].role is not Role.BODY
+
+
+# An item of a picture column: at most this many paragraphs and characters of text
+# between its title and its photo's credit.
+MAX_PICTURE_ITEM_TEXT = 2
+MAX_PICTURE_ITEM_CHARS = 200
+
+
+def _picture_item_under(out: Sequence[Block], i: int) -> bool:
+    """Does an item of a picture column follow title line `i`: a short text, its photo's
+    caption or credit, and then no more text (`梨花节开幕` / `3月1日，…` /
+    `（王大海 摄）`, then the next item's title)? A story that opens with a photo prints
+    it under its head, or goes on with its text after it."""
+    paragraphs = chars = 0
+    photo = False
+    for b in out[i + 1 :]:
+        if b.role is Role.FURNITURE:
+            continue
+        # The item's text right under its title reads as a caption over the credit.
+        text = b.role is Role.BODY or (b.role is Role.CAPTION and not paragraphs and not photo)
+        if not text and b.role in (Role.CAPTION, Role.CREDIT):
+            if not paragraphs:
+                return False  # a photo under the head of a story, then its text
+            photo = True
+            continue
+        if photo:
+            return b.role in (Role.TITLE, Role.RUBRIC)
+        if not text:
+            return False
+        paragraphs, chars = paragraphs + 1, chars + b.size
+        if paragraphs > MAX_PICTURE_ITEM_TEXT or chars > MAX_PICTURE_ITEM_CHARS:
+            return False
+    return photo
 
 
 def _photo_rubric_word(out: list[Block], i: int) -> bool:
