@@ -426,7 +426,7 @@ NOTICE_TITLE_RE = regex.compile(r"\p{Han}{0,6}(?:讣告|更正|启事|声明|公
 SPEAKER_LABEL_RE = regex.compile(r"^(?:问|答|记者|本报记者|主持人|嘉宾|Q|A)\ ?:")
 
 # A clause mark inside a title-shaped line: a headline seldom has one, a piece of a cut
-# paragraph often does (`技有限公司，向企业负责人询问`, shadow `…公司,向…`).
+# paragraph often does (`果品公司，向负责人询问`, shadow `…公司,向…`).
 CLAUSE_MARK_RE = regex.compile(r"[,.;:。]")
 
 # Body paragraphs never start with these; a piece that does was cut from a paragraph.

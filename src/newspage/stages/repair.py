@@ -277,7 +277,7 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
     if FIGURE_LINE_RE.fullmatch(s) and not YEAR_LINE_RE.fullmatch(s):
         return {}, False  # `1.4万起`: a figure of a data box stands alone
     if block.reason in ("picture_text_credit", "signer"):
-        # `王小明图 李大华文`, `总理 李克强` over the date: a line that ends its text
+        # `王小明图 李大华文`, `县长 王大海` over the date: a line that ends its text
         return {}, False
     if SECTION_NUMBER_RE.fullmatch(s):
         return {}, False  # `二`, `十一`: the number of the section under it
@@ -427,7 +427,7 @@ def _heads_story(block: Block, blocks: Sequence[Block], closing: int) -> bool:
     headline (`青山铁路支线通车 通勤时间缩短半小时` over `本报讯（记者…）…`): no clause mark
     inside and no mark closed that it did not open (`closing`). It heads the story under
     it, though its words could go on with a sentence cut before it (`…合作社与`). A piece
-    printed over the next story's dateline has them (`技有限公司，向…`), and may itself
+    printed over the next story's dateline has them (`果品公司，向负责人…`), and may itself
     stop mid-sentence and go on elsewhere."""
     i = block.index
     return (

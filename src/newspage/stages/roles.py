@@ -271,7 +271,7 @@ def classify(
 
 def _revise_signers(out: list[Block]) -> None:
     """`青山县果园合作社` over `2025年3月13日`, after a text that ends: who signs a
-    notice, a letter or a decree (`总理 李克强`), and when. The end of the text they
+    notice, a letter or a decree (`县长 王大海`), and when. The end of the text they
     sign, not a title, nor pieces of a cut paragraph (`repair` reads the reason)."""
     for i in range(1, len(out) - 1):
         b = out[i]
