@@ -173,33 +173,10 @@ def resolve_titles(
             q -= 1
             out[sig[q]] = out[sig[q]].with_role(Role.BYLINE, "signed_name")
             titles, after = titles[:-1], out[sig[q]]
-        if (
-            len(titles) == 1
-            and _names_photo_column(out, titles[0])
-            and (previous is None or previous.role is not Role.RUBRIC)
-        ):
-            # `图说` right over a photo's caption or credit: a picture column whose item
-            # is the photo alone (under a rubric, `图片报道` is the item's title).
+        alone = _column_alone(out, titles, after, previous)
+        if alone is not None:
             out[titles[0]] = out[titles[0]].with_role(Role.RUBRIC, "rubric_word")
-            column = "photo"
-            have_story, story_text, item_text = False, [], 0
-            p = q
-            continue
-        if (
-            len(titles) == 1
-            and RUBRIC_WORD_RE.fullmatch(out[titles[0]].shadow)
-            and not PHOTO_RUBRIC_RE.search(out[titles[0]].shadow)
-            and after is not None
-            and after.role is Role.BODY
-            and (SENTENCE_END_RE.search(after.shadow) or TRAILING_AUTHOR_RE.search(after.shadow))
-            and (previous is None or previous.role is not Role.RUBRIC)
-        ):
-            # `简讯` right over a paragraph: a column of briefs printed without titles,
-            # each closed by its author (`…。（李小川）`), which the assembly tells apart.
-            # (Over a line that ends no sentence, an indented one too, the line is the
-            # first item's title.)
-            out[titles[0]] = out[titles[0]].with_role(Role.RUBRIC, "rubric_word")
-            column = "brief"
+            column = alone
             have_story, story_text, item_text = False, [], 0
             p = q
             continue
@@ -492,6 +469,31 @@ def _picture_story_text(out: list[Block]) -> list[Block]:
         elif b.role is Role.BODY:
             seen_text = True
     return out
+
+
+def _column_alone(
+    out: Sequence[Block], titles: Sequence[int], after: Block | None, previous: Block | None
+) -> str | None:
+    """The kind of column ("photo" or "brief") a title line alone names without
+    decoration, or None: `图说` right over a photo's caption or credit (a picture column
+    whose item is the photo alone), `简讯` right over a paragraph that ends (briefs
+    printed without titles, each closed by its author, `…。（李小川）`, which the assembly
+    tells apart). Under a rubric such a line is an item's title (`图片报道`), and so is a
+    column word over a line that ends no sentence (an indented item title)."""
+    if len(titles) != 1 or (previous is not None and previous.role is Role.RUBRIC):
+        return None
+    if _names_photo_column(out, titles[0]):
+        return "photo"
+    s = out[titles[0]].shadow
+    if (
+        RUBRIC_WORD_RE.fullmatch(s)
+        and not PHOTO_RUBRIC_RE.search(s)
+        and after is not None
+        and after.role is Role.BODY
+        and (SENTENCE_END_RE.search(after.shadow) or TRAILING_AUTHOR_RE.search(after.shadow))
+    ):
+        return "brief"
+    return None
 
 
 def _names_photo_column(out: Sequence[Block], i: int) -> bool:
