@@ -265,6 +265,22 @@ def test_a_picture_column_of_several_items() -> None:
     ]
 
 
+def test_a_question_said_in_quotes_is_a_line_of_the_text() -> None:
+    """`“爹呢？”` on a line of its own inside a story: what someone asked, not a subhead."""
+    page = newspage.parse(
+        page_text(
+            "梨花开时",
+            "林知夏",
+            "三月的岭下村，梨花开满了山坡。小满放学回家，看见娘一个人在院子里剪枝。",
+            "“爹呢？”",
+            "娘说，你爹去合作社开会了，今年的梨要卖到省城去。小满听了，高兴得跳了起来。",
+        )
+    )
+    (story,) = page.articles
+    assert [s.heading for s in story.sections] == [None]
+    assert story.paragraphs[1] == "“爹呢？”"
+
+
 def test_dash_line_over_a_subhead_inside_a_story() -> None:
     """`抚远市江边——` over a subhead inside a story leads into the subhead: the two lines
     are not the kicker and headline of a new story."""

@@ -9,7 +9,7 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newspage import _patterns
+from newspage import _cjk, _patterns
 
 PATTERNS = sorted(
     (name, value)
@@ -270,3 +270,13 @@ def test_bracketed_agency_dateline(text: str, opens: bool) -> None:
 def test_section_number(text: str, number: tuple[str, int] | None) -> None:
     """The style and number of a numbered heading, which orders a text's sections."""
     assert _patterns.section_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "text", ["本报综合报道 近日，青山县各地抓紧春耕。", "本报综合报道（记者 王大海）近日，…"]
+)
+def test_a_combined_report_opens_with_a_dateline(text: str) -> None:
+    """`本报综合报道`: the paper combined its reports; it opens the text as 本报讯 does."""
+    m = _patterns.DATELINE_RE.match(_cjk.shadow(text))
+    assert m is not None
+    assert m.group("lead") == "本报综合报道"

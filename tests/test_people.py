@@ -41,6 +41,7 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("主持人：本报记者 周明远", [("周明远", "本报记者")]),  # who hosts an interview
         ("主持人：王大海", [("王大海", None)]),
         ("口本报记者王大海", [("王大海", "本报记者")]),  # OCR reads `□` as `口`
+        ("本报记者 王大海摄影报道", [("王大海", "本报记者")]),  # a photo report's byline
     ],
 )
 def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -80,6 +81,7 @@ def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
         "记者观察",
         "主持人：年轻人回乡，最担心的是什么？",  # a turn of the interview
         "本报编辑部",  # the paper signs, no one's name (`部`)
+        "评论员观察",  # a commentary column's rubric
     ],
 )
 def test_not_bylines(text: str) -> None:

@@ -69,6 +69,11 @@ def role_of(text: str) -> Role:
         ("主持人：本报记者 周明远", Role.BYLINE),
         ("本报编辑部", Role.BYLINE),  # signs a notice for the paper
         ("编辑：王大海", Role.FURNITURE),
+        ("人民日报海外版", Role.FURNITURE),
+        # Lines of a programme listing or a forecast are no titles.
+        ("19:35 青山新闻联播", Role.BODY),
+        ("明天 晴转多云 3℃～15℃", Role.BODY),
+        ("气温将升至38℃", Role.TITLE),
         # ...but an editor's reply on a letters page is text
         ("编辑：读者反映的问题，县里已派人核实，我们将继续关注。", Role.BODY),
     ],
@@ -186,3 +191,14 @@ def test_the_signer_of_a_notice_is_its_text() -> None:
         is Role.TITLE
     )
     assert blocks_of("合作社决定，", "青山县果园合作社", "2025年3月13日")[1].role is Role.TITLE
+
+
+def test_a_photo_reports_byline_under_its_title() -> None:
+    """`本报记者 王大海 摄影报道` right under a title is the photo report's byline; after a
+    photo gap it is a photo's credit."""
+    under = blocks_of("梨花深处是我家", "本报记者 王大海 摄影报道", "三月的岭下村，梨花开满山坡。")
+    assert [b.role for b in under] == [Role.TITLE, Role.BYLINE, Role.BODY]
+    after_photo = blocks_of(
+        "三月的岭下村，梨花开满山坡。", "梨花开满山坡。", "本报记者 王大海摄影报道", gaps=[1, 3, 1]
+    )
+    assert after_photo[2].role is Role.CREDIT

@@ -64,11 +64,13 @@ ROLE_NAME_RE = regex.compile(
     rf"({ROLE})([\p{{Han}}]{{1,4}}|[\p{{Han}}]{{1,6}}[·•][\p{{Han}}·•]{{1,12}})"
 )
 
-# What a byline may end with after the names: `文并图` (text and photos), `文/图`; and,
+# What a byline may end with after the names: `文并图` (text and photos), `文/图`,
+# `摄影报道` (a photo report's byline); and,
 # after a space, how and where the story was got: `本报记者 王大海 报道`, `… 北京报道`,
 # `… 摄影报道`, `… 发自北京`, `… 采写`, `… 整理`.
 BYLINE_SUFFIX_RE = regex.compile(
-    r"\ ?(?:文并图|文/图|图文|撰文|文)$|\ (?:\p{Han}{0,6}报道|发自\p{Han}{1,8}|采写|采访整理|整理)$"
+    r"\ ?(?:文并图|文/图|图文|撰文|文|摄影报道)$"
+    r"|\ (?:\p{Han}{0,6}(?<!摄影)报道|发自\p{Han}{1,8}|采写|采访整理|整理)$"
 )
 
 # Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `◎ 王五`,
@@ -81,9 +83,9 @@ BYLINE_MARKER_RE = regex.compile(
 )
 
 # The rubric of a reporter's or editor's own column, which a role word opens and no name
-# follows: `记者手记`, `■记者观察`, `编辑手记`, `记者调查`. Never a byline.
+# follows: `记者手记`, `■记者观察`, `编辑手记`, `记者调查`, `评论员观察`. Never a byline.
 REPORTER_RUBRIC_RE = regex.compile(
-    r"(?:记者|编辑|编者)(?:手记|观察|调查|札记|随笔|感言|点评|述评|视点|连线|体验|探访|采访|追踪)"
+    r"(?:记者|编辑|编者|评论员)(?:手记|观察|调查|札记|随笔|感言|点评|述评|视点|连线|体验|探访|采访|追踪)"
 )
 
 
@@ -112,7 +114,7 @@ COMMENTATOR_RE = regex.compile(
 #   `中通社香港3月5日电`               `【本报讯】记者 李明 报道：`    `【大公报讯】`
 #   `（中央社记者陈家伦台北2日电）`    `〔记者王小明、李小川／台北报导〕`  # noqa: RUF003
 #   `（中央社台北2日电）`    `〔本报讯〕`    `【星岛日报报道】`  # noqa: RUF003
-#   `央视网消息（记者 王大海）`    `综合新华社电`
+#   `央视网消息（记者 王大海）`    `综合新华社电`    `本报综合报道`
 # Group `lead` is the agency/paper part, `paren` the parenthesised reporters, `reported`
 # the `记者X报道` form, `wired` an agency's reporters glued to the place they filed from.
 # Another paper's name is any 1-8 Han characters ending in 报, 社, 网 or 台; such a lead
@@ -129,6 +131,7 @@ DATELINE_RE = regex.compile(
           | (?:据|综合)?[\p{Han}]{1,8}?(?:报|社|网|台)  # 光明日报, 香港文汇报, 中通社
             (?:讯 | 消息 | [\p{Han}]{0,10}?(?:\d{1,2}月)?\d{1,2}日电)
             (?=[\ (:【]|$)
+          | (?:本报|本刊)综合(?:报道|消息)(?=[\ (:]|$)  # 本报综合报道
           | [【\u3014](?!记者)[^【】\u3014\u3015]{1,16}?(?:讯|电|报道)[】\u3015]
             # 【本报讯】, 【新华社北京2月1日电】, 【星岛日报报道】, and in tortoise-shell
             # brackets (U+3014, U+3015) too
@@ -367,7 +370,7 @@ FURNITURE_RE = regex.compile(
       | \(?(?:下转|上接|转|接)(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?
       | 第\ ?\d{3,6}\ ?期(?:\ .{0,40})?                  # issue number: 第25965期
       | .{0,30}(?:CN\ ?\d{2}\ ?-\ ?\d{4}|邮发代号|国内统一连续出版物号).{0,40}
-      | [\p{Han}]{2,6}(?:日报|晚报|晨报|时报|商报)(?:\ .{0,30})?  # masthead: 人民日报
+      | [\p{Han}]{2,6}(?:日报|晚报|晨报|时报|商报)(?:海外版)?(?:\ .{0,30})?  # masthead: 人民日报
       | [-—\u2013]{1,3}\ ?\d{1,3}\ ?[-—\u2013]{1,3}    # a page number: -- 3 --
     )$
     """,
@@ -415,6 +418,11 @@ ATTRIBUTION_START_RE = regex.compile(
 # Who wrote a brief or a story, in brackets after its last sentence in the same
 # paragraph: `…排查火灾隐患三十余处。（李小川）`, `…好去处。（记者 王大海）`.
 TRAILING_AUTHOR_RE = regex.compile(r"[。!?”](?P<who>\([^()]{2,30}\))$")
+
+# A line of a listing or a forecast, never a title: a clock time before a programme
+# (`19:35 青山新闻联播`), a range of temperatures (`多云转晴 3℃~14℃`, `5~16℃`; the
+# shadow folds the full-width tilde).
+LISTING_LINE_RE = regex.compile(r"\d{1,2}:\d{2}\ ?\p{Han}|-?\d{1,2}\ ?℃?\ ?[~—-]\ ?-?\d{1,2}\ ?℃")
 
 # The title of a notice, which heads an item of its own however short its text is:
 # `讣告`, `更正`, `遗失声明`, `招生启事`, `公告`.

@@ -349,10 +349,15 @@ MAX_SUBHEAD_LINE = 30
 
 def _text_line(s: str) -> bool:
     """A title-shaped line inside a story that is a line of its text, not a subhead: a
-    question (`果子卖不出去怎么办？`, an interviewer's or a reader's), an item of a list
+    question (`果子卖不出去怎么办？`, an interviewer's or a reader's, or one said in a
+    story, `“爹呢？”`), an item of a list
     (`■建起冷库，延长果品销售期`), a sentence too long for a subhead. A subhead names
     what its section is about, in a line or two."""
-    return s.endswith("?") or s.startswith(BULLETS) or (" " not in s and len(s) > MAX_SUBHEAD_LINE)
+    return (
+        s.endswith(("?", "?”"))
+        or s.startswith(BULLETS)
+        or (" " not in s and len(s) > MAX_SUBHEAD_LINE)
+    )
 
 
 # Longest kicker printed as a block of its own that is too long for a title line.

@@ -33,6 +33,7 @@ from .._patterns import (
     LEAD_LABEL_OPENERS,
     LEAD_LABEL_RE,
     LEAD_LABELS,
+    LISTING_LINE_RE,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
     SPEAKER_LABEL_RE,
@@ -211,6 +212,8 @@ def title_shape(block: Block) -> Role | None:
         return None
     if SPEAKER_LABEL_RE.match(s):
         return None  # `问：施肥有什么讲究？`: a turn of an interview
+    if LISTING_LINE_RE.search(s):
+        return None  # `19:35 青山新闻联播`, `晴 5℃~16℃`: a listing's or a forecast's line
     if is_reporter_rubric(s):
         return None  # `■记者手记` opens a reporter's notes inside the story
     return Role.TITLE
@@ -263,6 +266,7 @@ def classify(
     """Give every block a role: context-free rules first, then the neighbour revisions."""
     rules = default_rules() if rules is None else rules
     out = [_classify_one(b, rules) for b in blocks]
+    _revise_photo_bylines(out)
     _revise_captions(out)
     _revise_dash_lines(out)
     _revise_signers(out)
@@ -290,6 +294,22 @@ def _classify_one(block: Block, rules: Sequence[tuple[str, Classifier]]) -> Bloc
         if (role := rule(block)) is not None:
             return block.with_role(role, name)
     return block.with_role(Role.BODY, "fallback")
+
+
+def _revise_photo_bylines(out: list[Block]) -> None:
+    """`本报记者 王大海 摄影报道` right under a title line, no photo gap between: the
+    byline of a photo report, not the credit of a photo (a credit follows its photo, and
+    the title over it would read as the photo's caption)."""
+    for i in range(1, len(out)):
+        b = out[i]
+        if (
+            b.role is Role.CREDIT
+            and b.shadow.endswith("摄影报道")
+            and b.gap_before <= 1
+            and out[i - 1].role is Role.TITLE
+            and byline_people(b.shadow, b.text)
+        ):
+            out[i] = b.with_role(Role.BYLINE, "photo_byline")
 
 
 def _revise_captions(out: list[Block]) -> None:
