@@ -294,7 +294,7 @@ def test_a_line_ending_a_sentence_splits_nothing_on_a_page_with_blank_lines() ->
 def _kind(line: Block) -> LineKind:
     """A stand-in for `roles.line_kind`: bylines stand alone, datelines open a block."""
     if line.text.startswith("本报记者"):
-        return LineKind.ALONE
+        return LineKind.BYLINE
     return LineKind.OPENS if line.text.startswith("本报讯") else LineKind.TEXT
 
 
@@ -314,3 +314,14 @@ def test_line_kind_sets_lines_apart_on_a_wrapped_page() -> None:
     assert texts[1:4] == ["果园丰收 果农增收", "本报记者 王大海", dated]
     assert "".join(texts) == "".join(without)
     assert blocks[2].line == k + 2  # the byline, under the headline
+
+
+def test_a_headline_under_a_paragraph_that_goes_on_elsewhere() -> None:
+    """A column ends after a full line of a paragraph that goes on in another column, and
+    the next column opens with a headline over its byline: the headline, shorter than
+    the full line above it and ending no sentence, is a block of its own."""
+    paragraphs, lines = _wrapped_story()
+    cut = _wrapped(paragraphs[0], 12)[:2]  # two full lines, the paragraph goes on
+    page = "\n".join([*cut, "新建十座冷库", "本报记者 王大海", *lines])
+    texts = [b.text for b in split_blocks(page, line_kind=_kind)]
+    assert texts[:3] == ["".join(cut), "新建十座冷库", "本报记者 王大海"]

@@ -133,7 +133,9 @@ class LineKind(enum.Enum):
     OPENS = "opens"
     """Opens a block: a dateline (`本报北京2月1日电（记者 王大海）今年…`)."""
     ALONE = "alone"
-    """A block of its own: a byline, a credit, a lead label, `责任编辑：…`, `（王大海）`."""
+    """A block of its own: a credit, a lead label, `责任编辑：…`, `（王大海）`."""
+    BYLINE = "byline"
+    """A block of its own under a story's head: a byline (`本报记者 王大海`)."""
 
 
 # Tells the `LineKind` of a line, given as a block of its own.
@@ -325,7 +327,9 @@ def _width_ends(
     matched = iter(shadows([line.strip() for a, b in several for line in lines[a:b]]))
     for a, b in several:
         lined = [(line.strip(), next(matched)) for line in lines[a:b]]
-        ends[a] = sorted({*ends[a], *_stop_ends(lined), *_kind_ends(lined, a, line_kind)})
+        ends[a] = sorted(
+            {*ends[a], *_stop_ends(lined), *_kind_ends(lined, a, line_kind, widths[a])}
+        )
     return ends
 
 
@@ -341,10 +345,19 @@ def _stop_ends(lined: list[tuple[str, str]]) -> list[int]:
 
 
 def _kind_ends(
-    lined: list[tuple[str, str]], first: int, line_kind: LineClassifier | None
+    lined: list[tuple[str, str]],
+    first: int,
+    line_kind: LineClassifier | None,
+    widths: Sequence[int],
 ) -> list[int]:
     """The bounds around the lines `line_kind` sets apart: before and after a block of
-    its own, before a line that opens one (`first`: the chunk's first line, 0-based)."""
+    its own, before a line that opens one (`first`: the chunk's first line, 0-based).
+
+    Over such a line, a line shorter than the one above it that ends no sentence is a
+    block of its own too: the headline over a byline or a dateline, printed at the top
+    of a column under a paragraph that goes on in another (`…去年合作` / `青山县新建十座
+    冷库` / `本报记者 李小川`). A paragraph's last line ends a sentence, and a column ends
+    after a full line."""
     if line_kind is None:
         return []
     bounds: list[int] = []
@@ -352,7 +365,14 @@ def _kind_ends(
         kind = line_kind(Block(index=i, text=text, shadow=shadow, line=first + i + 1))
         if kind is not LineKind.TEXT:
             bounds.append(i)
-        if kind is LineKind.ALONE:
+        if (
+            kind is LineKind.BYLINE
+            and i >= 2
+            and widths[i - 2] - widths[i - 1] > WRAP_SLACK
+            and not SENTENCE_END_RE.search(lined[i - 1][1])
+        ):
+            bounds.append(i - 1)
+        if kind in (LineKind.ALONE, LineKind.BYLINE):
             bounds.append(i + 1)
     return [i for i in bounds if 0 < i < len(lined)]
 

@@ -221,10 +221,10 @@ def title_shape(block: Block) -> Role | None:
 
 def line_kind(line: Block) -> LineKind:
     """What a line of a page wrapped without blank lines says about its block (the
-    `line_kind` of `blocks.split_blocks`): a dateline opens one, and a line that would
-    be a byline, a credit, a lead label, a rubric, furniture or a closing note
-    (`（王大海）`, `（作者为某大学教授）`) as a block of its own is one. A wrapped line of
-    running text almost never reads as one of them whole."""
+    `line_kind` of `blocks.split_blocks`): a dateline opens one, a byline is one under a
+    head, and a line that would be a credit, a lead label, a rubric, furniture or a
+    closing note (`（王大海）`, `（作者为某大学教授）`) as a block of its own is one. A
+    wrapped line of running text almost never reads as one of them whole."""
     s = line.shadow
     if DATELINE_RE.match(s):
         return LineKind.OPENS
@@ -232,6 +232,8 @@ def line_kind(line: Block) -> LineKind:
         # `核心提示` alone, or `编者按：` opening the lead text
         m = LEAD_LABEL_RE.match(s)
         return LineKind.ALONE if m and m.end() == len(s) else LineKind.OPENS
+    if not s.startswith("(") and not credit(line) and byline(line):
+        return LineKind.BYLINE  # `本报记者 王大海`, not a closing `（王大海）` nor a credit
     if (
         furniture(line)
         or rubric(line)
