@@ -357,7 +357,9 @@ def _assign_owners(
 ) -> None:
     """Owner of each run: its own head, the story of the piece it continues, a head
     group waiting for its text when the run opens with a dateline (else a story without
-    a dateline and with little text, else a story of its own), a thin story whose
+    a dateline and with little text, else a story of its own), the one story with the
+    section before it when the run opens with a later numbered section
+    (`_section_claims`, then the owners are resolved again), a thin story whose
     words the run repeats (`_thin_story_claims`, then the owners are resolved again),
     else the story of the run before it, unless the run's words are clearly another
     story's (`_topic_moves`, resolved again), or those of a stretch of it after a full
