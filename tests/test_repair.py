@@ -149,6 +149,27 @@ def test_a_reporters_column_rubric_is_no_unresolved_piece() -> None:
     assert repair.open_pieces(blocks, find_breaks(blocks)) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("箱。村里还计划建一座冷库，让梨子错峰上市。", True),  # `…一买就是好几` + `箱。`
+        ("能力。与此同时，县里还提高了乡村教师的补助。", True),
+        ("真热！中国旅游研究院最新发布的报告显示，游客大增。", False),  # an exclamation
+        ("今年，岭下村的梨园迎来丰收。", False),
+    ],
+)
+def test_a_piece_opening_with_a_sentence_of_one_or_two_characters_continues(
+    text: str, cut: bool
+) -> None:
+    """A block that opens with a sentence of one or two characters (`箱。…`) is the rest
+    of a sentence cut before it: it cannot open a paragraph (the pairing gets the bonus
+    of a sure continuation), and left unjoined it is reported."""
+    (block,) = blocks_of(text)
+    start = repair.start_features(block, char_stats(), False, 0)
+    assert ("b_punct_start" in start) is cut
+    assert (repair.open_pieces((block,), ()) == ((block, "start"),)) is cut
+
+
 def test_a_turn_of_an_interview_continues_nothing() -> None:
     """`…林小满` (the guests of an interview, no stop) + `主持人：这几年…`: the turn
     opens its own line of the interview."""
