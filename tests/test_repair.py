@@ -154,7 +154,7 @@ def test_a_reporters_column_rubric_is_no_unresolved_piece() -> None:
     [
         ("箱。村里还计划建一座冷库，让梨子错峰上市。", True),  # `…一买就是好几` + `箱。`
         ("能力。与此同时，县里还提高了乡村教师的补助。", True),
-        ("真热！中国旅游研究院最新发布的报告显示，游客大增。", False),  # an exclamation
+        ("好险！岭下村的梨园差一点就遭了霜冻。", False),  # an exclamation
         ("今年，岭下村的梨园迎来丰收。", False),
     ],
 )

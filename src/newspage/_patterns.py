@@ -440,7 +440,7 @@ CLAUSE_MARK_RE = regex.compile(r"[,.;:。]")
 # Body paragraphs never start with these; a piece that does was cut from a paragraph.
 # Nor with a sentence of one or two characters (`箱。村里还计划…`: the end of `…好几`
 # + `箱。`): on 1,400 generated pages, 914 blocks that open so are second pieces and 18
-# open a paragraph (`真实。《娘》的文学价值…`).
+# open a paragraph (`真美。岭下村的梨花…`, one of a series of such openings).
 CONTINUATION_START_RE = regex.compile(r"^(?:[,。、;:!?)\]”’」』%…]|\p{Han}{1,2}。)")
 
 # A piece ending with these was cut in the middle of a sentence.
