@@ -120,9 +120,9 @@ def test_dateline_parenthesis() -> None:
     [
         ("李小川", ["李小川"]),
         ("李 川", ["李川"]),
-        ("陳萬鈞", ["陳萬鈞"]),  # printed Traditional, the surname read on the shadow
+        ("陳萬年", ["陳萬年"]),  # printed Traditional, the surname read on the shadow
         ("高质量", None),  # a word of the dictionary
-        ("高原灯会", None),  # four characters: a title
+        ("高山梨园", None),  # four characters: a title
         ("图说", None),
         ("数读", None),
         ("李小川 周明远", None),  # two names: not one author's signature

@@ -200,7 +200,7 @@ def signed_name(shadow: str, printed: str) -> tuple[Author, ...] | None:
     """The author of a line that is one name alone (`李小川`, padded `李 川`), as a
     commentary is signed under its title, or None. The name has two or three characters,
     opens with a common surname and is no word of the dictionary (`高质量` opens with a
-    surname too; so do four-character titles, `高原灯会`)."""
+    surname too; so do four-character titles, `高山梨园`)."""
     bare = shadow.replace(" ", "")
     if not 2 <= len(bare) <= 3 or bare in lexicon():
         return None
