@@ -332,6 +332,17 @@ def test_traditional_text_returned_as_printed() -> None:
     assert a.authors[0].name == "張三"
 
 
+def test_reporters_of_a_dateline_listed_with_an_ideographic_comma() -> None:
+    """`本报讯 王大海、特约记者李小川报道：` (a military paper's dateline): both reporters."""
+    page = newspage.parse(
+        "青山县强化基层武装工作\n\n本报讯 王大海、特约记者李小川报道：今年以来，"
+        "青山县人武部扎实推进基层武装工作。\n"
+    )
+    (a,) = page.articles
+    assert a.dateline == "本报讯 王大海、特约记者李小川报道"
+    assert [(x.name, x.role) for x in a.authors] == [("王大海", None), ("李小川", "特约记者")]
+
+
 def test_vertical_presentation_forms_read_as_their_marks() -> None:
     """A dump of a page set vertically may keep the marks' vertical forms: `︰` is the
     colon of an editor's line and of a byline, `﹁﹂` are corner quotes."""

@@ -70,6 +70,10 @@ def role_of(text: str) -> Role:
         ("本报编辑部", Role.BYLINE),  # signs a notice for the paper
         ("编辑：王大海", Role.FURNITURE),
         ("人民日报海外版", Role.FURNITURE),
+        ("中共青山县委机关报", Role.FURNITURE),  # a county paper's masthead
+        ("今日4版", Role.FURNITURE),
+        ("上证指数 3286.45点 涨0.82%", Role.BODY),  # a market box's line
+        ("岭下村梨园迎来丰收季 2版", Role.BODY),  # a 导读 box's line
         # Lines of a programme listing or a forecast are no titles.
         ("19:35 青山新闻联播", Role.BODY),
         ("明天 晴转多云 3℃～15℃", Role.BODY),

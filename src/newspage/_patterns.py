@@ -138,7 +138,7 @@ DATELINE_RE = regex.compile(
         )
         (?:
             \ ?\((?P<paren>[^()]{1,40})\)       # （记者 张三 通讯员 李四）
-          | \ ?(?P<reported>[\p{Han}·][\p{Han}·\ ]{0,40}?报道)(?=[\ :]|$)  # 记者李小明报道
+          | \ ?(?P<reported>[\p{Han}·][\p{Han}·\ 、]{0,40}?报道)(?=[\ :]|$)  # 记者李小明报道
         )?
       | (?P<lead>\((?P<wired>[\p{Han}]{1,4}社记者[\p{Han}·、\ ]{3,30}?)(?:\d{1,2}月)?\d{1,2}日电\))
         # `wired`: the agency's reporters and the place, `中央社记者王大海、李小川北京`;
@@ -371,6 +371,8 @@ FURNITURE_RE = regex.compile(
       | 第\ ?\d{3,6}\ ?期(?:\ .{0,40})?                  # issue number: 第25965期
       | .{0,30}(?:CN\ ?\d{2}\ ?-\ ?\d{4}|邮发代号|国内统一连续出版物号).{0,40}
       | [\p{Han}]{2,6}(?:日报|晚报|晨报|时报|商报)(?:海外版)?(?:\ .{0,30})?  # masthead: 人民日报
+      | [\p{Han}]{2,12}机关报                          # 中共青山县委机关报
+      | 今日\ ?\d{1,2}\ ?版                            # 今日4版
       | [-—\u2013]{1,3}\ ?\d{1,3}\ ?[-—\u2013]{1,3}    # a page number: -- 3 --
     )$
     """,
@@ -421,8 +423,11 @@ TRAILING_AUTHOR_RE = regex.compile(r"[。!?”](?P<who>\([^()]{2,30}\))$")
 
 # A line of a listing or a forecast, never a title: a clock time before a programme
 # (`19:35 青山新闻联播`), a range of temperatures (`多云转晴 3℃~14℃`, `5~16℃`; the
-# shadow folds the full-width tilde).
-LISTING_LINE_RE = regex.compile(r"\d{1,2}:\d{2}\ ?\p{Han}|-?\d{1,2}\ ?℃?\ ?[~—-]\ ?-?\d{1,2}\ ?℃")
+# shadow folds the full-width tilde), an index in points (`上证指数 3286.45点`), the
+# page of a story in a 导读 box (`岭下村梨园迎来丰收季 2版`).
+LISTING_LINE_RE = regex.compile(
+    r"\d{1,2}:\d{2}\ ?\p{Han}|-?\d{1,2}\ ?℃?\ ?[~—-]\ ?-?\d{1,2}\ ?℃|\d\.\d{2}点|\ \d{1,2}版$"
+)
 
 # The title of a notice, which heads an item of its own however short its text is:
 # `讣告`, `更正`, `遗失声明`, `招生启事`, `公告`.
