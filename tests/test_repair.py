@@ -170,6 +170,21 @@ def test_a_piece_opening_with_a_sentence_of_one_or_two_characters_continues(
     assert (repair.open_pieces((block,), ()) == ((block, "start"),)) is cut
 
 
+def test_a_piece_does_not_continue_the_paragraph_that_opens_its_own_text() -> None:
+    """`…属于正常`, the last of the paragraphs under a head, stops mid-sentence: its rest
+    is not the story's own first paragraph printed above it (which shares its names and
+    would read on), however well the words meet."""
+    blocks = blocks_of(
+        "网购七天无理由遭拒 法院判商家退款",
+        "记者 王大海 通讯员 李小川",
+        "消费者林知夏在网上购买了一台空气净化器，收货后发现噪音过大，申请七天无理由退货，"
+        "却被商家以商品已拆封为由拒绝。近日，法院对这起纠纷作出二审判决。",
+        "法院审理查明，林知夏在该店铺下单时，商品页面标注支持七天无理由退货。",
+        "协商无果，林知夏将商家诉至法院。一审法院认定，消费者为查验商品拆开外包装属于正常",
+    )
+    assert (4, 2) not in [(j.first, j.second) for j in find_breaks(blocks)]
+
+
 def test_a_turn_of_an_interview_continues_nothing() -> None:
     """`…林小满` (the guests of an interview, no stop) + `主持人：这几年…`: the turn
     opens its own line of the interview."""

@@ -218,6 +218,10 @@ class Piece:
     skip_to: int | None = None
     """For an open end at a boundary of the flow, the second piece of the next boundary
     (`_skips`)."""
+    text_top: int = -1
+    """The first block of the stretch of body text this block stands in (`_text_tops`)."""
+    opens_text: bool = False
+    """The block stands right under head lines (title, byline, 副题, lead label)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -377,6 +381,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     }
     open_ends = {i for i, (end, _) in ends.items() if end and i not in whole | jumped}
     skips = _skips(blocks, previous, open_ends, continuing)
+    tops = _text_tops(blocks, {i for i, (end, _) in ends.items() if not end})
     out: dict[int, Piece] = {}
     for b in pieces:
         end, quote_closed = ends[b.index]
@@ -418,7 +423,29 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             inside_start=_pmi_han(sh[0], sh[1], stats) if len(sh) > 1 else -3.0,
             under_head=above.get(b.index),
             skip_to=skips.get(b.index),
+            text_top=tops.get(b.index, b.index),
+            opens_text=before is not None and blocks[before].role in _HEAD_LINES,
         )
+    return out
+
+
+def _text_tops(blocks: Sequence[Block], closed: set[int]) -> dict[int, int]:
+    """Body block -> the first block of the stretch of body text it stands in: the blocks
+    before it, back to that one, are body paragraphs that end (`closed`), with photos and
+    furniture between them at most."""
+    out: dict[int, int] = {}
+    top: int | None = None
+    for b in blocks:
+        if b.role in TRANSPARENT:
+            continue
+        if b.role is not Role.BODY:
+            top = None
+            continue
+        if top is None:
+            top = b.index
+        out[b.index] = top
+        if b.index not in closed:
+            top = None
     return out
 
 
@@ -535,6 +562,11 @@ def pair_features(
 ) -> dict[str, float] | None:
     """Features of "`b` continues `a`", or None when it cannot."""
     if b.block.index == a.block.index or not b.can_continue:
+        return None
+    if b.opens_text and a.text_top == b.block.index and b.block.index < a.block.index:
+        # `…属于正常` printed below the paragraph that opens under a head, with only whole
+        # paragraphs between them: the text reads on from that opening to this piece, and
+        # a join back to it would make the text continue itself.
         return None
     if a.end:
         f = {**a.end, **b.start}
