@@ -563,10 +563,17 @@ def pair_features(
     """Features of "`b` continues `a`", or None when it cannot."""
     if b.block.index == a.block.index or not b.can_continue:
         return None
-    if b.opens_text and a.text_top == b.block.index and b.block.index < a.block.index:
+    if (
+        b.opens_text
+        and a.text_top == b.block.index
+        and b.block.index < a.block.index
+        and "b_punct_start" not in b.start
+        and "b_unopened_quote" not in b.start
+    ):
         # `…属于正常` printed below the paragraph that opens under a head, with only whole
         # paragraphs between them: the text reads on from that opening to this piece, and
-        # a join back to it would make the text continue itself.
+        # a join back to it would make the text continue itself. (Unless that paragraph
+        # cannot open one: `好”。…` under a head is the rest of a quotation cut elsewhere.)
         return None
     if a.end:
         f = {**a.end, **b.start}
