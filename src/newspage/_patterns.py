@@ -74,7 +74,7 @@ BYLINE_SUFFIX_RE = regex.compile(
 )
 
 # Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `◎ 王五`,
-# `文/张三`, `文·图/李四`, `作者：赵六`, an interview's `主持人：本报记者 周明远`, and the
+# `文/张三`, `文·图/李四`, `作者：赵六`, an interview's `主持人：本报记者 王大海`, and the
 # `口` an OCR engine reads for `□` before a role (`口本报记者王大海`).
 BYLINE_SYMBOLS = "□■◇◆●◎○▲△★☆▪"
 BYLINE_MARKER_RE = regex.compile(
@@ -378,18 +378,15 @@ FURNITURE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The page a jump line names, after its verb: `第二版）`, `A5版`.
+_JUMP_PAGE = r"(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?"
 # A jump line over text continued from another page: `（上接第一版）`, `上接A1版`. (Page
 # furniture too; what follows it is a story whose head is printed on that page. A bare
 # `（接A9版）` is printed after a story's text as well, meaning "continued on".)
-JUMP_IN_RE = regex.compile(
-    r"\(?上接(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?"
-)
-
+JUMP_IN_RE = regex.compile(r"\(?上接" + _JUMP_PAGE)
 # ...and one under a paragraph cut by it, which goes on on another page: `（下转第二版）`,
 # `转A5版`. (`（接A9版）` says "continued from" in some papers, "continued on" in others.)
-JUMP_OUT_RE = regex.compile(
-    r"\(?(?:下转|转)(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?"
-)
+JUMP_OUT_RE = regex.compile(r"\(?(?:下转|转)" + _JUMP_PAGE)
 
 # Every furniture line holds one of these characters: the colon of an editors' line, 星期
 # or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead, the

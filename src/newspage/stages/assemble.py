@@ -33,7 +33,6 @@ from .._cjk import TopicBigrams, char_stats, shadow
 from .._patterns import (
     BULLETS,
     DATELINE_RE,
-    JUMP_IN_RE,
     LEAD_LABEL_RE,
     PHOTO_RUBRIC_RE,
     RUBRIC_PINYIN_RE,
@@ -52,7 +51,7 @@ from .people import (
     signed_name,
     wired_people,
 )
-from .repair import ColumnBreak, end_features, open_pieces
+from .repair import ColumnBreak, end_features, jumps_in, open_pieces
 
 _HEAD_ROLES = (Role.KICKER, Role.HEADLINE)
 _PHOTO_ROLES = (Role.CAPTION, Role.CREDIT)
@@ -203,7 +202,6 @@ def _cut_runs(
     # the top of the column or frame it illustrates, so it goes with the run that follows.
     held: list[int] = []
     first_of = {j.second: j.first for j in pred.values()}
-    jumped_in = False  # after `（上接第一版）`: text of a story headed on another page
     prev_body: int | None = None  # the block before, if body text or a byline
 
     def ends_item(i: int) -> bool:
@@ -214,7 +212,6 @@ def _cut_runs(
 
     for b in blocks:
         if b.role is Role.FURNITURE:
-            jumped_in = jumped_in or bool(JUMP_IN_RE.fullmatch(b.shadow))
             continue
         # `图说` over a photo's caption and credit, with no title: the picture column's
         # item is the photo itself, and the photo opens its story (below).
@@ -249,8 +246,7 @@ def _cut_runs(
             opens_story = True
         # Text under a jump line continues a story headed on another page: a story of its
         # own here, without a head (unless the line stands over a head group).
-        continued_story = jumped_in and b.role is Role.BODY and b.index not in pred
-        jumped_in = False
+        continued_story = b.role is Role.BODY and b.index not in pred and jumps_in(blocks, b.index)
         if (
             kind == "brief"
             and column is not None

@@ -37,6 +37,7 @@ import math
 from collections.abc import Iterator, Sequence
 
 import attrs
+import regex
 
 from .._cjk import CharStats, TopicBigrams, char_stats, is_han, lexicon, load_weights
 from .._patterns import (
@@ -319,6 +320,13 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
     return f, False
 
 
+def cannot_open(features: dict[str, float]) -> bool:
+    """Do the start features (of a piece, or of a pairing) say its second piece cannot
+    open a paragraph: continuation punctuation or a sentence of a character or two
+    (`，并协助…`, `箱。…`), or a quotation closed before it opens (`最”。…`)?"""
+    return "b_punct_start" in features or "b_unopened_quote" in features
+
+
 def start_features(
     block: Block, stats: CharStats, indented_page: bool, closing: int
 ) -> dict[str, float]:
@@ -567,8 +575,7 @@ def pair_features(
         b.opens_text
         and a.text_top == b.block.index
         and b.block.index < a.block.index
-        and "b_punct_start" not in b.start
-        and "b_unopened_quote" not in b.start
+        and not cannot_open(b.start)
     ):
         # `…属于正常` printed below the paragraph that opens under a head, with only whole
         # paragraphs between them: the text reads on from that opening to this piece, and
@@ -1087,7 +1094,7 @@ class _Ceiling:
 def _start_score(b: Piece, weights: dict[str, float]) -> float:
     """The terms of `b`'s start features in the score of a pairing (see `_edge_score`)."""
     s = sum(weights[k] * v for k, v in b.start.items())
-    if "b_punct_start" in b.start or "b_unopened_quote" in b.start:
+    if cannot_open(b.start):
         s += SURE_CONTINUATION
     return s
 
@@ -1200,7 +1207,7 @@ def _is_top(bi: int, f: dict[str, float], tops: set[int]) -> bool:
 
 def _edge_score(f: dict[str, float], weights: dict[str, float]) -> float:
     s = score(f, weights)
-    if "b_punct_start" in f or "b_unopened_quote" in f:
+    if cannot_open(f):
         # `最”。…`, `，并协助…` cannot open a paragraph: leaving such a piece unpaired is
         # itself unlikely, which the per-end score does not know.
         s += SURE_CONTINUATION
@@ -1314,20 +1321,20 @@ def _find_cycle(
 def jumps_out(blocks: Sequence[Block], i: int) -> bool:
     """Is block `i` printed over a jump line (`（下转第二版）`), its text going on on
     another page?"""
-    return (
-        i + 1 < len(blocks)
-        and blocks[i + 1].role is Role.FURNITURE
-        and JUMP_OUT_RE.fullmatch(blocks[i + 1].shadow) is not None
-    )
+    return _jump_line(blocks, i + 1, JUMP_OUT_RE)
 
 
 def jumps_in(blocks: Sequence[Block], i: int) -> bool:
     """Is block `i` printed under a jump line (`（上接第一版）`), its text going on from
     another page?"""
+    return _jump_line(blocks, i - 1, JUMP_IN_RE)
+
+
+def _jump_line(blocks: Sequence[Block], j: int, pattern: regex.Pattern[str]) -> bool:
     return (
-        i > 0
-        and blocks[i - 1].role is Role.FURNITURE
-        and JUMP_IN_RE.fullmatch(blocks[i - 1].shadow) is not None
+        0 <= j < len(blocks)
+        and blocks[j].role is Role.FURNITURE
+        and pattern.fullmatch(blocks[j].shadow) is not None
     )
 
 

@@ -232,13 +232,14 @@ def line_kind(line: Block) -> LineKind:
         # `核心提示` alone, or `编者按：` opening the lead text
         m = LEAD_LABEL_RE.match(s)
         return LineKind.ALONE if m and m.end() == len(s) else LineKind.OPENS
-    if not s.startswith("(") and not credit(line) and byline(line):
+    signs, credits = byline(line) is not None, credit(line) is not None
+    if signs and not credits and not s.startswith("("):
         return LineKind.BYLINE  # `本报记者 王大海`, not a closing `（王大海）` nor a credit
     if (
         furniture(line)
         or rubric(line)
-        or credit(line)
-        or byline(line)
+        or credits
+        or signs
         or CLOSING_NOTE_RE.match(s)
         or CLOSING_DATELINE_RE.match(s)
     ):
