@@ -197,6 +197,32 @@ def test_a_turn_of_an_interview_continues_nothing() -> None:
     assert got == []
 
 
+@pytest.mark.parametrize("bracket", ["[{}]", "［{}］", "〔{}〕"])
+def test_entries_of_references_are_not_joined(bracket: str) -> None:
+    """`…出版社,2020.` + `[2]赵一鸣…`: the entries of an essay's references, each
+    whole, its half-width full stop a stop and its bracketed number the opening of an
+    entry."""
+    got = pairs(
+        *HEAD,
+        "参考文献：",
+        bracket.format(1) + "李小川.基层治理现代化[M].北京:青山出版社,2020.",
+        bracket.format(2) + "赵一鸣.乡村振兴的实践路径[J].南湖学刊,2022.",
+    )
+    assert got == []
+
+
+def test_an_entry_of_references_cut_by_a_column_is_joined() -> None:
+    """An entry cut mid-title still continues in the next column (`…乡村振` +
+    `兴的实践…`)."""
+    got = pairs(
+        *HEAD,
+        "[1]李小川.基层治理现代化[M].北京:青山出版社,2020.",
+        "[2]赵一鸣.乡村振",
+        "兴的实践路径[J].南湖学刊,2022.",
+    )
+    assert got == [(3, 4)]
+
+
 def test_far_join_inside_a_word() -> None:
     """`…加快推进基础设` continues four blocks later as `施互联互通…`."""
     got = pairs(

@@ -435,6 +435,13 @@ NOTICE_TITLE_RE = regex.compile(r"\p{Han}{0,6}(?:讣告|更正|启事|声明|公
 # `嘉宾：…`, `Q：…`.
 SPEAKER_LABEL_RE = regex.compile(r"^(?:问|答|记者|本报记者|主持人|嘉宾|Q|A)\ ?:")
 
+# An entry of the notes or references under an essay, numbered in brackets (`［1］` folds
+# to `[1]`, and tortoise-shell brackets, U+3014 and U+3015, are read alike):
+# `[1]王大海：《乡村治理研究》，…第12页。`,
+# `[2]李小川.基层治理现代化[M].北京:青山出版社,2020.`. It opens a line of its own and
+# continues nothing, and one that ends with a full stop of either width is whole.
+NOTE_ENTRY_RE = regex.compile(r"^[\[\u3014]\d{1,3}[\]\u3015]")
+
 # A clause mark inside a title-shaped line: a headline seldom has one, a piece of a cut
 # paragraph often does (`果品公司，向负责人询问`, shadow `…公司,向…`).
 CLAUSE_MARK_RE = regex.compile(r"[,.;:。]")

@@ -48,6 +48,7 @@ from .._patterns import (
     FIGURE_LINE_RE,
     JUMP_IN_RE,
     JUMP_OUT_RE,
+    NOTE_ENTRY_RE,
     NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
     SECTION_NUMBER_RE,
@@ -286,6 +287,8 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
         return {}, False
     if SECTION_NUMBER_RE.fullmatch(s):
         return {}, False  # `二`, `十一`: the number of the section under it
+    if s.endswith(".") and NOTE_ENTRY_RE.match(s):
+        return {}, False  # `[2]李小川.基层治理现代化[M].…,2020.`: a whole entry
     f: dict[str, float] = {}
     if ends_open(s):
         f["end_open_punct"] = 1.0
@@ -375,15 +378,17 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     jumped = {i for i, (end, _) in ends.items() if end and jumps_out(blocks, i)}
     whole |= _pull_quotes(blocks, [i for i, (end, _) in ends.items() if end])
     # A dateline opens a story's text, the label of a turn its line of an interview
-    # (`主持人：…`), and a headline over a 副题, a lead label or a dateline paragraph its
-    # head (`_heads_story`): they continue nothing, and neither does text under a jump
-    # line (`（上接第一版）`), which goes on from another page.
+    # (`主持人：…`), a bracketed number an entry of the notes (`[1]…`), and a headline
+    # over a 副题, a lead label or a dateline paragraph its head (`_heads_story`): they
+    # continue nothing, and neither does text under a jump line (`（上接第一版）`), which
+    # goes on from another page.
     continuing = {
         b.index
         for b in pieces
         if b.index not in whole
         and not DATELINE_RE.match(b.shadow)
         and not SPEAKER_LABEL_RE.match(b.shadow)
+        and not NOTE_ENTRY_RE.match(b.shadow)
         and not _heads_story(b, blocks, marks[b.index][1])
         and not jumps_in(blocks, b.index)
     }
