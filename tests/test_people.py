@@ -42,6 +42,10 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("主持人：王大海", [("王大海", None)]),
         ("口本报记者王大海", [("王大海", "本报记者")]),  # OCR reads `□` as `口`
         ("本报记者 王大海摄影报道", [("王大海", "本报记者")]),  # a photo report's byline
+        # a surname spaced from a given name of two characters (OCR) is one name
+        ("本报记者 王 大海 通讯员 赵 一鸣", [("王大海", "本报记者"), ("赵一鸣", "通讯员")]),
+        ("本報記者 陳 曉燕 李小川", [("陳曉燕", "本報記者"), ("李小川", "本報記者")]),
+        ("本报记者 刘 洋 王 大海", [("刘洋", "本报记者"), ("王大海", "本报记者")]),
     ],
 )
 def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -100,6 +104,7 @@ def test_not_bylines(text: str) -> None:
         ("本报记者 邵景澄 拍摄", ("邵景澄",)),
         ("邵景澄拍摄", ("邵景澄",)),
         ("新华社发 宋砚秋 摄", ("宋砚秋",)),  # the agency released it, she took it
+        ("本报记者 陈 晓燕 摄", ("陈晓燕",)),  # a spaced name of three characters
         ("（资料图片）", ()),
     ],
 )

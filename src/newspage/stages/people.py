@@ -47,7 +47,8 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     A name without a role before it gets role None; a role applies to every name after
     it until the next role: `王大海 本报记者 李小明` gives (王大海, None),
     (李小明, 本报记者). Single characters in a row are a padded two-character name:
-    `刘 洋` is 刘洋.
+    `刘 洋` is 刘洋; a surname alone before two characters is a spaced name: `王 大海`
+    is 王大海.
     """
     tokens: list[tuple[str, str, str]] = []  # (kind, shadow token, printed token)
     for m in _TOKEN_RE.finditer(shadow):
@@ -78,6 +79,7 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     authors: list[Author] = []
     role: str | None = None
     half: str | None = None  # first character of a padded two-character name
+    half_shadow = ""
     for kind, tok, ptok in tokens:
         if kind in ("role", "paper"):
             if half is not None:
@@ -86,10 +88,15 @@ def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
             role = ptok
         elif len(tok) == 1:
             if half is None:
-                half = ptok
+                half, half_shadow = ptok, tok
             else:
                 authors.append(Author(half + ptok, role))
                 half = None
+        elif half is not None and len(tok) == 2 and half_shadow in _SURNAME_RANK:
+            # `王 大海`: a surname set apart from a given name of two characters (OCR,
+            # or a name spaced by hand), one name, not two people.
+            authors.append(Author(half + ptok, role))
+            half = None
         else:
             if half is not None:
                 authors.append(Author(half, role))
