@@ -609,3 +609,57 @@ def test_reporters_notes_rubric_stays_in_its_story(rubric: str, conv: Callable[[
     assert a.byline == conv("本报记者 王大海")
     assert [x.name for x in a.authors] == [conv("王大海")]
     assert conv(rubric) in a.paragraphs
+
+
+@pytest.mark.parametrize("rubric", ["财经短波", "新闻速递"])
+def test_titled_briefs_closed_by_their_authors(rubric: str, conv: Callable[[str], str]) -> None:
+    """A rubric over briefs with a title each and no dateline, each closed by its author
+    on a line of its own (`（林知夏）`, `记者 王大海`) or after its last sentence: every
+    item is a brief of the column, not a story whose later titles are subheads."""
+    items = [
+        ("南湖区新增十处自助图书馆", "南湖区在公园和地铁站新建十处自助图书馆，市民刷卡即可借阅。"),
+        ("（林知夏）",),
+        ("河东镇组织万人义务植树", "河东镇组织干部群众一万余人在南山植树，共栽下苗木四万株。"),
+        ("记者 王大海",),
+        ("社区食堂接待老人三千人次", "首批八家社区食堂试运营，首周接待老人三千余人次。（李小川）"),
+    ]
+    page = parse(
+        *map(
+            conv,
+            [
+                "岭下村果园合作社带富一方",
+                "本报记者 周明远",
+                "岭下村果园合作社成立于2019年，由村党支部领办，入社农户已有三百多户。",
+                rubric,
+                *(line for item in items for line in item),
+            ],
+        )
+    )
+    story, *briefs = page.articles
+    assert story.kind == "article"
+    assert [(a.kind, a.column) for a in briefs] == [("brief", conv(rubric))] * 3
+    assert [a.headline for a in briefs] == [conv(items[k][0]) for k in (0, 2, 4)]
+    assert [[x.name for x in a.authors] for a in briefs] == [
+        [conv("林知夏")],
+        ["王大海"],
+        ["李小川"],
+    ]
+
+
+def test_a_short_line_over_signed_text_is_no_brief(conv: Callable[[str], str]) -> None:
+    """In a column of briefs, a short line (`在持之以恒`: the end of a cut paragraph)
+    over text and a byline does not make a brief: the column has ended."""
+    page = parse(
+        *map(
+            conv,
+            [
+                "新闻速递",
+                "南湖区新增十处自助图书馆",
+                "本报讯 南湖区在公园和地铁站新建十处自助图书馆，市民刷卡即可借阅。",
+                "在持之以恒",
+                "开展义务植树、抓好绿化工程之外，植树的形式也越来越丰富。",
+                "王大海 本报记者 李小川",
+            ],
+        )
+    )
+    assert [a.kind for a in page.articles].count("brief") == 1

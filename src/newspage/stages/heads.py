@@ -25,6 +25,8 @@ import functools
 import math
 from collections.abc import Callable, Mapping, Sequence, Set
 
+import regex
+
 from .._cjk import TopicBigrams, char_stats, load_weights
 from .._patterns import (
     BULLETS,
@@ -244,12 +246,13 @@ def resolve_titles(
         if column is not None and (
             (anchored and after is not None and after.role is not Role.BODY)
             or (after_picture and not _picture_item_under(out, titles[-1]))
-            or (column == "brief" and not anchored)
+            or (column == "brief" and not anchored and not _signed_item(out, titles, sig, q))
             or sum(map(len, following)) > BRIEF_MAX_CHARS
         ):
             # A story with a byline or 副题, a second item after a picture story, a
-            # title without the dateline every brief opens with (本报讯…), or a text
-            # longer than any brief: the side column has ended.
+            # title with neither the dateline a brief opens with (本报讯…) nor the
+            # author line it may close with (`（李小川）`), or a text longer than any
+            # brief: the side column has ended.
             column = None
         if len(titles) >= 3 and not anchored:
             # A line ending in dashes stands over the line it leads into, and those two
@@ -802,6 +805,35 @@ def _long_under(first: str, second: str) -> bool:
     """Is the title line `second` much longer than `first` above it (spaces aside)?"""
     head, size = len(first.replace(" ", "")), len(second.replace(" ", ""))
     return head >= HEADLINE_MIN_CHARS and size >= max(SUBTITLE_MIN_CHARS, SUBTITLE_RATIO * head)
+
+
+# The shortest title of a brief signed by its author (`_signed_item`), in characters.
+MIN_SIGNED_TITLE = 6
+_CLAUSE_STOP_RE = regex.compile(r"[,;。]")
+
+
+def _signed_item(
+    blocks: Sequence[Block], titles: Sequence[int], sig: Sequence[int], q: int
+) -> bool:
+    """Is the title line over position `q` a brief's, one whose text (a brief's length
+    at most) is closed by its author, as the briefs of a column without datelines are:
+    in brackets after its last sentence (`…。（李小川）`) or on a line of its own
+    (`（李小川）`, `记者 王大海`)? A brief's title is one line of six characters or
+    more with no comma or stop (a colon may set a speaker apart, `警方提醒：…`): a
+    shorter line, or one with such a mark, is more often the end of a cut paragraph
+    (`在持之以恒`)."""
+    title = blocks[titles[0]]
+    if len(titles) != 1 or title.size < MIN_SIGNED_TITLE or _CLAUSE_STOP_RE.search(title.shadow):
+        return False
+    k, size = q, 0
+    while k < len(sig) and blocks[sig[k]].role is Role.BODY and size <= BRIEF_MAX_CHARS:
+        size += blocks[sig[k]].size
+        k += 1
+    if k == q or size > BRIEF_MAX_CHARS:
+        return False
+    if TRAILING_AUTHOR_RE.search(blocks[sig[k - 1]].shadow):
+        return True
+    return k < len(sig) and blocks[sig[k]].role is Role.BYLINE
 
 
 def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> list[str]:
