@@ -211,6 +211,18 @@ def test_entries_of_references_are_not_joined(bracket: str) -> None:
     assert got == []
 
 
+def test_a_pointer_to_another_page_is_whole() -> None:
+    """`相关新闻见A3` after a story's last paragraph ends it: the paragraph under it is
+    not its second piece."""
+    got = pairs(
+        *HEAD,
+        "学者认为，容积奖励只是诱因之一，关键在于建立公平透明的分配机制。",
+        "相关新闻见A3",
+        "疾管署昨日公布最新疫情监测资料，上周类流感门急诊就诊人次明显增加。",
+    )
+    assert got == []
+
+
 def test_an_entry_of_references_cut_by_a_column_is_joined() -> None:
     """An entry cut mid-title still continues in the next column (`…乡村振` +
     `兴的实践…`)."""

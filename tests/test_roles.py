@@ -72,6 +72,15 @@ def role_of(text: str) -> Role:
         ("人民日报海外版", Role.FURNITURE),
         ("中共青山县委机关报", Role.FURNITURE),  # a county paper's masthead
         ("今日4版", Role.FURNITURE),
+        ("青山日报·南湖城市版", Role.FURNITURE),  # a paper's edition
+        ("RENMIN RIBAO", Role.FURNITURE),  # the masthead in pinyin
+        ("乙巳年二月初三", Role.FURNITURE),  # the lunar date
+        ("农历腊月廿八", Role.TITLE),  # no year: a title may read so
+        ("邮发代号1-1", Role.FURNITURE),
+        ("代号1-1", Role.FURNITURE),
+        ("A6 生活新闻 2024年3月2日／星期六", Role.FURNITURE),  # page, desk and date
+        ("相关新闻见A3", Role.BODY),  # a pointer to another page: the story's last line
+        ("（相关报道见第五版）", Role.BODY),
         ("上证指数 3286.45点 涨0.82%", Role.BODY),  # a market box's line
         ("岭下村梨园迎来丰收季 2版", Role.BODY),  # a 导读 box's line
         # Lines of a programme listing or a forecast are no titles.
@@ -97,6 +106,8 @@ def test_context_free_roles(text: str, role: Role) -> None:
         ("2.3萬起", Role.BODY),
         ("王小明圖 李大華文", Role.BODY),
         ("問：施肥有什麼講究？", Role.BODY),
+        ("A6 生活新聞 2024年3月2日／星期六", Role.FURNITURE),
+        ("相關新聞見A3", Role.BODY),
     ],
 )
 def test_traditional_characters(text: str, role: Role) -> None:
@@ -206,3 +217,19 @@ def test_a_photo_reports_byline_under_its_title() -> None:
         "三月的岭下村，梨花开满山坡。", "梨花开满山坡。", "本报记者 王大海摄影报道", gaps=[1, 3, 1]
     )
     assert after_photo[2].role is Role.CREDIT
+
+
+def test_a_number_alone_at_an_end_of_the_dump_is_its_page_number() -> None:
+    """`11` under the last furniture line (or over the first) is the page number; a
+    number alone inside the page is a figure set large beside its text."""
+    text = "岭下村果园合作社成立于2019年，入社农户已有三百多户，年产值二百万元。"
+    blocks = blocks_of("2025年3月2日 星期日", "11", "229", text, "11", "责任编辑：王大海", "8")
+    assert [b.role for b in blocks] == [
+        Role.FURNITURE,
+        Role.FURNITURE,
+        Role.BODY,
+        Role.BODY,
+        Role.BODY,
+        Role.FURNITURE,
+        Role.FURNITURE,
+    ]

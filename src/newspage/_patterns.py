@@ -356,7 +356,10 @@ PHOTO_RUBRIC_RE = regex.compile(r"图说|图片|图闻|影像|视觉")
 #   `制图：赵六` (a chart's maker, named like the page's editors)
 #   `第3版`   `·广告·`   `（下转第二版）`   `上接第一版`   `第25965期`
 #   `国内统一连续出版物号 CN11-0065`   `人民日报`   `本版制图：赵六` (every graphic of the
-#   page)   `栏目投稿邮箱：…`   `数据来源：国家统计局`
+#   page)   `栏目投稿邮箱：…`   `数据来源：国家统计局`   `A6 生活新闻 2024年3月2日/星期六`
+#   (a page's letter, desk and date on one line)   `青山日报·南湖城市版` (a paper's
+#   edition)   `RENMIN RIBAO` (the masthead in pinyin)   `乙巳年二月初三` (the lunar date)
+#   `邮发代号1-1`
 FURNITURE_RE = regex.compile(
     r"""
     ^(?:
@@ -366,12 +369,18 @@ FURNITURE_RE = regex.compile(
       | 编辑\ ?[::][^,。!?]{0,60}    # 编辑：王大海, not an editor's reply `编辑：读者反映的…，…`
       | (?:中华民国\ ?)?\d{2,4}年\d{1,2}月\d{1,2}日\ ?(?:星期|周)[一二三四五六日天](?:\ .{0,30})?
       | (?:第\ ?)?[\dA-Z]{1,3}\ ?版(?:\ .{0,20})?
-      | [A-Z]\d{1,2}\ [\p{Han}]{2,4}                     # a page and its desk: A4 焦点
+      | [A-Z]\d{1,2}\ [\p{Han}]{2,6}(?:\ .{0,30})?         # a page and its desk: A4 焦点
       | [·•]?\ ?广告\ ?[·•]?
       | \(?(?:下转|上接|转|接)(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?
       | 第\ ?\d{3,6}\ ?期(?:\ .{0,40})?                  # issue number: 第25965期
-      | .{0,30}(?:CN\ ?\d{2}\ ?-\ ?\d{4}|邮发代号|国内统一连续出版物号).{0,40}
-      | [\p{Han}]{2,6}(?:日报|晚报|晨报|时报|商报)(?:海外版)?(?:\ .{0,30})?  # masthead: 人民日报
+      | .{0,30}(?:CN\ ?\d{2}\ ?-\ ?\d{4}|邮发代号|代号\ ?\d{1,2}-\d{1,3}
+                 |国内统一连续出版物号).{0,40}
+      | [\p{Han}]{2,6}(?:日报|晚报|晨报|时报|商报)            # masthead: 人民日报, and its
+        (?:海外版|[·•]\p{Han}{2,8})?(?:\ .{0,30})?            # edition: 青山日报·南湖城市版
+      | [A-Z]{2,12}(?:\ [A-Z]{2,12}){1,3}               # the masthead in pinyin
+      | (?:农历\ ?)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年    # the lunar date:
+        [正腊冬一二三四五六七八九十]{1,2}月                              # 乙巳年二月初三
+        (?:初|十|廿|二十|三十)[一二三四五六七八九十]?
       | [\p{Han}]{2,12}机关报                          # 中共青山县委机关报
       | 今日\ ?\d{1,2}\ ?版                            # 今日4版
       | [-—\u2013]{1,3}\ ?\d{1,3}\ ?[-—\u2013]{1,3}    # a page number: -- 3 --
@@ -391,8 +400,9 @@ JUMP_OUT_RE = regex.compile(r"\(?(?:下转|转)" + _JUMP_PAGE)
 
 # Every furniture line holds one of these characters: the colon of an editors' line, 星期
 # or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead, the
-# letter of a page (`A4 焦点`), the dashes around a page number (`-- 3 --`).
-FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报A-Z—\u2013-]")
+# letter of a page (`A4 焦点`), the dashes around a page number (`-- 3 --`), 年 of a
+# lunar date.
+FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报A-Z—\u2013年-]")
 
 # A line that opens with dashes: the 副题 under a headline, `——老工业城市的转型之路`.
 DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")
@@ -418,6 +428,14 @@ ATTRIBUTION_START_RE = regex.compile(
 # Who wrote a brief or a story, in brackets after its last sentence in the same
 # paragraph: `…排查火灾隐患三十余处。（李小川）`, `…好去处。（记者 王大海）`.
 TRAILING_AUTHOR_RE = regex.compile(r"[。!?”](?P<who>\([^()]{2,30}\))$")
+
+# A pointer to a story on another page, printed under the story it relates to and kept
+# as its last line (the corpus does so), never a title: `相关新闻见A3`,
+# `（相关报道见第五版）`, `详见第3版`.
+CROSS_REFERENCE_RE = regex.compile(
+    r"^\(?(?:相关|详见|更多)\p{Han}{0,6}?见?(?:第\ ?)?"
+    r"(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版?\)?$"
+)
 
 # A line of a listing or a forecast, never a title: a clock time before a programme
 # (`19:35 青山新闻联播`), a range of temperatures (`多云转晴 3℃~14℃`, `5~16℃`; the

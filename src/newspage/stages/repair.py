@@ -44,6 +44,7 @@ from .._patterns import (
     ATTRIBUTION_START_RE,
     CLAUSE_MARK_RE,
     CONTINUATION_START_RE,
+    CROSS_REFERENCE_RE,
     DATELINE_RE,
     FIGURE_LINE_RE,
     JUMP_IN_RE,
@@ -287,6 +288,8 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
         return {}, False
     if SECTION_NUMBER_RE.fullmatch(s):
         return {}, False  # `二`, `十一`: the number of the section under it
+    if CROSS_REFERENCE_RE.match(s):
+        return {}, False  # `相关新闻见A3`: a pointer that ends the story above
     if s.endswith(".") and NOTE_ENTRY_RE.match(s):
         return {}, False  # `[2]李小川.基层治理现代化[M].…,2020.`: a whole entry
     f: dict[str, float] = {}

@@ -24,6 +24,7 @@ from .._patterns import (
     CONTINUATION_START_RE,
     CREDIT_HINT_RE,
     CREDIT_RE,
+    CROSS_REFERENCE_RE,
     DASH_LINE_RE,
     DATE_LINE_RE,
     DATELINE_RE,
@@ -58,6 +59,8 @@ MIN_TITLE_HAN = 2
 _TITLE_HAN_RE = regex.compile(rf"\p{{Han}}(?:\P{{Han}}*\p{{Han}}){{{MIN_TITLE_HAN - 1}}}")
 # Longest line of page furniture (an editors' line with several names).
 MAX_FURNITURE = 80
+# Most digits of a page number printed alone.
+MAX_PAGE_NUMBER = 3
 # Longest byline or credit line.
 MAX_BYLINE = 40
 # Longest caption found alone after a photo gap, without a credit or caption mark.
@@ -214,6 +217,8 @@ def title_shape(block: Block) -> Role | None:
         return None  # `问：施肥有什么讲究？`: a turn of an interview
     if LISTING_LINE_RE.search(s):
         return None  # `19:35 青山新闻联播`, `晴 5℃~16℃`: a listing's or a forecast's line
+    if CROSS_REFERENCE_RE.match(s):
+        return None  # `相关新闻见A3`: the last line of the story above
     if is_reporter_rubric(s):
         return None  # `■记者手记` opens a reporter's notes inside the story
     return Role.TITLE
@@ -273,7 +278,23 @@ def classify(
     _revise_captions(out)
     _revise_dash_lines(out)
     _revise_signers(out)
+    _revise_page_numbers(out)
     return tuple(out)
+
+
+def _revise_page_numbers(out: list[Block]) -> None:
+    """A number alone (`11`) at the top or the foot of the dump, over or under the page's
+    furniture or nothing: the page number, as an extractor prints it. Inside the page a
+    number alone is a figure set large beside the text it counts (`229` over
+    `…对229名领导干部…`), and stays with it."""
+    for ends in (range(len(out)), range(len(out) - 1, -1, -1)):
+        for i in ends:
+            b = out[i]
+            if b.role is Role.FURNITURE:
+                continue
+            if len(b.shadow) <= MAX_PAGE_NUMBER and b.shadow.isascii() and b.shadow.isdigit():
+                out[i] = b.with_role(Role.FURNITURE, "page_number")
+            break
 
 
 def _revise_signers(out: list[Block]) -> None:
