@@ -72,6 +72,8 @@ def role_of(text: str) -> Role:
         ("人民日报海外版", Role.FURNITURE),
         ("中共青山县委机关报", Role.FURNITURE),  # a county paper's masthead
         ("今日4版", Role.FURNITURE),
+        ("新华社发（李小川摄）", Role.CREDIT),  # an agency sent it, he took it
+        ("中新社发（王大海摄）", Role.CREDIT),
         ("青山日报·南湖城市版", Role.FURNITURE),  # a paper's edition
         ("RENMIN RIBAO", Role.FURNITURE),  # the masthead in pinyin
         ("乙巳年二月初三", Role.FURNITURE),  # the lunar date
@@ -108,6 +110,7 @@ def test_context_free_roles(text: str, role: Role) -> None:
         ("問：施肥有什麼講究？", Role.BODY),
         ("A6 生活新聞 2024年3月2日／星期六", Role.FURNITURE),
         ("相關新聞見A3", Role.BODY),
+        ("新華社發（李小川攝）", Role.CREDIT),
     ],
 )
 def test_traditional_characters(text: str, role: Role) -> None:
