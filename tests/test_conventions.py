@@ -663,3 +663,25 @@ def test_a_short_line_over_signed_text_is_no_brief(conv: Callable[[str], str]) -
         )
     )
     assert [a.kind for a in page.articles].count("brief") == 1
+
+
+def test_an_essay_signed_by_a_name_over_its_abstract(conv: Callable[[str], str]) -> None:
+    """A headline over a name alone over `内容提要`: the essay's author, not its
+    subheadline."""
+    page = parse(
+        *map(
+            conv,
+            [
+                "以数字化赋能乡村治理",
+                "王大海",
+                "内容提要",
+                "数字技术正在改变乡村社会的组织方式，为乡村治理提供了新的手段。",
+                "一、数字技术提供新支撑",
+                "数字技术拓展了乡村治理的信息基础，村级事务办理时间明显缩短。",
+            ],
+        )
+    )
+    (essay,) = page.articles
+    assert (essay.headline, essay.subheadline) == (conv("以数字化赋能乡村治理"), None)
+    assert [a.name for a in essay.authors] == [conv("王大海")]
+    assert essay.lead_label == conv("内容提要")

@@ -167,10 +167,11 @@ def resolve_titles(
         if (
             len(titles) >= 2
             and after is not None
-            and after.role is Role.BODY
+            and after.role in (Role.BODY, Role.LEAD_LABEL)
             and signed_name(out[titles[-1]].shadow, out[titles[-1]].text) is not None
         ):
-            # `让好果子走出大山` over `李小川` over the text: a commentary signed by its
+            # `让好果子走出大山` over `李小川` over the text (or over the label of an
+            # essay's abstract, `内容提要`): a commentary or an essay signed by its
             # author's name alone, where a story prints its byline.
             q -= 1
             out[sig[q]] = out[sig[q]].with_role(Role.BYLINE, "signed_name")
