@@ -647,7 +647,7 @@ def test_titled_briefs_closed_by_their_authors(rubric: str, conv: Callable[[str]
 
 
 def test_a_short_line_over_signed_text_is_no_brief(conv: Callable[[str], str]) -> None:
-    """In a column of briefs, a short line (`在持之以恒`: the end of a cut paragraph)
+    """In a column of briefs, a short line (`在果园里`: the end of a cut paragraph)
     over text and a byline does not make a brief: the column has ended."""
     page = parse(
         *map(
@@ -656,8 +656,8 @@ def test_a_short_line_over_signed_text_is_no_brief(conv: Callable[[str], str]) -
                 "新闻速递",
                 "南湖区新增十处自助图书馆",
                 "本报讯 南湖区在公园和地铁站新建十处自助图书馆，市民刷卡即可借阅。",
-                "在持之以恒",
-                "开展义务植树、抓好绿化工程之外，植树的形式也越来越丰富。",
+                "在果园里",
+                "摘下的苹果个头大、颜色好，合作社当天就收购了两千斤。",
                 "王大海 本报记者 李小川",
             ],
         )

@@ -226,7 +226,7 @@ def test_a_number_alone_at_an_end_of_the_dump_is_its_page_number() -> None:
     """`11` under the last furniture line (or over the first) is the page number; a
     number alone inside the page is a figure set large beside its text."""
     text = "岭下村果园合作社成立于2019年，入社农户已有三百多户，年产值二百万元。"
-    blocks = blocks_of("2025年3月2日 星期日", "11", "229", text, "11", "责任编辑：王大海", "8")
+    blocks = blocks_of("2025年3月2日 星期日", "11", "36", text, "11", "责任编辑：王大海", "8")
     assert [b.role for b in blocks] == [
         Role.FURNITURE,
         Role.FURNITURE,

@@ -466,6 +466,11 @@ NOTE_ENTRY_RE = regex.compile(r"^[\[\u3014]\d{1,3}[\]\u3015]")
 # paragraph often does (`果品公司，向负责人询问`, shadow `…公司,向…`).
 CLAUSE_MARK_RE = regex.compile(r"[,.;:。]")
 
+# A comma or stop in a title-shaped line over a brief's text and its author: the end of
+# a cut paragraph more often than a brief's title (`…合作社的果子，`); a colon may set a
+# speaker apart in a title (`警方提醒：谨防新骗局`).
+CUT_TITLE_MARK_RE = regex.compile(r"[,;。]")
+
 # Body paragraphs never start with these; a piece that does was cut from a paragraph.
 # Nor with a sentence of one or two characters (`箱。村里还计划…`: the end of `…好几`
 # + `箱。`): on 1,400 generated pages, 914 blocks that open so are second pieces and 18

@@ -25,14 +25,13 @@ import functools
 import math
 from collections.abc import Callable, Mapping, Sequence, Set
 
-import regex
-
 from .._cjk import TopicBigrams, char_stats, load_weights
 from .._patterns import (
     BULLETS,
     CAPTION_MARK_RE,
     CLOSING_DATELINE_RE,
     CLOSING_NOTE_RE,
+    CUT_TITLE_MARK_RE,
     DATELINE_RE,
     DOCUMENT_DATE_RE,
     DOCUMENT_LINE_RE,
@@ -810,7 +809,6 @@ def _long_under(first: str, second: str) -> bool:
 
 # The shortest title of a brief signed by its author (`_signed_item`), in characters.
 MIN_SIGNED_TITLE = 6
-_CLAUSE_STOP_RE = regex.compile(r"[,;。]")
 
 
 def _signed_item(
@@ -822,9 +820,9 @@ def _signed_item(
     (`（李小川）`, `记者 王大海`)? A brief's title is one line of six characters or
     more with no comma or stop (a colon may set a speaker apart, `警方提醒：…`): a
     shorter line, or one with such a mark, is more often the end of a cut paragraph
-    (`在持之以恒`)."""
+    (`在果园里`)."""
     title = blocks[titles[0]]
-    if len(titles) != 1 or title.size < MIN_SIGNED_TITLE or _CLAUSE_STOP_RE.search(title.shadow):
+    if len(titles) != 1 or title.size < MIN_SIGNED_TITLE or CUT_TITLE_MARK_RE.search(title.shadow):
         return False
     k, size = q, 0
     while k < len(sig) and blocks[sig[k]].role is Role.BODY and size <= BRIEF_MAX_CHARS:

@@ -285,8 +285,8 @@ def classify(
 def _revise_page_numbers(out: list[Block]) -> None:
     """A number alone (`11`) at the top or the foot of the dump, over or under the page's
     furniture or nothing: the page number, as an extractor prints it. Inside the page a
-    number alone is a figure set large beside the text it counts (`229` over
-    `…对229名领导干部…`), and stays with it."""
+    number alone is a figure set large beside the text it counts (`36` over
+    `…培训了36名乡村医生…`), and stays with it."""
     for ends in (range(len(out)), range(len(out) - 1, -1, -1)):
         for i in ends:
             b = out[i]
