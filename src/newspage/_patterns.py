@@ -389,8 +389,10 @@ FURNITURE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# A page named by a line that points to it: `第二`, `5`, `A5`.
+_PAGE_NAME = r"(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})"
 # The page a jump line names, after its verb: `第二版）`, `A5版`.
-_JUMP_PAGE = r"(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?"
+_JUMP_PAGE = _PAGE_NAME + r"\ ?版\)?"
 # A jump line over text continued from another page: `（上接第一版）`, `上接A1版`. (Page
 # furniture too; what follows it is a story whose head is printed on that page. A bare
 # `（接A9版）` is printed after a story's text as well, meaning "continued on".)
@@ -434,8 +436,7 @@ TRAILING_AUTHOR_RE = regex.compile(r"[。!?”](?P<who>\([^()]{2,30}\))$")
 # as its last line (the corpus does so), never a title: `相关新闻见A3`,
 # `（相关报道见第五版）`, `详见第3版`.
 CROSS_REFERENCE_RE = regex.compile(
-    r"^\(?(?:相关|详见|更多)\p{Han}{0,6}?见?(?:第\ ?)?"
-    r"(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版?\)?$"
+    r"^\(?(?:相关|详见|更多)\p{Han}{0,6}?见?" + _PAGE_NAME + r"\ ?版?\)?$"
 )
 
 # A line of a listing or a forecast, never a title: a clock time before a programme

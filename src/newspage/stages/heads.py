@@ -246,7 +246,11 @@ def resolve_titles(
         if column is not None and (
             (anchored and after is not None and after.role is not Role.BODY)
             or (after_picture and not _picture_item_under(out, titles[-1]))
-            or (column == "brief" and not anchored and not _signed_item(out, titles, sig, q))
+            or (
+                column == "brief"
+                and not anchored
+                and not _signed_item(out, titles, following, sig, q + len(following))
+            )
             or sum(map(len, following)) > BRIEF_MAX_CHARS
         ):
             # A story with a byline or 副题, a second item after a picture story, a
@@ -812,25 +816,25 @@ MIN_SIGNED_TITLE = 6
 
 
 def _signed_item(
-    blocks: Sequence[Block], titles: Sequence[int], sig: Sequence[int], q: int
+    blocks: Sequence[Block],
+    titles: Sequence[int],
+    text: Sequence[str],
+    sig: Sequence[int],
+    k: int,
 ) -> bool:
-    """Is the title line over position `q` a brief's, one whose text (a brief's length
-    at most) is closed by its author, as the briefs of a column without datelines are:
-    in brackets after its last sentence (`…。（李小川）`) or on a line of its own
-    (`（李小川）`, `记者 王大海`)? A brief's title is one line of six characters or
+    """Is the title line over `text` (`_text_after`, which position `k` follows) a
+    brief's, one whose text is closed by its author, as the briefs of a column without
+    datelines are: in brackets after its last sentence (`…。（李小川）`) or on a line of its
+    own (`（李小川）`, `记者 王大海`)? A brief's title is one line of six characters or
     more with no comma or stop (a colon may set a speaker apart, `警方提醒：…`): a
     shorter line, or one with such a mark, is more often the end of a cut paragraph
-    (`在果园里`)."""
+    (`在果园里`). (A text longer than a brief ends the column anyway.)"""
     title = blocks[titles[0]]
     if len(titles) != 1 or title.size < MIN_SIGNED_TITLE or CUT_TITLE_MARK_RE.search(title.shadow):
         return False
-    k, size = q, 0
-    while k < len(sig) and blocks[sig[k]].role is Role.BODY and size <= BRIEF_MAX_CHARS:
-        size += blocks[sig[k]].size
-        k += 1
-    if k == q or size > BRIEF_MAX_CHARS:
+    if not text:
         return False
-    if TRAILING_AUTHOR_RE.search(blocks[sig[k - 1]].shadow):
+    if TRAILING_AUTHOR_RE.search(text[-1]):
         return True
     return k < len(sig) and blocks[sig[k]].role is Role.BYLINE
 
