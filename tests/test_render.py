@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import attrs
+
 from newspage.model import Article, Author, Caption, Diagnostic, Page, Section
 from newspage.render import ARTICLE_RULE, to_json, to_markdown, to_text
 
@@ -83,10 +85,17 @@ class TestMarkdown:
         kicker = lines.index("*绿色发展*")
         assert lines[kicker + 2] == "## 兴产业 美乡村 富农家"
         assert lines[kicker + 4] == "*——沿江古镇的文旅融合之路*"
-        assert "本报记者 张 三 李四 · 本报讯" in lines
+        assert "本报记者 张 三 李四" in lines
         assert "### 一、修复废弃矿山" in lines
         assert "## 新桥通车" in lines
         assert "**城市时讯** · brief" in lines
+
+    def test_dateline_is_printed_once(self) -> None:
+        """A dateline that opens its paragraph is not repeated beside the byline."""
+        md = to_markdown(PAGE)
+        assert md.count("本报讯") == 2  # the story's first paragraph and the brief's
+        away = attrs.evolve(STORY, sections=(Section(None, ("开头一段。",)),))
+        assert "本报记者 张 三 李四 · 本报讯" in to_markdown(Page(articles=(away,)))
 
     def test_lead_box_is_quoted_with_label(self) -> None:
         """The lead box is a blockquote headed by its label."""

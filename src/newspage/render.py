@@ -130,7 +130,12 @@ def _article_markdown(article: Article) -> list[str]:
     note += [_KIND_NOTES[article.kind]] if article.kind in _KIND_NOTES else []
     if note:
         blocks.append(" · ".join(note))
-    credit = [_md(s) for s in (article.byline, article.dateline) if s]
+    # The dateline also opens its paragraph (the contract keeps it there); printing it
+    # beside the byline as well would show it twice.
+    dateline = article.dateline
+    if dateline and any(p.startswith(dateline) for p in article.paragraphs):
+        dateline = None
+    credit = [_md(s) for s in (article.byline, dateline) if s]
     if credit:
         blocks.append(" · ".join(credit))
     if article.lead:
