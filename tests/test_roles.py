@@ -81,6 +81,14 @@ def role_of(text: str) -> Role:
         ("邮发代号1-1", Role.FURNITURE),
         ("代号1-1", Role.FURNITURE),
         ("A6 生活新闻 2024年3月2日／星期六", Role.FURNITURE),  # page, desk and date
+        ("A6 | 新闻", Role.FURNITURE),
+        ("南岛早报 | 2026年3月5日 星期四", Role.FURNITURE),
+        ("第12345号　今日8版", Role.FURNITURE),  # the issue number
+        ("第703号", Role.TITLE),  # a decree's number, under its 令
+        ("天气：晴 8℃～18℃ 南风2级", Role.FURNITURE),  # a front page's weather box
+        ("—— ——  ·  ·", Role.FURNITURE),  # an OCR engine's reading of rules and dots
+        ("本报地址：青山县南湖路8号 邮政编码：330100 广告热线：0793-1234567", Role.FURNITURE),
+        ("本版邮箱：nanhu@example.com", Role.FURNITURE),
         ("相关新闻见A3", Role.BODY),  # a pointer to another page: the story's last line
         ("（相关报道见第五版）", Role.BODY),
         ("上证指数 3286.45点 涨0.82%", Role.BODY),  # a market box's line
@@ -220,6 +228,28 @@ def test_a_photo_reports_byline_under_its_title() -> None:
         "三月的岭下村，梨花开满山坡。", "梨花开满山坡。", "本报记者 王大海摄影报道", gaps=[1, 3, 1]
     )
     assert after_photo[2].role is Role.CREDIT
+
+
+def test_the_running_head_at_an_end_of_the_dump_is_furniture() -> None:
+    """The page's number and desk (`2 综合新闻`, with the date and editors or not) and a
+    paper's name over its furniture (`青山报`) at the top or the foot of the dump are
+    furniture; inside the page the same shapes are text (a numbered subhead)."""
+    text = "岭下村果园合作社成立于2019年，入社农户已有三百多户，年产值二百万元。"
+    top = blocks_of("青山报", "中共青山县委机关报", "2 综合新闻", "责任编辑：王大海", "梨花开了")
+    assert [b.role for b in top][:4] == [Role.FURNITURE] * 4
+    assert top[4].role is Role.TITLE
+    head = blocks_of("8 经济 2026年3月5日 星期四 责任编辑：王大海 美编：李小川", "梨花开了", text)
+    assert head[0].role is Role.FURNITURE
+    foot = blocks_of("梨花开了", text, "6 人物·访谈")
+    assert foot[2].role is Role.FURNITURE
+    inside = blocks_of(
+        "梨花开了", text, "3 做强产业", "地址：青山县南湖路8号", text, "本版邮箱：nanhu@example.com"
+    )
+    assert inside[2].role is not Role.FURNITURE
+    assert inside[3].role is not Role.FURNITURE  # a notice's address, not the imprint
+    assert inside[5].role is Role.FURNITURE
+    alone = blocks_of("青山报", "梨花开了", text)  # a title, with no furniture under it
+    assert alone[0].role is Role.TITLE
 
 
 def test_a_number_alone_at_an_end_of_the_dump_is_its_page_number() -> None:

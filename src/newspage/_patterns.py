@@ -65,11 +65,14 @@ ROLE_NAME_RE = regex.compile(
 )
 
 # What a byline may end with after the names: `文并图` (text and photos), `文/图`,
-# `摄影报道` (a photo report's byline); and,
+# `摄影报道` (a photo report's byline); a bare `文` (text) only after a space and a name
+# of two characters or more (`王大海 文`): glued or after one character it is the name's
+# own (`本报记者 李文`, the padded `李 文`); and,
 # after a space, how and where the story was got: `本报记者 王大海 报道`, `… 北京报道`,
 # `… 摄影报道`, `… 发自北京`, `… 采写`, `… 整理`.
 BYLINE_SUFFIX_RE = regex.compile(
-    r"\ ?(?:文并图|文/图|图文|撰文|文|摄影报道)$"
+    r"\ ?(?:文并图|文/图|图文|撰文|摄影报道)$"
+    r"|(?<=\p{Han}{2})\ 文$"
     r"|\ (?:\p{Han}{0,6}(?<!摄影)报道|发自\p{Han}{1,8}|采写|采访整理|整理)$"
 )
 
@@ -360,24 +363,32 @@ PHOTO_RUBRIC_RE = regex.compile(r"图说|图片|图闻|影像|视觉")
 #   page)   `栏目投稿邮箱：…`   `数据来源：国家统计局`   `A6 生活新闻 2024年3月2日/星期六`
 #   (a page's letter, desk and date on one line)   `青山日报·南湖城市版` (a paper's
 #   edition)   `RENMIN RIBAO` (the masthead in pinyin)   `乙巳年二月初三` (the lunar date)
-#   `邮发代号1-1`
+#   `邮发代号1-1`   `本报地址：…  邮政编码：…  广告热线：…` (the imprint)
+#   `本版邮箱：wang@example.com` (where to send letters)   `A6 | 新闻`   `第12345号 今日8版`
+#   `天气：晴 8℃-18℃`   `—— ——  ·  ·` (an OCR engine's reading of the page's rules,
+#   dashes and dots between spaces)
 FURNITURE_RE = regex.compile(
     r"""
     ^(?:
         (?:责任编辑|本版责编|本版编辑|责编|版式设计|版式|美编|美术编辑|图片编辑|校对|
            版面设计|本版统筹|统筹|值班编辑|签发|本版制图|本期制图|制图|(?:栏目)?投稿邮箱|数据来源
         )\ ?[::].{0,60}
+      | (?:本报|报社|本社)地址\ ?[::].{0,120}     # the imprint at the foot: address, post
+      | (?:本版|栏目)?(?:邮箱|信箱|投稿信箱)\ ?[::]\ ?[\w.-]+@[\w.-]+(?:\ .{0,40})?
       | 编辑\ ?[::][^,。!?]{0,60}    # 编辑：王大海, not an editor's reply `编辑：读者反映的…，…`
       | (?:中华民国\ ?)?\d{2,4}年\d{1,2}月\d{1,2}日\ ?(?:星期|周)[一二三四五六日天](?:\ .{0,30})?
       | (?:第\ ?)?[\dA-Z]{1,3}\ ?版(?:\ .{0,20})?
-      | [A-Z]\d{1,2}\ [\p{Han}]{2,6}(?:\ .{0,30})?         # a page and its desk: A4 焦点
+      | [A-Z]\d{1,2}\ (?:\|\ )?[\p{Han}]{2,6}(?:\ .{0,30})?  # a page and its desk: A4 焦点
       | [·•]?\ ?广告\ ?[·•]?
       | \(?(?:下转|上接|转|接)(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?
-      | 第\ ?\d{3,6}\ ?期(?:\ .{0,40})?                  # issue number: 第25965期
+      | 第\ ?(?:\d{3,6}\ ?期|\d{5,6}\ ?号)(?:\ .{0,40})?   # issue: 第25965期, 第12345号
+                                                       # (第703号 numbers a decree: text)
+      | 天气\ ?[::].{1,40}                             # the weather box of a front page
+      | (?=[^\ ]*\ )[-—\u2013~·•.|_\ ]{3,30}              # OCR's rules and dots: `—— ——  ·  ·`
       | .{0,30}(?:CN\ ?\d{2}\ ?-\ ?\d{4}|邮发代号|代号\ ?\d{1,2}-\d{1,3}
                  |国内统一连续出版物号).{0,40}
-      | [\p{Han}]{2,6}(?:日报|晚报|晨报|时报|商报)            # masthead: 人民日报, and its
-        (?:海外版|[·•]\p{Han}{2,8})?(?:\ .{0,30})?            # edition: 青山日报·南湖城市版
+      | [\p{Han}]{2,6}(?:日报|晚报|晨报|早报|时报|商报)        # masthead: 人民日报, and its
+        (?:海外版|[·•]\p{Han}{2,8})?(?:\ (?:\|\ )?.{0,30})?    # edition: 青山日报·南湖城市版
       | [A-Z]{2,12}(?:\ [A-Z]{2,12}){1,3}               # the masthead in pinyin
       | (?:农历\ ?)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年    # the lunar date:
         [正腊冬一二三四五六七八九十]{1,2}月                              # 乙巳年二月初三
@@ -389,6 +400,18 @@ FURNITURE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The running head or foot of a page, furniture only at the top or the foot of the dump
+# (`roles`): inside a page the same shapes are text, a figure set large beside what it
+# counts, or a numbered subhead. `MASTHEAD_RE` is furniture only over other furniture.
+#   `11` (the page number)   `2 综合新闻`   `6 人物·访谈` (the page's number and desk)
+#   `8 经济 2026年3月5日 星期四 责任编辑：王大海` (...with the date and editors)
+EDGE_FURNITURE_RE = regex.compile(
+    r"\d{1,3}"
+    r"|\d{1,2}\ (?:\|\ )?\p{Han}{2,6}(?:[·•]\p{Han}{2,6})?(?:\ .{1,80})?"
+)
+#   `青山报`, `明報` (a paper's name, over its 机关报 line, date or issue number)
+MASTHEAD_RE = regex.compile(r"\p{Han}{1,4}报")
+
 # A page named by a line that points to it: `第二`, `5`, `A5`.
 _PAGE_NAME = r"(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})"
 # The page a jump line names, after its verb: `第二版）`, `A5版`.
@@ -404,8 +427,8 @@ JUMP_OUT_RE = regex.compile(r"\(?(?:下转|转)" + _JUMP_PAGE)
 # Every furniture line holds one of these characters: the colon of an editors' line, 星期
 # or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead, the
 # letter of a page (`A4 焦点`), the dashes around a page number (`-- 3 --`), 年 of a
-# lunar date.
-FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报A-Z—\u2013年-]")
+# lunar date, 号 of an issue, the marks of an OCR engine's rules (`—— ·  ·`).
+FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报号A-Z—\u2013年·.|_~-]")
 
 # A line that opens with dashes: the 副题 under a headline, `——老工业城市的转型之路`.
 DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")

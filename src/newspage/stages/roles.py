@@ -28,6 +28,7 @@ from .._patterns import (
     DASH_LINE_RE,
     DATE_LINE_RE,
     DATELINE_RE,
+    EDGE_FURNITURE_RE,
     FIGURE_LINE_RE,
     FURNITURE_HINT_RE,
     FURNITURE_RE,
@@ -35,6 +36,7 @@ from .._patterns import (
     LEAD_LABEL_RE,
     LEAD_LABELS,
     LISTING_LINE_RE,
+    MASTHEAD_RE,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
     SPEAKER_LABEL_RE,
@@ -59,8 +61,6 @@ MIN_TITLE_HAN = 2
 _TITLE_HAN_RE = regex.compile(rf"\p{{Han}}(?:\P{{Han}}*\p{{Han}}){{{MIN_TITLE_HAN - 1}}}")
 # Longest line of page furniture (an editors' line with several names).
 MAX_FURNITURE = 80
-# Most digits of a page number printed alone.
-MAX_PAGE_NUMBER = 3
 # Longest byline or credit line.
 MAX_BYLINE = 40
 # Longest caption found alone after a photo gap, without a credit or caption mark.
@@ -278,22 +278,35 @@ def classify(
     _revise_captions(out)
     _revise_dash_lines(out)
     _revise_signers(out)
-    _revise_page_numbers(out)
+    _revise_page_edges(out)
     return tuple(out)
 
 
-def _revise_page_numbers(out: list[Block]) -> None:
-    """A number alone (`11`) at the top or the foot of the dump, over or under the page's
-    furniture or nothing: the page number, as an extractor prints it. Inside the page a
-    number alone is a figure set large beside the text it counts (`36` over
-    `…培训了36名乡村医生…`), and stays with it."""
+def _revise_page_edges(out: list[Block]) -> None:
+    """The running head and foot of the page, as an extractor prints them at the top or
+    the foot of the dump, among the furniture it recognises or alone: the page number
+    (`11`), the page's number and desk (`2 综合新闻`, with the date and editors or not), a
+    paper's name over its furniture (`青山报`). Inside the page a number alone is a figure
+    set large beside the text it counts (`36` over `…培训了36名乡村医生…`), and a number
+    before words a numbered subhead; they stay text."""
     for ends in (range(len(out)), range(len(out) - 1, -1, -1)):
         for i in ends:
             b = out[i]
             if b.role is Role.FURNITURE:
                 continue
-            if len(b.shadow) <= MAX_PAGE_NUMBER and b.shadow.isascii() and b.shadow.isdigit():
-                out[i] = b.with_role(Role.FURNITURE, "page_number")
+            if EDGE_FURNITURE_RE.fullmatch(b.shadow):
+                out[i] = b.with_role(Role.FURNITURE, "page_head")
+                if b.shadow.isdigit():
+                    break  # one page number an end: a second is a figure of the text
+                continue
+            if (
+                ends.step == 1
+                and MASTHEAD_RE.fullmatch(b.shadow)
+                and i + 1 < len(out)
+                and out[i + 1].role is Role.FURNITURE
+            ):
+                out[i] = b.with_role(Role.FURNITURE, "masthead")
+                continue
             break
 
 
