@@ -961,6 +961,23 @@ def test_a_subhead_after_a_brief_heads_a_frame_of_another_story() -> None:
     assert [s.heading for s in orchard.sections] == [None, section[0]]
 
 
+def test_bulleted_lines_in_a_row_are_items_of_a_list() -> None:
+    """Two lines with bullets one over the other are items of a list, text of the story;
+    under a lead label they are the lead box."""
+    items = ("■岭下村果园建起冷库", "■河东镇修通产业路")
+    page = newspage.parse(
+        page_text("果园迎来采摘季", "本报记者 林知夏", ORCHARD * 3, *items, COLD_STORE)
+    )
+    (a,) = page.articles
+    assert [s.heading for s in a.sections] == [None]
+    assert a.paragraphs == (ORCHARD * 3, *items, COLD_STORE)
+    page = newspage.parse(
+        page_text("果园迎来采摘季", "本报记者 林知夏", "核心提示", *items, ORCHARD)
+    )
+    (a,) = page.articles
+    assert a.lead == items
+
+
 ORCHARD = "入冬以来，岭下村果园的苹果有了销路，岭下村果农忙着采摘，岭下村果园采摘点游客络绎不绝。"
 COLD_STORE = "岭下村果园建起冷库以后，岭下村的苹果可以存到春节再卖，岭下村果农收入年年增加。"
 
@@ -970,16 +987,18 @@ COLD_STORE = "岭下村果园建起冷库以后，岭下村的苹果可以存到
     [
         ("岭下村果园建起冷库", "岭下村果园建起冷库"),  # a subhead
         ("岭下村果园的苹果怎么卖？", None),  # a question of the text
-        ("■岭下村果园建起冷库", None),  # an item of a list
+        ("■岭下村果园建起冷库、修通产业路", None),  # an item of a list
+        ("■岭下村果园建起冷库", "■岭下村果园建起冷库"),  # a bullet alone marks a subhead
+        ("▲ 岭下村果园建起冷库", "▲ 岭下村果园建起冷库"),
         ("岭下村果园建起冷库以后岭下村的苹果可以一直存到明年春节再拿出来卖", None),  # too long
     ],
 )
 def test_a_question_a_bulleted_or_a_long_line_in_a_story_is_text(
     line: str, heading: str | None
 ) -> None:
-    """A title-shaped line inside a story that asks a question, opens with a bullet or
-    runs past `MAX_SUBHEAD_LINE` characters is a paragraph of the text, where a short
-    line of the same words is a subhead."""
+    """A title-shaped line inside a story that asks a question, opens with a bullet and
+    reads as a clause, or runs past `MAX_SUBHEAD_LINE` characters is a paragraph of the
+    text, where a short line of the same words is a subhead, with or without a bullet."""
     page = newspage.parse(
         page_text("果园迎来采摘季", "本报记者 林知夏", ORCHARD * 3, line, COLD_STORE * 2)
     )

@@ -282,6 +282,18 @@ def resolve_titles(
                 out[idx] = out[idx].with_role(Role.BODY, "short_lines")
             p = q
             continue
+        if (
+            len(titles) >= 2
+            and not anchored
+            and have_story
+            and all(out[i].shadow.startswith(BULLETS) for i in titles)
+        ):
+            # `■建起冷库` over `■修通产业路` inside a story: items of a list, not a kicker
+            # over a headline (a head group prints no bullets on both lines).
+            for idx in titles:
+                out[idx] = out[idx].with_role(Role.BODY, "short_lines")
+            p = q
+            continue
         if anchored or column is not None or not have_story or after_picture:
             new_story = True
         elif NUMBERED_HEADING_RE.match(out[titles[0]].shadow):
@@ -331,7 +343,7 @@ def resolve_titles(
             if lead_in:
                 out[titles[0]] = out[titles[0]].with_role(Role.BODY, "lead_in")
                 titles, roles = titles[1:], roles[1:]
-            if len(titles) == 1 and _text_line(out[titles[0]].shadow):
+            if len(titles) == 1 and _text_line(out[titles[0]].shadow, previous, after):
                 roles, reason = [Role.BODY], "text_line"
             else:
                 subheads.append(out[titles[-1]].shadow)
@@ -354,17 +366,27 @@ def _later_section(s: str) -> bool:
 MAX_SUBHEAD_LINE = 30
 
 
-def _text_line(s: str) -> bool:
+def _text_line(s: str, previous: Block | None, after: Block | None) -> bool:
     """A title-shaped line inside a story that is a line of its text, not a subhead: a
     question (`果子卖不出去怎么办？`, an interviewer's or a reader's, or one said in a
-    story, `“爹呢？”`), an item of a list
-    (`■建起冷库，延长果品销售期`), a sentence too long for a subhead. A subhead names
-    what its section is about, in a line or two."""
-    return (
-        s.endswith(("?", "?”"))
-        or s.startswith(BULLETS)
-        or (" " not in s and len(s) > MAX_SUBHEAD_LINE)
-    )
+    story, `“爹呢？”`), an item of a list, a sentence too long for a subhead. A subhead
+    names what its section is about, in a line or two. A line after a bullet is an item
+    when it reads as a clause (`■建起冷库，延长果品销售期`) or stands in a list of them (a
+    bullet line over or under it, or the label of a lead box over it); alone, the bullet
+    marks a subhead (`■ 产业升级`, `▲项目建设提速`)."""
+    if s.startswith(BULLETS):
+        return (
+            any(c in s for c in ",;、")
+            or (previous is not None and _item_neighbour(previous))
+            or (after is not None and after.shadow.startswith(BULLETS))
+        )
+    return s.endswith(("?", "?”")) or (" " not in s and len(s) > MAX_SUBHEAD_LINE)
+
+
+def _item_neighbour(block: Block) -> bool:
+    """A block over a line with a bullet that makes that line an item of a list: another
+    item, or the label of the lead box the items sum up."""
+    return block.shadow.startswith(BULLETS) or block.role is Role.LEAD_LABEL
 
 
 # Longest kicker printed as a block of its own that is too long for a title line.
