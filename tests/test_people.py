@@ -55,6 +55,9 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("本報記者 林文", [("林文", "本報記者")]),
         ("本报记者 王大海 文", [("王大海", "本报记者")]),
         ("本报记者 王大海文并图", [("王大海", "本报记者")]),
+        # names alone and `报道` (reported), as Singapore and Malaysia papers sign
+        ("林知夏 报道", [("林知夏", None)]),
+        ("林知夏、王大海 报道", [("林知夏", None), ("王大海", None)]),
     ],
 )
 def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -95,6 +98,7 @@ def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
         "主持人：年轻人回乡，最担心的是什么？",  # a turn of the interview
         "本报编辑部",  # the paper signs, no one's name (`部`)
         "评论员观察",  # a commentary column's rubric
+        "深度观察 报道",  # no name before `报道`
     ],
 )
 def test_not_bylines(text: str) -> None:
@@ -115,6 +119,9 @@ def test_not_bylines(text: str) -> None:
         ("新华社发 宋砚秋 摄", ("宋砚秋",)),  # the agency released it, she took it
         ("本报记者 陈 晓燕 摄", ("陈晓燕",)),  # a spaced name of three characters
         ("（资料图片）", ()),
+        ("（图：李小川）", ("李小川",)),  # Hong Kong papers bracket the credit
+        ("受访者供图", ()),  # the person interviewed gave it: no name
+        ("本人提供", ()),
     ],
 )
 def test_credit_photographers(text: str, names: tuple[str, ...]) -> None:

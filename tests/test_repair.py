@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import newspage
 from newspage._cjk import char_stats, lexicon
 from newspage.stages import repair
 from newspage.stages.blocks import Block
@@ -221,6 +222,20 @@ def test_a_pointer_to_another_page_is_whole() -> None:
         "疾管署昨日公布最新疫情监测资料，上周类流感门急诊就诊人次明显增加。",
     )
     assert got == []
+
+
+def test_an_e_mail_address_alone_is_whole() -> None:
+    """An author's address on its own line (`wangdahai@example.com`) ends the story: the
+    paragraph under it is not its second piece."""
+    blocks = (
+        *HEAD,
+        "（作者为青山县委党校教授）",
+        "wangdahai8494@example.com",
+        "疾管署昨日公布最新疫情监测资料，上周类流感门急诊就诊人次明显增加。",
+    )
+    assert pairs(*blocks) == []
+    page = newspage.parse("\n\n".join(blocks))
+    assert not [w for w in page.warnings if "example.com" in w.text]
 
 
 def test_an_entry_of_references_cut_by_a_column_is_joined() -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from newspage._cjk import shadow
 from newspage.stages.blocks import Block, LineKind, Role
+from newspage.stages.people import credit_people
 from newspage.stages.roles import line_kind
 
 from .conftest import blocks_of
@@ -89,6 +90,7 @@ def role_of(text: str) -> Role:
         ("—— ——  ·  ·", Role.FURNITURE),  # an OCR engine's reading of rules and dots
         ("本报地址：青山县南湖路8号 邮政编码：330100 广告热线：0793-1234567", Role.FURNITURE),
         ("本版邮箱：nanhu@example.com", Role.FURNITURE),
+        ("林知夏 报道", Role.BYLINE),
         ("相关新闻见A3", Role.BODY),  # a pointer to another page: the story's last line
         ("（相关报道见第五版）", Role.BODY),
         ("上证指数 3286.45点 涨0.82%", Role.BODY),  # a market box's line
@@ -124,6 +126,18 @@ def test_context_free_roles(text: str, role: Role) -> None:
 def test_traditional_characters(text: str, role: Role) -> None:
     """Traditional input is matched on its simplified shadow."""
     assert role_of(text) is role
+
+
+def test_a_credit_in_brackets_after_a_caption() -> None:
+    """`（图：李小川）`, as Hong Kong papers print it, is a credit on its own line and after
+    the caption's last sentence; the person named is its photographer."""
+    text = "岭下村果园合作社成立于2019年，入社农户已有三百多户，年产值二百万元。"
+    for credit in ("（图：李小川）", "（圖：李小川）"):
+        alone = blocks_of(text, "居民搬进新屋。", credit, gaps=[1, 3, 1])
+        assert [b.role for b in alone] == [Role.BODY, Role.CAPTION, Role.CREDIT]
+        assert credit_people(alone[2].shadow, alone[2].text) == ("李小川",)
+        inline = blocks_of(text, "居民搬进新屋。" + credit, gaps=[1, 3])
+        assert inline[1].role is Role.CAPTION
 
 
 def test_block_above_credit_is_caption() -> None:

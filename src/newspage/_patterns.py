@@ -260,6 +260,7 @@ CLOSING_NOTE_RE = regex.compile(
 #   `本版图片来源：人民视觉`       `（资料图片）`   `新华社发`  `张三 供图`   `图：李四`
 #   `（视频截图）`   `新华社发（李小川摄）` (an agency sent it, the photographer in brackets)
 #   Hong Kong and Taiwan: `（記者王小明攝）`  `圖／記者王小明攝`  `照片：王小明提供`  `（資料照片）`
+#   `（圖：王小明）`
 CREDIT_RE = regex.compile(
     r"""
     ^(?:
@@ -267,6 +268,7 @@ CREDIT_RE = regex.compile(
       | [^\s。,;:!?()][^。,;:!?()]{0,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?
       | (?:本版|本文)?图片来源:.{1,30}
       | (?:摄影|图片|视觉|图|照片)\ ?[:/]\ ?[^\s。,]{1,20}(?:\ [^\s。,]{1,20}){0,3}
+      | \((?:摄影|图片|图|照片)\ ?[:/]\ ?[^\s。,()]{1,20}(?:\ [^\s。,()]{1,20}){0,3}\)
       | \([^()。,;:!?]{1,30}?(?:摄影?|供图|提供)\)
       | \(?(?:资料图片|资料图|资料片|资料照片|新华社发|中新社发|人民视觉|影像中国|视觉中国
              |网络图片|受访者供图|视频截图|网络截图|截图)\)?
@@ -296,11 +298,12 @@ TRAILING_CREDIT_RE = regex.compile(
     r"|(?:图|摄影|照片)\ ?/\ ?[^\s。,:/()]{1,20}(?:\ [^\s。,:/()]{1,20}){0,3}"
     r"|\(图片来源:[^()]{1,20}\))"
     r"|[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?"
-    r"|(?P<bracketed>\([^()。!?]{1,30}?(?:摄影?|供图|提供)\)))$"
+    r"|(?P<bracketed>\([^()。!?]{1,30}?(?:摄影?|供图|提供)\)"
+    r"|\((?:图|摄影|照片)\ ?[:/]\ ?[^()。!?,]{1,20}\)))$"
 )
 # Every trailing credit holds one of these. The search above tries every position of a
 # block; most blocks hold neither, which one search for them finds out many times faster.
-TRAILING_CREDIT_WORDS = ("摄", "供图", "提供)", "社发", "photo", "图片", "图/")
+TRAILING_CREDIT_WORDS = ("摄", "供图", "提供)", "社发", "photo", "图片", "图/", "图:", "照片:")
 TRAILING_CREDIT_HINT_RE = re.compile("|".join(map(re.escape, TRAILING_CREDIT_WORDS)))
 
 # Marks that make a block a photo caption wherever it stands: `图为…`, `(资料片)`,
@@ -454,6 +457,11 @@ ATTRIBUTION_START_RE = regex.compile(
 # Who wrote a brief or a story, in brackets after its last sentence in the same
 # paragraph: `…排查火灾隐患三十余处。（李小川）`, `…好去处。（记者 王大海）`.
 TRAILING_AUTHOR_RE = regex.compile(r"[。!?”](?P<who>\([^()]{2,30}\))$")
+
+# An e-mail address alone on its line, where a story or an essay prints its author's
+# address (`wangdahai@example.com`): a line of the text that ends its story, never the
+# first piece of a cut paragraph.
+EMAIL_LINE_RE = regex.compile(r"[\w.+-]{1,40}@[\w-]{1,40}(?:\.[\w-]{1,20}){1,4}")
 
 # A pointer to a story on another page, printed under the story it relates to and kept
 # as its last line (the corpus does so), never a title: `相关新闻见A3`,

@@ -38,6 +38,9 @@ _CREDIT_SUFFIX_RE = regex.compile(
     r"[\ /]?(?:摄影?报道|摄影|拍摄|摄|供图|提供)(?:\ ?\([^()]{2,12}\))?$"  # 王大海拍摄: 王大海
 )
 _REPORTED_SUFFIX_RE = regex.compile(r"\ ?报道$")
+# A byline of names alone followed by `报道` (reported) after a space, as Singapore and
+# Malaysia papers sign: `林知夏 报道`, `林知夏 王大海 报道`. The names must read as names.
+_REPORTED_BY_RE = regex.compile(r"^[\p{Han}·\ 、]{2,20}\ 报道$")
 
 
 def parse_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
@@ -181,6 +184,8 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
         if WRITTEN_UP_NOTE_RE.fullmatch(shadow):
             return None  # `（本报记者 王 海整理）`: a closing note, the story's text
         start, end, marked, bare = 1, end - 1, True, True
+    elif _REPORTED_BY_RE.search(shadow):
+        marked = bare = True  # `林知夏 报道`: names and how the story was got, no role
     elif not ROLE_WORD_RE.search(shadow):
         return None  # neither marked nor a role: the names alone do not make a byline
     if REPORTER_RUBRIC_RE.fullmatch(shadow, start, end):
@@ -246,15 +251,21 @@ def credit_people(shadow: str, printed: str) -> tuple[str, ...]:
     if (
         shadow.startswith("(")
         and shadow.endswith(")")
-        and _CREDIT_SUFFIX_RE.search(shadow, 1, end - 1)
+        and (_CREDIT_SUFFIX_RE.search(shadow, 1, end - 1) or _CREDIT_PREFIX_RE.match(shadow, 1))
     ):
-        start, end = 1, end - 1  # `（記者王小明攝）`, not `（资料图片）`
+        start, end = 1, end - 1  # `（記者王小明攝）`, `（图：李小川）`, not `（资料图片）`
     if m := _CREDIT_PREFIX_RE.match(shadow, start):
         start = m.end()
     if m := _CREDIT_SUFFIX_RE.search(shadow, start, end):
         end = m.start()
+    if shadow[start:end].strip() in _PHOTO_SOURCES:
+        return ()  # `受访者供图`: the person interviewed gave it, no one is named
     people = parse_people(shadow[start:end].strip(), printed[start:end].strip())
     return tuple(a.name for a in people) if people else ()
+
+
+# Who gave a photo, named by what they are, not by name: `受访者供图`, `本人提供`.
+_PHOTO_SOURCES = frozenset({"受访者", "受访单位", "受访企业", "被访者", "本人", "读者", "网友"})
 
 
 def reported_people(text: str, printed: str) -> tuple[Author, ...]:

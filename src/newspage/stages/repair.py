@@ -46,6 +46,7 @@ from .._patterns import (
     CONTINUATION_START_RE,
     CROSS_REFERENCE_RE,
     DATELINE_RE,
+    EMAIL_LINE_RE,
     FIGURE_LINE_RE,
     JUMP_IN_RE,
     JUMP_OUT_RE,
@@ -290,6 +291,8 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
         return {}, False  # `二`, `十一`: the number of the section under it
     if CROSS_REFERENCE_RE.match(s):
         return {}, False  # `相关新闻见A3`: a pointer that ends the story above
+    if EMAIL_LINE_RE.fullmatch(s):
+        return {}, False  # `wangdahai@example.com`: the author's address, a whole line
     if s.endswith(".") and NOTE_ENTRY_RE.match(s):
         return {}, False  # `[2]李小川.基层治理现代化[M].…,2020.`: a whole entry
     f: dict[str, float] = {}
