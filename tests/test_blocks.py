@@ -291,6 +291,57 @@ def test_a_line_ending_a_sentence_splits_nothing_on_a_page_with_blank_lines() ->
     ]
 
 
+def test_a_line_of_figures_is_as_wide_as_a_line_of_han() -> None:
+    """Digits take half the width of a Han character: a line that holds figures holds
+    more characters in the same width, and the full lines around it are not short."""
+    figures = [
+        "据了解，今年岭下村计划实施重",
+        "点项目120个，年度计划投资310",
+        "亿元，截至目前已开工项目占比",
+        "达到六成。",
+    ]
+    paragraphs, lines = _wrapped_story()
+    blocks = split_blocks("\n".join(figures + lines))
+    assert [b.text for b in blocks] == ["".join(figures), *paragraphs]
+    (block,) = split_blocks("\n".join(figures[:3]) + "\n\n")
+    assert block.last_line_room == 0  # a full line: the column ended after it
+
+
+def test_a_quotation_and_who_said_it_are_one_paragraph_on_a_wrapped_page() -> None:
+    """A line that closes a quotation with a full stop, over a line that names who said
+    it, goes on: the attribution follows the words it attributes."""
+    quoted = [
+        "“过去是单打独斗，现在是抱团",
+        "发展，订单一年比一年多。”",
+        "合作社理事长王大海说，今年合",
+        "作社又添了两台分拣机。",
+    ]
+    paragraphs, lines = _wrapped_story()
+    blocks = split_blocks("\n".join(quoted + lines))
+    assert [b.text for b in blocks] == ["".join(quoted), *paragraphs]
+
+
+def test_a_page_that_indents_its_paragraphs_ends_them_where_it_indents() -> None:
+    """On a wrapped page that marks its paragraphs by indentation, a line ending with a
+    full stop at a full line is no paragraph end: the next indented line is."""
+    indent = "\u3000\u3000"
+    paragraphs, _ = _wrapped_story()
+    lines = [
+        indent + line if k == 0 else line
+        for p in paragraphs
+        for k, line in enumerate(_wrapped(p, 12))
+    ]
+    cut = [
+        indent + "岭下村果园建于上世纪九十",
+        "年代，每天来客约五百人次。",
+        "由于设施老化，果园曾长期存",
+        "在排水不畅的问题，村民意见",
+        "较大。",
+    ]
+    blocks = split_blocks("\n".join(lines + cut))
+    assert [b.text for b in blocks] == [*paragraphs, "".join(cut).lstrip(indent)]
+
+
 def _kind(line: Block) -> LineKind:
     """A stand-in for `roles.line_kind`: bylines stand alone, datelines open a block."""
     if line.text.startswith("本报记者"):

@@ -454,6 +454,13 @@ ATTRIBUTION_START_RE = regex.compile(
     r"^[^,。!?;:“”\"]{1,30}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?。"
 )
 
+# Who said the quotation a line closes, opening the line under it: `局长王大海说，…`,
+# `王大海告诉记者：…`. A paragraph that is one quotation is rare; the speaker follows
+# the words in the same paragraph.
+SPEAKER_AFTER_QUOTE_RE = regex.compile(
+    r"[^,。!?;:“”\"]{1,24}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?[,:]"
+)
+
 # Who wrote a brief or a story, in brackets after its last sentence in the same
 # paragraph: `…排查火灾隐患三十余处。（李小川）`, `…好去处。（记者 王大海）`.
 TRAILING_AUTHOR_RE = regex.compile(r"[。!?”](?P<who>\([^()]{2,30}\))$")

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from .._cjk import shadows, space_at_line_break
-from .._patterns import DATELINE_RE, SENTENCE_END_RE
+from .._patterns import DATELINE_RE, SENTENCE_END_RE, SPEAKER_AFTER_QUOTE_RE
 
 # Runs of space-like characters, collapsed to one space. No line break among them, so the
 # whole page is collapsed at once and then split into lines. (The `re` module searches a
@@ -175,7 +175,15 @@ def split_blocks(text: str, *, line_kind: LineClassifier | None = None) -> tuple
     # The widths of the lines of each chunk of several lines, by its first line.
     widths = {a: [_width(x) for x in collapsed[a:b]] for a, b, _ in chunks if b - a > 1}
     per_line = _lines_are_blocks(widths)
-    width_ends = {} if per_line else _width_ends(collapsed, chunks, widths, line_kind)
+    # A page that indents its paragraphs inside its chunks says where they start.
+    indented = sum(
+        1 for a, b, _ in chunks if b - a > 1 for line in raw[a + 1 : b] if _INDENT_RE.match(line)
+    )
+    width_ends = (
+        {}
+        if per_line
+        else _width_ends(collapsed, chunks, widths, line_kind, by_stops=indented < _MIN_INDENTS)
+    )
     # text, line, gap before, indented, last line room
     found: list[tuple[str, int, int, bool, int | None]] = []
     for start, end, blanks in chunks:
@@ -291,7 +299,11 @@ def _room(lines: list[str]) -> int | None:
     widths = [w for w in map(_width, lines) if w]
     if len(widths) < 2:
         return None
-    return max(widths[:-1]) - widths[-1]
+    room = max(widths[:-1]) - widths[-1]
+    if room <= WRAP_SLACK:
+        return room
+    printed = [w for w in map(_printed_width, lines) if w]
+    return min(room, _printed_room(max(printed[:-1]), 0, printed[-1]))
 
 
 # Where a page wraps its lines at a fixed width, a line shorter than a line next to it
@@ -300,6 +312,9 @@ def _room(lines: list[str]) -> int | None:
 # separates its blocks by blank lines has a stray one in a few hundred paragraphs
 # (a wrap that carried a long unit over), a page that does not has dozens.
 _MIN_WIDTH_ENDS = 3
+# Indented lines inside chunks that make a wrapped page one that marks its paragraphs
+# by indentation.
+_MIN_INDENTS = 3
 # What a wrap cannot split at the start of a line: opening marks, then a Latin word or
 # number or one character, then the marks that may not open a line (`99%。`, `（女）、`).
 _LEADING_UNIT_RE = re.compile(
@@ -312,11 +327,15 @@ def _width_ends(
     chunks: list[tuple[int, int, int]],
     widths: dict[int, list[int]],
     line_kind: LineClassifier | None,
+    *,
+    by_stops: bool = True,
 ) -> dict[int, list[int]]:
     """The block bounds inside each chunk of several lines of a page that wraps its
     lines without blank lines between blocks (offsets into the chunk, keyed by the
     chunk's first line, as its `widths` are): the paragraph ends its line widths show,
-    then the lines that end a sentence and those `line_kind` sets apart. Empty if the
+    then the lines that end a sentence (unless `by_stops` is false: on a page that
+    indents its paragraphs, a sentence ending at a line's end is no paragraph end) and
+    those `line_kind` sets apart. Empty if the
     widths show too few ends for such a page (`_MIN_WIDTH_ENDS`)."""
     several = [(a, b) for a, b, _ in chunks if b - a > 1]
     ends = {a: _short_line_ends(lines[a:b], widths[a]) for a, b in several}
@@ -327,9 +346,8 @@ def _width_ends(
     matched = iter(shadows([line.strip() for a, b in several for line in lines[a:b]]))
     for a, b in several:
         lined = [(line.strip(), next(matched)) for line in lines[a:b]]
-        ends[a] = sorted(
-            {*ends[a], *_stop_ends(lined), *_kind_ends(lined, a, line_kind, widths[a])}
-        )
+        stops = _stop_ends(lined) if by_stops else []
+        ends[a] = sorted({*ends[a], *stops, *_kind_ends(lined, a, line_kind, widths[a])})
     return ends
 
 
@@ -340,8 +358,15 @@ def _stop_ends(lined: list[tuple[str, str]]) -> list[int]:
     pages wrapped without blank lines, 1,798 of the lines ending with `。` that the
     widths leave in a paragraph end one, 949 do not. An end read where there is none
     cuts one paragraph in two; an end missed makes one of two, and its second paragraph
-    may be another story's."""
-    return [i for i in range(1, len(lined)) if SENTENCE_END_RE.search(lined[i - 1][1])]
+    may be another story's. A line that closes a quotation over a line that names who
+    said it (`…抱团发展。”` / `局长王大海说，…`) is inside its paragraph: the attribution
+    follows the words it attributes."""
+    return [
+        i
+        for i in range(1, len(lined))
+        if SENTENCE_END_RE.search(lined[i - 1][1])
+        and not (lined[i - 1][1].endswith("”") and SPEAKER_AFTER_QUOTE_RE.match(lined[i][1]))
+    ]
 
 
 def _kind_ends(
@@ -384,10 +409,18 @@ def _short_line_ends(lines: list[str], widths: list[int]) -> list[int]:
     another width starts another block. A unit the wrap carried to the next line
     (`_LEADING_UNIT_RE`) leaves a short line inside a paragraph: no end there."""
     ends: list[int] = []
+    printed = [_printed_width(line) for line in lines]
     for i in range(1, len(lines)):
         w = widths[i - 1]
-        previous = widths[i - 2] if i >= 2 and (not ends or ends[-1] <= i - 2) else 0
+        inside = i >= 2 and (not ends or ends[-1] <= i - 2)
+        previous = widths[i - 2] if inside else 0
         room = max(previous, widths[i]) - w
+        if room > WRAP_SLACK:
+            # ...and shorter by its printed width too: a line of digits or Latin letters
+            # holds more characters in the same width (`点项目120个，年度计划投资310`).
+            room = min(
+                room, _printed_room(printed[i - 2] if inside else 0, printed[i], printed[i - 1])
+            )
         if room > WRAP_SLACK:
             unit = _LEADING_UNIT_RE.match(lines[i].strip())
             if unit is None or len(unit.group()) + WRAP_SLACK <= room:
@@ -400,6 +433,20 @@ def _paragraph_bounds(lines: list[str], width_ends: Sequence[int]) -> list[int]:
     included): an indented line starts a paragraph, and so does each of `width_ends`."""
     starts = {i for i in range(1, len(lines)) if _INDENT_RE.match(lines[i])}
     return [0, *sorted(starts.union(width_ends)), len(lines)]
+
+
+def _printed_width(line: str) -> int:
+    """Printed width of a line in half-widths: a digit, Latin letter or ASCII mark takes
+    one, a Han character or full-width mark two; spaces not counted. A column wraps by
+    this width, so a line of figures holds more characters than a line of Han."""
+    line = line.strip()
+    return 2 * len(line) - sum(1 for c in line if c < "\x7f") - line.count(" ")
+
+
+def _printed_room(above: int, below: int, line: int) -> int:
+    """How many full-width characters a line of printed width `line` is short of the
+    wider of its neighbours (half-widths), as `room` is counted in characters."""
+    return (max(above, below) - line) // 2
 
 
 def _width(line: str) -> int:
