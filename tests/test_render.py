@@ -102,6 +102,11 @@ class TestMarkdown:
         md = to_markdown(PAGE)
         assert "> **核心提示**\n>\n> 这是核心提示的第一段。\n>\n> 第二段。" in md
 
+    def test_a_lead_label_without_lead_text_is_shown(self) -> None:
+        """A label whose box holds no paragraph is printed all the same."""
+        bare = attrs.evolve(STORY, lead=())
+        assert "> **核心提示**" in to_markdown(Page(articles=(bare,)))
+
     def test_captions(self) -> None:
         """Captions are list items with text and credit; a lone credit stands alone."""
         lines = to_markdown(PAGE).splitlines()

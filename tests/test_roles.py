@@ -95,6 +95,7 @@ def role_of(text: str) -> Role:
         ("（相关报道见第五版）", Role.BODY),
         ("上证指数 3286.45点 涨0.82%", Role.BODY),  # a market box's line
         ("岭下村梨园迎来丰收季 2版", Role.BODY),  # a 导读 box's line
+        ("▶ 青山县建成全省首个县域算力中心（第3版）", Role.BODY),
         # Lines of a programme listing or a forecast are no titles.
         ("19:35 青山新闻联播", Role.BODY),
         ("明天 晴转多云 3℃～15℃", Role.BODY),
@@ -242,6 +243,24 @@ def test_a_photo_reports_byline_under_its_title() -> None:
         "三月的岭下村，梨花开满山坡。", "梨花开满山坡。", "本报记者 王大海摄影报道", gaps=[1, 3, 1]
     )
     assert after_photo[2].role is Role.CREDIT
+
+
+def test_a_table_of_contents_is_furniture() -> None:
+    """`导读` over lines that each name a story and its page is the front page's table of
+    contents: furniture, not a lead box. Over text, the label opens a lead box."""
+    text = "岭下村果园合作社成立于2019年，入社农户已有三百多户，年产值二百万元。"
+    contents = blocks_of(
+        "梨花开了",
+        "导读",
+        "▶ 青山县建成全省首个县域算力中心（第3版）",
+        "南湖区老旧小区改造惠及居民 5版",
+        "果园丰收",
+        text,
+    )
+    assert [b.role for b in contents[1:4]] == [Role.FURNITURE] * 3
+    assert contents[5].role is Role.BODY
+    lead = blocks_of("果园丰收", "导读", text, text)
+    assert lead[1].role is Role.LEAD_LABEL
 
 
 def test_the_running_head_at_an_end_of_the_dump_is_furniture() -> None:

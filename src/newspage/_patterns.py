@@ -477,12 +477,18 @@ CROSS_REFERENCE_RE = regex.compile(
     r"^\(?(?:相关|详见|更多)\p{Han}{0,6}?见?" + _PAGE_NAME + r"\ ?版?\)?$"
 )
 
+# A line of a page's table of contents (a 导读 box on the front page): a story's title and
+# the page it is printed on, `岭下村梨园迎来丰收季 2版`, `▶ 青山县建成算力中心（第3版）`,
+# `…（A5版）`.
+CONTENTS_LINE_RE = regex.compile(r"(?:\ |\p{Han}\()" + _PAGE_NAME + r"\ ?版\)?$")
+
 # A line of a listing or a forecast, never a title: a clock time before a programme
 # (`19:35 青山新闻联播`), a range of temperatures (`多云转晴 3℃~14℃`, `5~16℃`; the
-# shadow folds the full-width tilde), an index in points (`上证指数 3286.45点`), the
-# page of a story in a 导读 box (`岭下村梨园迎来丰收季 2版`).
+# shadow folds the full-width tilde), an index in points (`上证指数 3286.45点`), a line of
+# contents (`CONTENTS_LINE_RE`).
 LISTING_LINE_RE = regex.compile(
-    r"\d{1,2}:\d{2}\ ?\p{Han}|-?\d{1,2}\ ?℃?\ ?[~—-]\ ?-?\d{1,2}\ ?℃|\d\.\d{2}点|\ \d{1,2}版$"
+    r"\d{1,2}:\d{2}\ ?\p{Han}|-?\d{1,2}\ ?℃?\ ?[~—-]\ ?-?\d{1,2}\ ?℃|\d\.\d{2}点"
+    r"|" + CONTENTS_LINE_RE.pattern
 )
 
 # The title of a notice, which heads an item of its own however short its text is:

@@ -138,7 +138,7 @@ def _article_markdown(article: Article) -> list[str]:
     credit = [_md(s) for s in (article.byline, dateline) if s]
     if credit:
         blocks.append(" · ".join(credit))
-    if article.lead:
+    if article.lead or article.lead_label:  # a label over no lead text is shown too
         quoted = ([f"**{_md(article.lead_label)}**"] if article.lead_label else []) + [
             _md(p) for p in article.lead
         ]

@@ -21,6 +21,7 @@ from .._patterns import (
     CLOSING_DATELINE_RE,
     CLOSING_NOTE_RE,
     COMMENTATOR_RE,
+    CONTENTS_LINE_RE,
     CONTINUATION_START_RE,
     CREDIT_HINT_RE,
     CREDIT_RE,
@@ -278,6 +279,7 @@ def classify(
     _revise_captions(out)
     _revise_dash_lines(out)
     _revise_signers(out)
+    _revise_contents(out)
     _revise_page_edges(out)
     return tuple(out)
 
@@ -308,6 +310,22 @@ def _revise_page_edges(out: list[Block]) -> None:
                 out[i] = b.with_role(Role.FURNITURE, "masthead")
                 continue
             break
+
+
+def _revise_contents(out: list[Block]) -> None:
+    """`导读` over lines that each name a story and its page (`▶ 青山县建成算力中心（第3
+    版）`): the front page's table of contents, furniture, not the lead box of the story
+    printed under it. A lead label over text is a lead box still."""
+    for i, b in enumerate(out):
+        label = LEAD_LABEL_RE.match(b.shadow) if b.role is Role.LEAD_LABEL else None
+        if label is None or label.end() < len(b.shadow.rstrip()):
+            continue  # not a label alone: `编者按：…` holds its lead
+        j = i + 1
+        while j < len(out) and out[j].role is Role.BODY and CONTENTS_LINE_RE.search(out[j].shadow):
+            j += 1
+        if j > i + 1:
+            for k in range(i, j):
+                out[k] = out[k].with_role(Role.FURNITURE, "contents")
 
 
 def _revise_signers(out: list[Block]) -> None:
