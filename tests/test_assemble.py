@@ -246,6 +246,26 @@ def test_a_column_of_briefs_without_titles() -> None:
     assert [[x.name for x in a.authors] for a in items] == [["李小川"], ["周明远"], ["李小川"]]
 
 
+def test_a_piece_cut_mid_sentence_opens_no_brief() -> None:
+    """After a brief its author closes, a block that opens mid-sentence (`秧、…`) is
+    another story's text cut by a column, not a brief of the column."""
+    briefs = (
+        "县消防大队日前开展春季防火宣传进乡村活动，向村民发放宣传资料两千余份。（李小川）",
+        "青山县图书馆近日新增图书五千册，并开设少儿阅读专区，每周六举办亲子阅读活动。（周明远）",
+    )
+    first = (
+        "岭下村果园合作社成立于2019年，由村党支部领办，入社农户已有三百多户。今年春耕，"
+        "合作社统一供种、统一育"
+    )
+    second = "秧、统一机插，秧苗成活率提高了一成，每亩节约成本六十元。"
+    page = newspage.parse(
+        page_text("岭下村果园合作社带富一方", "本报记者 王大海", first, "简讯", *briefs, second)
+    )
+    assert [a.paragraphs for a in page.articles if a.kind == "brief"] == [(b,) for b in briefs]
+    assert page.articles[0].paragraphs[0] == first
+    assert [a.kind for a in page.articles if second in a.text] == ["article"]
+
+
 def test_a_picture_column_of_several_items() -> None:
     """`图片新闻` over items of a title, a short text and the photo's credit each: every
     item is a picture story of the column, its text its paragraph."""

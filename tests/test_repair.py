@@ -157,6 +157,8 @@ def test_a_reporters_column_rubric_is_no_unresolved_piece() -> None:
         ("能力。与此同时，县里还提高了乡村教师的补助。", True),
         ("好险！岭下村的梨园差一点就遭了霜冻。", False),  # an exclamation
         ("今年，岭下村的梨园迎来丰收。", False),
+        ("秧、统一机插，秧苗成活率提高了一成。", True),  # `…统一育` + `秧、`
+        ("一、岭下村的梨园迎来丰收。", False),  # a numbered paragraph
     ],
 )
 def test_a_piece_opening_with_a_sentence_of_one_or_two_characters_continues(

@@ -32,6 +32,7 @@ import attrs
 from .._cjk import TopicBigrams, char_stats, shadow
 from .._patterns import (
     BULLETS,
+    CONTINUATION_START_RE,
     DATELINE_RE,
     LEAD_LABEL_RE,
     PHOTO_RUBRIC_RE,
@@ -247,15 +248,18 @@ def _cut_runs(
         # Text under a jump line continues a story headed on another page: a story of its
         # own here, without a head (unless the line stands over a head group).
         continued_story = b.role is Role.BODY and b.index not in pred and jumps_in(blocks, b.index)
-        if (
+        after_item = (
             kind == "brief"
             and column is not None
             and b.role is Role.BODY
             and b.index not in pred
             and (prev_role is Role.RUBRIC or (prev_body is not None and ends_item(prev_body)))
-        ):
-            # Briefs printed without titles: the first paragraph under the rubric, and
-            # each after one its author closes (`…。（李小川）`, or `（李小川）` alone).
+        )
+        # Briefs printed without titles: the first paragraph under the rubric, and each
+        # after one its author closes (`…。（李小川）`, or `（李小川）` alone); a piece that
+        # opens mid-sentence there (`秧、统一机插…`) is another story's, a run of its own.
+        foreign_piece = after_item and bool(CONTINUATION_START_RE.match(b.shadow))
+        if after_item and not foreign_piece:
             opens_story = True
         if column is not None and is_dateline_paragraph(b) and prev_role is not Role.HEADLINE:
             # In a column of briefs, a dateline under no headline (or 副题 of one) opens
@@ -298,6 +302,7 @@ def _cut_runs(
             or cut_after
             or continues_far
             or story_text_starts
+            or foreign_piece
             or (b.role is Role.SUBHEAD and column is not None)
         ):
             # (A brief has no subheads: one in a side column heads a frame of a story
@@ -341,6 +346,13 @@ def _rubric(block: Block) -> tuple[str, ArticleKind]:
 # put 52 dateline paragraphs in the middle of other stories on 200 generated pages.
 DATELINE_REACH = 2
 DATELINE_THIN = 1000
+
+
+def _foreign_to_brief(first: Block) -> bool:
+    """Can a run opening with block `first` not read on from a brief: a subhead (a brief
+    has none) or a piece that opens mid-sentence (`秧、统一机插…`; a brief is printed
+    whole in its column)?"""
+    return first.role is Role.SUBHEAD or bool(CONTINUATION_START_RE.match(first.shadow))
 
 
 def _assign_owners(
@@ -407,13 +419,14 @@ def _assign_owners(
                     stories[run.owner].kind == "photo"
                     or (
                         stories[run.owner].column is not None
-                        and blocks[runs[chain[-1]].blocks[0]].role is Role.SUBHEAD
+                        and _foreign_to_brief(blocks[runs[chain[-1]].blocks[0]])
                     )
                 )
             ):
                 # Text that continues nothing reads on from neither a picture story (it
                 # ends with its credit) nor a brief when a subhead heads it (a brief has
-                # none): an orphan, placed by its words.
+                # none) or it opens mid-sentence (a brief is whole): an orphan, placed by
+                # its words.
                 o = None
                 break
             if run.owner is not None or r in settled or r in on_chain:
