@@ -370,3 +370,22 @@ def test_a_much_longer_second_title_line_is_the_subheadline() -> None:
         "岭下村果园扩种三百亩",
         details,
     )
+
+
+def test_a_title_over_a_turn_inside_an_interview_is_a_subhead() -> None:
+    """An interview groups its questions under headings: a title line over a turn
+    (`记者：…`, `问：…`) inside a story whose text holds turns already is a subhead."""
+    turns = (
+        "记者：岭下村的茶园这几年有什么变化？",
+        "林知夏：茶园从八百亩扩到三千亩，村集体收入翻了好几番，年轻人也愿意回来了。",
+    )
+    later = (
+        "记者：听说村里还办起了民宿，游客多吗？",
+        "林知夏：周末基本住满，茶季的时候要提前一个月预订，我们正打算再建一批。",
+    )
+    page = newspage.parse(
+        page_text("把一片茶叶做成一个产业", "本报记者 周明远", *turns, "从卖茶叶到卖风景", *later)
+    )
+    (story,) = page.articles
+    assert [s.heading for s in story.sections] == [None, "从卖茶叶到卖风景"]
+    assert story.paragraphs == (*turns, *later)

@@ -42,6 +42,7 @@ from .._patterns import (
     PHOTO_RUBRIC_RE,
     RUBRIC_WORD_RE,
     SENTENCE_END_RE,
+    SPEAKER_LABEL_RE,
     SUBTITLE_LINE_RE,
     TRAILING_AUTHOR_RE,
     ends_open,
@@ -304,6 +305,8 @@ def resolve_titles(
             new_story = True  # its text is elsewhere: a head, not a subhead
         elif long_kicker or after_closing:
             new_story = True  # under a kicker, or after a note that closes a story
+        elif len(titles) == 1 and _interview_goes_on(after, story_text):
+            new_story = False  # `从卖茶叶到卖风景` over `记者：…` inside an interview
         elif len(titles) >= 2 and not lead_in:
             new_story = True  # kicker + headline: a subhead is printed on one line
         elif decide is not None and (verdict := decide(out[titles[-1]])) is not None:
@@ -351,6 +354,22 @@ def resolve_titles(
             out[idx] = out[idx].with_role(role, reason)
         p = q
     return tuple(out)
+
+
+def _interview_goes_on(after: Block | None, story_text: Sequence[str]) -> bool:
+    """Is a title line over a turn of an interview (`记者：…`, `问：…`) inside a story whose
+    text holds turns already: a subhead of the interview, which groups its questions
+    under headings, not a story of its own?"""
+    return (
+        after is not None
+        and after.role is Role.BODY
+        and bool(SPEAKER_LABEL_RE.match(after.shadow))
+        and any(SPEAKER_LABEL_RE.match(t) for t in story_text[-INTERVIEW_TURNS_BACK:])
+    )
+
+
+# How many paragraphs back a story's text is read for turns of an interview.
+INTERVIEW_TURNS_BACK = 12
 
 
 def _later_section(s: str) -> bool:
