@@ -101,6 +101,24 @@ def test_a_numbered_heading_divides_its_story() -> None:
     assert [s.heading for s in a.sections] == [None, "一、重要意义", "二、总体要求"]
 
 
+def test_the_points_of_a_report_printed_as_headings_divide_its_story() -> None:
+    """`一是…`, `二是…` printed as lines of their own are the headings of a report's
+    points, not headlines of stories."""
+    page = newspage.parse(
+        page_text(
+            "河东镇特色农业跑出加速度",
+            "本报记者 李小川",
+            "今年以来，河东镇坚持把发展特色农业作为富民强镇的主抓手，全镇农产品销售额同比增长两成。",
+            "一是强化龙头带动",
+            "全镇培育市级以上农业产业化龙头企业八家，推行企业加合作社加农户的模式，户均增收万余元。",
+            "二是强化品牌建设",
+            "河东镇整合全镇农产品资源，打造区域公用品牌，统一标准、统一包装，产品售价提高三成。",
+        )
+    )
+    (a,) = page.articles
+    assert [s.heading for s in a.sections] == [None, "一是强化龙头带动", "二是强化品牌建设"]
+
+
 def test_a_later_numbered_section_goes_to_the_story_of_the_section_before_it() -> None:
     """`三、打响区域品牌` printed after another story's text, under a piece of a cut
     paragraph of that story: the piece is no kicker (no story opens at its third section),

@@ -191,9 +191,11 @@ PICTURE_TEXT_CREDIT_RE = regex.compile(
 )
 
 # A numbered section heading of a document or a long story: `二、总体要求`,
-# `（一）指导思想`, `第三部分`. It divides a text and never heads a story of its own.
+# `（一）指导思想`, `第三部分`, a point of a report's list printed as a heading
+# (`二是强化品牌建设`). It divides a text and never heads a story of its own.
 NUMBERED_HEADING_RE = regex.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}[章节部分篇])"
+    r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}[章节部分篇]"
+    r"|[一二三四五六七八九十]{1,3}是(?=\p{Han}))"
 )
 
 # A section's number printed as a line of its own over the section: `二`, `十一`.
@@ -221,7 +223,7 @@ def section_number(shadow: str) -> tuple[str, int] | None:
         value = _DIGITS.get(digits, 0)
     if value == 0 or (len(digits) > 1 and "十" not in digits):
         return None  # `二三`: no numeral
-    style = "()" if text.startswith("(") else "第" if text.startswith("第") else "、"
+    style = "()" if text.startswith("(") else "第" if text.startswith("第") else text[-1]
     return style, value
 
 
