@@ -55,6 +55,8 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("本報記者 林文", [("林文", "本報記者")]),
         ("本报记者 王大海 文", [("王大海", "本报记者")]),
         ("本报记者 王大海文并图", [("王大海", "本报记者")]),
+        ("读者 周明远", [("周明远", None)]),  # signs a reader's letter
+        ("河东镇读者 林知夏", [("林知夏", None)]),
         # names alone and `报道` (reported), as Singapore and Malaysia papers sign
         ("林知夏 报道", [("林知夏", None)]),
         ("林知夏、王大海 报道", [("林知夏", None), ("王大海", None)]),
@@ -99,6 +101,8 @@ def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
         "本报编辑部",  # the paper signs, no one's name (`部`)
         "评论员观察",  # a commentary column's rubric
         "深度观察 报道",  # no name before `报道`
+        "读者来信",  # a rubric, no one's name
+        "读者 来信选登",
     ],
 )
 def test_not_bylines(text: str) -> None:
@@ -121,6 +125,8 @@ def test_not_bylines(text: str) -> None:
         ("（资料图片）", ()),
         ("（图：李小川）", ("李小川",)),  # Hong Kong papers bracket the credit
         ("受访者供图", ()),  # the person interviewed gave it: no name
+        ("唐小蕾 作", ("唐小蕾",)),  # who drew a cartoon
+        ("漫画：唐小蕾", ("唐小蕾",)),
         ("本人提供", ()),
     ],
 )

@@ -91,6 +91,8 @@ def role_of(text: str) -> Role:
         ("本报地址：青山县南湖路8号 邮政编码：330100 广告热线：0793-1234567", Role.FURNITURE),
         ("本版邮箱：nanhu@example.com", Role.FURNITURE),
         ("林知夏 报道", Role.BYLINE),
+        ("唐小蕾 作", Role.CREDIT),  # a cartoon's
+        ("携手合作", Role.TITLE),
         ("相关新闻见A3", Role.BODY),  # a pointer to another page: the story's last line
         ("（相关报道见第五版）", Role.BODY),
         ("上证指数 3286.45点 涨0.82%", Role.BODY),  # a market box's line

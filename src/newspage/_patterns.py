@@ -262,7 +262,7 @@ CLOSING_NOTE_RE = regex.compile(
 #   `本版图片来源：人民视觉`       `（资料图片）`   `新华社发`  `张三 供图`   `图：李四`
 #   `（视频截图）`   `新华社发（李小川摄）` (an agency sent it, the photographer in brackets)
 #   Hong Kong and Taiwan: `（記者王小明攝）`  `圖／記者王小明攝`  `照片：王小明提供`  `（資料照片）`
-#   `（圖：王小明）`
+#   `（圖：王小明）`   a cartoon's: `唐小蕾 作`, `漫画：唐小蕾`
 CREDIT_RE = regex.compile(
     r"""
     ^(?:
@@ -275,14 +275,17 @@ CREDIT_RE = regex.compile(
       | \(?(?:资料图片|资料图|资料片|资料照片|新华社发|中新社发|人民视觉|影像中国|视觉中国
              |网络图片|受访者供图|视频截图|网络截图|截图)\)?
       | (?:新华社|中新社|\p{Han}{1,4}通讯社)发\ ?\([^()]{1,20}?摄影?\)   # 新华社发（李小川摄）
+      | (?:\p{Han}\ ?){1,3}\p{Han}\ 作                  # a cartoon's: 唐小蕾 作
+      | 漫画\ ?[:/]\ ?[\p{Han}·\ ]{2,12}
     )$
     """,
     regex.VERBOSE,
 )
-# Every credit holds one of these characters (摄, 供图, 提供, 图, 视觉, 资料, 发, 影像);
+# Every credit holds one of these characters (摄, 供图, 提供, 图, 视觉, 资料, 发, 影像, 作,
+# 漫画);
 # most blocks hold none, which one search of this class finds out faster than the pattern.
 # (Hints like this are plain character classes, for the faster `re` module.)
-CREDIT_HINT_RE = re.compile("[摄供图视资发影]")
+CREDIT_HINT_RE = re.compile("[摄供图视资发影作画]")
 
 # A caption with its credit in the same block: `湿地公园一角。 本报特约记者 陈 帆 摄`, and the
 # bracketed credit of Taiwan and Hong Kong papers, `南科新厂示意图。（台积电提供）`,

@@ -32,14 +32,20 @@ _NAME_TOKEN_RE = regex.compile(r"[\p{Han}·•]{1,4}|[\p{Han}]{1,4}[·•][\p{Ha
 # (An agency's release before the photographer: `新华社发 李小川 摄`.)
 _CREDIT_PREFIX_RE = regex.compile(
     r"(?:本文|本版|本组|上|下|左|右)?图片?均?由|(?:摄影|图片|视觉|图|照片)\ ?[:/]\ ?"
-    r"|\p{Han}{1,4}社发\ "
+    r"|\p{Han}{1,4}社发\ |漫画\ ?[:/]\ ?"
 )
 _CREDIT_SUFFIX_RE = regex.compile(
     r"[\ /]?(?:摄影?报道|摄影|拍摄|摄|供图|提供)(?:\ ?\([^()]{2,12}\))?$"  # 王大海拍摄: 王大海
+    r"|\ 作$"  # a cartoon's: 唐小蕾 作
 )
 _REPORTED_SUFFIX_RE = regex.compile(r"\ ?报道$")
 # A byline of names alone followed by `报道` (reported) after a space, as Singapore and
 # Malaysia papers sign: `林知夏 报道`, `林知夏 王大海 报道`. The names must read as names.
+# The signature under a reader's letter: `读者 周明远`, `河东镇读者 林知夏`. The name must
+# read as one (`读者来信` is a rubric).
+_READER_RE = regex.compile(
+    r"^(?:\p{Han}{0,8}?(?<=[县市区镇乡村省])|本报)?读者\ ?(?=[\p{Han}·\ ]{2,12}$)"
+)
 _REPORTED_BY_RE = regex.compile(r"^[\p{Han}·\ 、]{2,20}\ 报道$")
 
 
@@ -186,6 +192,8 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
         start, end, marked, bare = 1, end - 1, True, True
     elif _REPORTED_BY_RE.search(shadow):
         marked = bare = True  # `林知夏 报道`: names and how the story was got, no role
+    elif m := _READER_RE.match(shadow):
+        start, marked, bare = m.end(), True, True  # `读者 周明远` signs a letter
     elif not ROLE_WORD_RE.search(shadow):
         return None  # neither marked nor a role: the names alone do not make a byline
     if REPORTER_RUBRIC_RE.fullmatch(shadow, start, end):
