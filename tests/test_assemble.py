@@ -284,6 +284,18 @@ def test_a_piece_cut_mid_sentence_opens_no_brief() -> None:
     assert [a.kind for a in page.articles if second in a.text] == ["article"]
 
 
+def test_an_agency_credit_in_brackets_after_a_caption_is_its_credit() -> None:
+    """`…移栽油菜苗。（新华社发）`: the agency that sent the photo is the caption's credit,
+    not the end of its text."""
+    text = "岭下村果园合作社成立于2019年，入社农户已有三百多户，年产值二百万元。"
+    caption = "3月3日，岭下村村民在田间移栽油菜苗。"
+    page = newspage.parse(f"果园丰收\n\n{text}\n\n\n\n{caption}（新华社发）\n\n{text}\n")
+    (story,) = page.articles
+    assert [(c.text, c.credit, c.photographers) for c in story.captions] == [
+        (caption, "（新华社发）", ())
+    ]
+
+
 def test_a_picture_column_of_several_items() -> None:
     """`图片新闻` over items of a title, a short text and the photo's credit each: every
     item is a picture story of the column, its text its paragraph."""
