@@ -389,3 +389,28 @@ def test_a_title_over_a_turn_inside_an_interview_is_a_subhead() -> None:
     (story,) = page.articles
     assert [s.heading for s in story.sections] == [None, "从卖茶叶到卖风景"]
     assert story.paragraphs == (*turns, *later)
+
+
+def test_a_name_under_a_commentarys_subheadline_is_its_byline() -> None:
+    """`——评…` under a commentary's headline, then its author's name alone: the name is
+    the byline, not a subhead."""
+    text = "南湖区机关大院日前向市民开放，食堂、停车场和图书室在周末对居民免费开放，市民纷纷点赞。"
+    page = newspage.parse(
+        page_text("开放的大院，拉近的是民心", "——评南湖区机关大院向市民开放", "赵一鸣", text, text)
+    )
+    (story,) = page.articles
+    assert (story.subheadline, story.byline) == ("——评南湖区机关大院向市民开放", "赵一鸣")
+    assert [a.name for a in story.authors] == ["赵一鸣"]
+    assert story.paragraphs == (text, text)
+
+
+def test_a_column_of_short_commentaries() -> None:
+    """`南湖微评` over titled items closed by their authors: a column of items."""
+    items = (
+        ("小切口也能办大事", "社区把便民服务做到居民家门口，事情虽小，却件件暖心。（周明远）"),
+        ("莫让证明绊住群众的脚", "能用数据共享解决的，就不要再让群众跑腿开证明。（陈晓燕）"),
+    )
+    page = newspage.parse(page_text("南湖微评", *(x for item in items for x in item)))
+    assert [(a.kind, a.column, a.headline, a.paragraphs) for a in page.articles] == [
+        ("brief", "南湖微评", title, (text,)) for title, text in items
+    ]

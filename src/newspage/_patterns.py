@@ -353,9 +353,10 @@ LEAD_LABEL_RE = regex.compile(
 RUBRIC_PINYIN_RE = regex.compile(r"^\ ?(?P<name>[\p{Han}]{2,8})\ ?(?P<deco>[A-Z][A-Z ]{2,24})$")
 
 # A rubric without decoration, recognised by the words column headers are made of:
-# `本地快讯`, `新闻速递`, `图片新闻`, `经济简讯`, `财经短波`, `基层传真`, `生活资讯`.
+# `本地快讯`, `新闻速递`, `图片新闻`, `经济简讯`, `财经短波`, `基层传真`, `生活资讯`, and the
+# columns of short commentaries, `南湖微评`, `短评`, `快评`.
 RUBRIC_WORD_RE = regex.compile(
-    r"^[\p{Han}]{0,6}(?:时讯|快讯|简讯|短讯|短波|速递|速览|简报|集萃|扫描|一览|资讯|播报|传真"
+    r"^[\p{Han}]{0,6}(?:时讯|快讯|简讯|短讯|短波|速递|速览|简报|集萃|扫描|一览|资讯|播报|传真|微评|短评|快评"
     r"|图说|图片新闻|图片报道|新闻眼)$"
 )
 

@@ -176,6 +176,19 @@ def resolve_titles(
             q -= 1
             out[sig[q]] = out[sig[q]].with_role(Role.BYLINE, "signed_name")
             titles, after = titles[:-1], out[sig[q]]
+        if (
+            len(titles) == 1
+            and previous is not None
+            and previous.role is Role.SUBHEADLINE
+            and after is not None
+            and after.role is Role.BODY
+            and signed_name(out[titles[0]].shadow, out[titles[0]].text) is not None
+        ):
+            # `——评…` over `赵一鸣` over the text: the commentary's 副题, then its author's
+            # name alone, where a story prints its byline.
+            out[titles[0]] = out[titles[0]].with_role(Role.BYLINE, "signed_name")
+            p = q
+            continue
         alone = _column_alone(out, titles, after, previous)
         if alone is not None:
             out[titles[0]] = out[titles[0]].with_role(Role.RUBRIC, "rubric_word")
