@@ -231,6 +231,14 @@ def _wrapped_story() -> tuple[list[str], list[str]]:
     return paragraphs, [line for p in paragraphs for line in _wrapped(p, 12)]
 
 
+def _assert_one_paragraph_over_the_story(first: list[str]) -> None:
+    """The lines `first`, over the wrapped lines of `STORY` on a page without blank
+    lines, are read as one paragraph, and the story's paragraphs after it."""
+    paragraphs, lines = _wrapped_story()
+    blocks = split_blocks("\n".join(first + lines))
+    assert [b.text for b in blocks] == ["".join(first), *paragraphs]
+
+
 def test_a_page_wrapped_without_blank_lines_ends_paragraphs_at_short_lines() -> None:
     """Wrapped at a fixed width with no blank line anywhere, a paragraph ends at a line
     shorter than the full lines around it."""
@@ -252,9 +260,7 @@ def test_a_latin_word_carried_to_the_next_line_ends_no_paragraph() -> None:
         "迎大家上网订购岭下村的苹",
         "果。",
     ]
-    paragraphs, lines = _wrapped_story()
-    blocks = split_blocks("\n".join(carried + lines))
-    assert [b.text for b in blocks] == ["".join(carried), *paragraphs]
+    _assert_one_paragraph_over_the_story(carried)
 
 
 def test_a_stray_short_line_splits_nothing_on_a_page_with_blank_lines() -> None:
@@ -300,9 +306,7 @@ def test_a_line_of_figures_is_as_wide_as_a_line_of_han() -> None:
         "亿元，截至目前已开工项目占比",
         "达到六成。",
     ]
-    paragraphs, lines = _wrapped_story()
-    blocks = split_blocks("\n".join(figures + lines))
-    assert [b.text for b in blocks] == ["".join(figures), *paragraphs]
+    _assert_one_paragraph_over_the_story(figures)
     (block,) = split_blocks("\n".join(figures[:3]) + "\n\n")
     assert block.last_line_room == 0  # a full line: the column ended after it
 
@@ -316,9 +320,7 @@ def test_a_quotation_and_who_said_it_are_one_paragraph_on_a_wrapped_page() -> No
         "合作社理事长王大海说，今年合",
         "作社又添了两台分拣机。",
     ]
-    paragraphs, lines = _wrapped_story()
-    blocks = split_blocks("\n".join(quoted + lines))
-    assert [b.text for b in blocks] == ["".join(quoted), *paragraphs]
+    _assert_one_paragraph_over_the_story(quoted)
 
 
 def test_a_page_that_indents_its_paragraphs_ends_them_where_it_indents() -> None:
