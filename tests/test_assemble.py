@@ -284,6 +284,22 @@ def test_a_piece_cut_mid_sentence_opens_no_brief() -> None:
     assert [a.kind for a in page.articles if second in a.text] == ["article"]
 
 
+def test_a_story_with_a_photo_after_a_column_of_briefs_ends_the_column() -> None:
+    """A title over a photo and more text than a brief holds, after a column of briefs,
+    heads a story printed after the column, not a brief of it."""
+    brief = "县消防大队日前开展春季防火宣传进乡村活动，向村民发放宣传资料两千余份。（李小川）"
+    text = "青山县首条城乡公交环线昨日开通，全长六十公里，沿途设站二十八个，每天发车十八班次。"
+    page = newspage.parse(
+        page_text("镇村速递", "防火宣传进乡村", brief, "青山县开通城乡公交环线")
+        + "\n\n\n市民在河东镇站乘坐新开通的公交车。 王大海 摄\n\n"
+        + page_text("本报讯 " + text, text, text, text, "（通讯员 赵一鸣）")
+    )
+    item, story = page.articles
+    assert (item.kind, item.column, item.paragraphs) == ("brief", "镇村速递", (brief,))
+    assert (story.kind, story.column, story.headline) == ("article", None, "青山县开通城乡公交环线")
+    assert len(story.paragraphs) == 4
+
+
 def test_an_agency_credit_in_brackets_after_a_caption_is_its_credit() -> None:
     """`…移栽油菜苗。（新华社发）`: the agency that sent the photo is the caption's credit,
     not the end of its text."""

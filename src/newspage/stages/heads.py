@@ -266,6 +266,12 @@ def resolve_titles(
                 and not _signed_item(out, titles, following, sig, q + len(following))
             )
             or sum(map(len, following)) > BRIEF_MAX_CHARS
+            or (
+                column == "brief"
+                and len(following) > MAX_BRIEF_PARAGRAPHS
+                and q < len(sig)
+                and _photo_between(out, titles[-1], sig[q])
+            )
         ):
             # A story with a byline or 副题, a second item after a picture story, a
             # title with neither the dateline a brief opens with (本报讯…) nor the
@@ -383,6 +389,11 @@ def _interview_goes_on(after: Block | None, story_text: Sequence[str]) -> bool:
 
 # How many paragraphs back a story's text is read for turns of an interview.
 INTERVIEW_TURNS_BACK = 12
+
+
+# Most paragraphs of a brief printed with a photo under its title: a title over a photo
+# and more text than this heads a story printed after the column.
+MAX_BRIEF_PARAGRAPHS = 3
 
 
 def _later_section(s: str) -> bool:
