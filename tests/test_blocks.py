@@ -287,6 +287,24 @@ def test_a_full_line_ending_a_sentence_ends_a_paragraph_on_a_wrapped_page() -> N
     assert [b.text for b in blocks] == [full, *paragraphs]
 
 
+def test_the_lines_of_a_list_are_joined_with_a_space() -> None:
+    """A block whose every line opens an item (a label and a colon, or a number) is a
+    list, not a wrapped paragraph: its lines are kept apart by a space."""
+    results = [
+        "男子100米：1.王大海 10秒21 2.李小川 10秒34",
+        "女子200米：1.陈晓燕 23秒85",
+        "男子跳远：1.赵一鸣 7米86 2.周明远 7米71",
+    ]
+    points = ["1.岭下村建成冷库两座", "2.河东镇修通产业路"]
+    wrapped = ["各地加快推进乡村", "振兴：各地加快推进"]
+    blocks = split_blocks("\n\n".join("\n".join(x) for x in (results, points, wrapped)))
+    assert [b.text for b in blocks] == [
+        " ".join(results),
+        " ".join(points),
+        "各地加快推进乡村振兴：各地加快推进",
+    ]
+
+
 def test_a_line_ending_a_sentence_splits_nothing_on_a_page_with_blank_lines() -> None:
     """Where blank lines separate the blocks, a line of a wrapped block may end with a
     full stop and the block goes on."""

@@ -200,9 +200,16 @@ def split_blocks(text: str, *, line_kind: LineClassifier | None = None) -> tuple
         groups = [
             (a, b, bool(_INDENT_RE.match(raw[start + a]))) for a, b in itertools.pairwise(bounds)
         ]
+        # A chunk whose every line opens an item (a results list, a box of numbered
+        # points) is one block, its lines no wraps of each other: a space between them.
+        listed = all(_ITEM_LINE_RE.match(line) for line in collapsed[start:end])
         for first, last, indented in groups:
             lines = collapsed[start + first : start + last]
-            joined = _join_collapsed(lines)
+            joined = (
+                " ".join(x.strip() for x in lines if x.strip())
+                if listed
+                else _join_collapsed(lines)
+            )
             if joined:
                 found.append(
                     (joined, start + first + 1, gap if first == 0 else 1, indented, _room(lines))
@@ -312,6 +319,12 @@ def _room(lines: list[str]) -> int | None:
 # separates its blocks by blank lines has a stray one in a few hundred paragraphs
 # (a wrap that carried a long unit over), a page that does not has dozens.
 _MIN_WIDTH_ENDS = 3
+# A line that opens an item of a list: a label and a colon (`男子100米：1.王大海 10秒21`,
+# `地址：…`), or a number (`1.`, `2、`, `（3）`, `①`). A chunk of such lines only is a list
+# (a wrapped paragraph's lines do not all open so), its lines joined with a space.
+_ITEM_LINE_RE = re.compile(
+    r"\s*(?:[^\s:：，。,]{1,10}[:：]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])"
+)
 # Indented lines inside chunks that make a wrapped page one that marks its paragraphs
 # by indentation.
 _MIN_INDENTS = 3
