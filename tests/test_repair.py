@@ -240,6 +240,14 @@ def test_an_e_mail_address_alone_is_whole() -> None:
     assert not [w for w in page.warnings if "example.com" in w.text]
 
 
+@pytest.mark.parametrize("label", ["嘉宾名片", "相关链接", "■小资料", "【背景】"])
+def test_a_boxs_label_is_whole(label: str) -> None:
+    """The label of a box set inside a story stands whole over the box's lines: not the
+    first piece of a paragraph cut before them."""
+    got = pairs(*HEAD, label, "林知夏，1986年生，青山县岭下村党支部书记，曾在外经商多年。")
+    assert got == []
+
+
 def test_an_entry_of_references_cut_by_a_column_is_joined() -> None:
     """An entry cut mid-title still continues in the next column (`…乡村振` +
     `兴的实践…`)."""

@@ -92,10 +92,25 @@ REPORTER_RUBRIC_RE = regex.compile(
 )
 
 
+# The label of a box set inside a story: `相关链接`, `【背景】`, `小资料`, `嘉宾名片`,
+# `温馨提示`. The box's lines follow it; the label never continues into them as the first
+# piece of a cut paragraph (`嘉宾名片` + `林知夏，1986年生…`).
+BOX_LABEL_RE = regex.compile(
+    r"[【\[]?(?:(?:相关|知识|背景|新闻)?链接|背景(?:资料)?|小资料|小贴士|小知识|温馨提示"
+    r"|名词解释|嘉宾名片|人物名片|人物简介|延伸阅读)[】\]]?"
+)
+
+
 def is_reporter_rubric(shadow: str) -> bool:
     """Is the line a reporter's column rubric, after a marker or not (`■记者手记`)? It
     stands whole on its line: no byline, title or piece of a cut paragraph."""
     return REPORTER_RUBRIC_RE.fullmatch(shadow.lstrip(BYLINE_SYMBOLS + " ")) is not None
+
+
+def is_box_label(shadow: str) -> bool:
+    """Is the line the label of a box (`相关链接`, `■小资料`, `【背景】`)? It stands whole
+    on its line: never the first piece of a cut paragraph."""
+    return BOX_LABEL_RE.fullmatch(shadow.lstrip(BYLINE_SYMBOLS + " ")) is not None
 
 
 # A byline that names no one: the paper's commentator signs its editorials and comments,

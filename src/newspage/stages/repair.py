@@ -59,6 +59,7 @@ from .._patterns import (
     YEAR_LINE_RE,
     ends_open,
     ends_sentence,
+    is_box_label,
     is_reporter_rubric,
 )
 from .blocks import ANCHOR_ROLES, TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
@@ -378,6 +379,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             and blocks[b.index + 1].role is Role.BYLINE
         )
         or is_reporter_rubric(b.shadow)
+        or is_box_label(b.shadow)
     }
     ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
     # A paragraph cut over a jump line goes on on another page: no piece here continues it.
@@ -1361,9 +1363,10 @@ def open_pieces(
             b.role is not Role.BODY
             or b.reason in ("short_lines", "lead_in")
             or is_reporter_rubric(b.shadow)
+            or is_box_label(b.shadow)
         ):
-            # Lines of a list, a lead-in, a reporter's column (`■记者手记`): they end
-            # without punctuation by design.
+            # Lines of a list, a lead-in, a reporter's column (`■记者手记`), a box's
+            # label (`相关链接`): they end without punctuation by design.
             continue
         end = end_features(b)[0]
         if (
