@@ -145,6 +145,11 @@ def test_fold_width_folds_every_character_at_once() -> None:
         ("1.加强组织领导", "1.加强组织领导"),  # a list number
         ("见www.people.com.cn", "见www.people.com.cn"),
         ("No.1", "No.1"),
+        # An OCR engine reads `。` as a Latin `o` after Han text
+        ("推着小车进来也方便o", "推着小车进来也方便。"),
+        ("完成o市民", "完成。市民"),
+        ("乘坐MRTo", "乘坐MRTo"),
+        ("去Tokyo", "去Tokyo"),
     ],
 )
 def test_a_dot_after_chinese_text_is_a_full_stop(text: str, expected: str) -> None:

@@ -125,6 +125,11 @@ def _full_stop(m: re.Match[str]) -> str:
     return m.group()
 
 
+# A full stop an OCR engine read as a Latin `o` (`…推着小车进来也方便o`): a lone `o` or `O`
+# right after a Han character, with no letter or digit after it, ends the sentence.
+_OCR_STOP_RE = re.compile(r"(?<=[\u4e00-\u9fff])[oO](?![A-Za-z0-9])")
+
+
 def fold_width(text: str) -> str:
     """Fold full-width forms and space-like characters; length is unchanged."""
     # A page holds a few kinds of them (`，`, `：`, `（`, U+3000), each many times: one
@@ -134,6 +139,8 @@ def fold_width(text: str) -> str:
         text = text.replace(ch, _FOLD_CHAR[ch])
     if "." in text:
         text = _DOTS_RE.sub(_full_stop, text)
+    if "o" in text or "O" in text:
+        text = _OCR_STOP_RE.sub("。", text)
     return text
 
 
