@@ -100,6 +100,8 @@ def role_of(text: str) -> Role:
         ("▶ 青山县建成全省首个县域算力中心（第3版）", Role.BODY),
         # Lines of a programme listing or a forecast are no titles.
         ("19:35 青山新闻联播", Role.BODY),
+        ("2023年 48.2%　2024年 76.5%　2025年 91.6%", Role.BODY),  # a chart's row
+        ("GDP增长6.6% CPI上涨2.1%", Role.TITLE),  # a headline of two figures
         ("明天 晴转多云 3℃～15℃", Role.BODY),
         ("气温将升至38℃", Role.TITLE),
         # ...but an editor's reply on a letters page is text

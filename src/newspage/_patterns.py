@@ -506,9 +506,11 @@ CONTENTS_LINE_RE = regex.compile(r"(?:\ |\p{Han}\()" + _PAGE_NAME + r"\ ?版\)?$
 # A line of a listing or a forecast, never a title: a clock time before a programme
 # (`19:35 青山新闻联播`), a range of temperatures (`多云转晴 3℃~14℃`, `5~16℃`; the
 # shadow folds the full-width tilde), an index in points (`上证指数 3286.45点`), a line of
-# contents (`CONTENTS_LINE_RE`).
+# contents (`CONTENTS_LINE_RE`), a chart's row of three shares or more
+# (`2023年 48.2% 2024年 76.5% 2025年 91.6%`; a headline may hold two).
 LISTING_LINE_RE = regex.compile(
     r"\d{1,2}:\d{2}\ ?\p{Han}|-?\d{1,2}\ ?℃?\ ?[~—-]\ ?-?\d{1,2}\ ?℃|\d\.\d{2}点"
+    r"|(?:\d%[^%]{1,20}){2}\d%"
     r"|" + CONTENTS_LINE_RE.pattern
 )
 
