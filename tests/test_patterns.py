@@ -176,6 +176,8 @@ def test_end_tests_look_only_at_the_end(parts: list[str]) -> None:
         ("(作者为西岭农业大学校长、南方乡村发展研究会副会长)", True),
         ("(作者单位:东江海洋大学港口经济与物流管理研究中心)", True),
         ("(执笔:简 枫)", True),
+        ("(编译/王大海)", True),  # who translated a foreign paper's report
+        ("(编译:王大海)", True),
         ("(张三)", True),
         ("(新华社记者 李四)", True),
         ("(完)", True),

@@ -55,6 +55,8 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("本報記者 林文", [("林文", "本報記者")]),
         ("本报记者 王大海 文", [("王大海", "本报记者")]),
         ("本报记者 王大海文并图", [("王大海", "本报记者")]),
+        ("学生记者 王大海 见习记者 李小川", [("王大海", "学生记者"), ("李小川", "见习记者")]),
+        ("（学生记者 陈晓燕）", [("陈晓燕", "学生记者")]),  # a campus paper's
         ("读者 周明远", [("周明远", None)]),  # signs a reader's letter
         ("河东镇读者 林知夏", [("林知夏", None)]),
         # names alone and `报道` (reported), as Singapore and Malaysia papers sign

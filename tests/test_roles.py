@@ -86,6 +86,14 @@ def role_of(text: str) -> Role:
         ("南岛早报 | 2026年3月5日 星期四", Role.FURNITURE),
         ("第12345号　今日8版", Role.FURNITURE),  # the issue number
         ("第703号", Role.TITLE),  # a decree's number, under its 令
+        ("A07 民生·社会", Role.FURNITURE),  # a page, its desks
+        ("經濟 B3 2026年3月5日（星期四）", Role.FURNITURE),  # desk before page
+        ("新闻热线：0793-1234567", Role.FURNITURE),
+        ("法治热线：0793-1234567 电子信箱：fz@example.com", Role.FURNITURE),
+        ("地址：青山市南湖路8号 邮编：330100 电话：0793-1234567", Role.FURNITURE),
+        ("内部资料 免费交流", Role.FURNITURE),  # an in-house paper's imprint
+        ("青山集团党委主办", Role.FURNITURE),
+        ("热线电话要接得通", Role.TITLE),
         ("天气：晴 8℃～18℃ 南风2级", Role.FURNITURE),  # a front page's weather box
         ("—— ——  ·  ·", Role.FURNITURE),  # an OCR engine's reading of rules and dots
         ("本报地址：青山县南湖路8号 邮政编码：330100 广告热线：0793-1234567", Role.FURNITURE),

@@ -19,10 +19,10 @@ ROLE_WORDS = ("记者", "通讯员", "实习生", "评论员", "撰稿人", "撰
 _STATIONED = r"(?:驻[\p{Han}]{1,6})?"
 # ...and in every role, the grade and the role word (`特约记者`, `通讯员`).
 _ROLE_TAIL = (
-    r"(?:首席|高级|特约|特派|见习|实习|摄影|全媒体|融媒体)?"
+    r"(?:首席|高级|特约|特派|见习|实习|摄影|全媒体|融媒体|学生|校园)?"
     r"(?:" + "|".join(ROLE_WORDS) + ")"
 )
-# Roles in bylines and datelines: `本报记者`, `新华社记者`, `本报特约记者`, `通讯员`,
+# Roles in bylines and datelines: `本报记者`, `新华社记者`, `本报特约记者`, `通讯员`, `学生记者`,
 # `本报驻京记者`, `实习生`, `见习记者`, `特约撰稿人`.
 ROLE = (
     r"(?:(?:本报|本刊|新华社|中新社|人民日报|光明日报|经济日报|人民网|新华网|央视|本台)"
@@ -249,7 +249,8 @@ WRITTEN_UP_NOTE_RE = regex.compile(r"\(.*(?:整理|采写)\)")
 
 # A note that closes a story, printed as its own paragraph: the closing dateline above,
 # the author's note `（作者为某师范大学校长）`, `（作者单位：中国社会科学院）`,
-# `（作者工作于某研究所）`, `（执笔：王 鹏）`, a closing author line `（张三）`,
+# `（作者工作于某研究所）`, `（执笔：王 鹏）`, `（编译/王大海）` (who translated a foreign
+# paper's report), a closing author line `（张三）`,
 # `（新华社记者 李四）`, `（本报记者王大海、李小川）`, `（王小明 李大华）`, who wrote it
 # down or helped (`（本报记者 张 三整理）`, `（王小明 李大华参与采写）`, `（实习生王五对本
 # 文亦有贡献）`, `（综合本报记者张三、李四报道）`), where it comes from (`（摘编自2月11日
@@ -259,7 +260,7 @@ CLOSING_NOTE_RE = regex.compile(
     r"""
     ^\(
     (?: (?:本文)?作者(?:[为系是:]|单位|工作于)(?&inner){1,80}
-      | 执笔[:](?&inner){1,40}
+      | (?:执笔|编译|编译者)[:/](?&inner){1,40}
       | (?:[^()]{0,12}记者\ ?)?[\p{Han}·][\p{Han}·\ ]{1,8}(?:、[\p{Han}·][\p{Han}·\ ]{1,8}){0,15}
       | [\p{Han}·][\p{Han}·\ ]{1,40}
       | [\p{Han}·\ 、,:]{2,120}?(?:整理|参与采写|对本文亦有贡献|报道)
@@ -389,6 +390,8 @@ PHOTO_RUBRIC_RE = regex.compile(r"图说|图片|图闻|影像|视觉")
 #   edition)   `RENMIN RIBAO` (the masthead in pinyin)   `乙巳年二月初三` (the lunar date)
 #   `邮发代号1-1`   `本报地址：…  邮政编码：…  广告热线：…` (the imprint)
 #   `本版邮箱：wang@example.com` (where to send letters)   `A6 | 新闻`   `第12345号 今日8版`
+#   `新闻热线：0793-1234567`   `地址：… 邮编：…`   `A07 民生·社会`   `經濟 B3 …`
+#   `内部资料 免费交流`   `青山集团党委主办` (an in-house paper's imprint)
 #   `天气：晴 8℃-18℃`   `—— ——  ·  ·` (an OCR engine's reading of the page's rules,
 #   dashes and dots between spaces)
 FURNITURE_RE = regex.compile(
@@ -398,11 +401,17 @@ FURNITURE_RE = regex.compile(
            版面设计|本版统筹|统筹|值班编辑|签发|本版制图|本期制图|制图|(?:栏目)?投稿邮箱|数据来源
         )\ ?[::].{0,60}
       | (?:本报|报社|本社)地址\ ?[::].{0,120}     # the imprint at the foot: address, post
+      | \p{Han}{0,4}热线\ ?[::]\ ?[\d()-]{5,}.{0,80}   # 新闻热线：0793-1234567
+      | (?:电子信箱|电子邮箱|E-?mail)\ ?[::]\ ?[\w.-]+@[\w.-]+(?:\ .{0,40})?
+      | 地址\ ?[::].{1,60}\ (?:邮编|邮政编码)\ ?[::].{0,60}   # 地址：… 邮编：…
+      | 内部资料(?:\ ?[,·]?\ ?免费交流)?                   # an in-house paper's imprint
+      | \p{Han}{2,12}(?:主办|主管)(?:\ .{0,30})?           # 青山集团党委主办
       | (?:本版|栏目)?(?:邮箱|信箱|投稿信箱)\ ?[::]\ ?[\w.-]+@[\w.-]+(?:\ .{0,40})?
       | 编辑\ ?[::][^,。!?]{0,60}    # 编辑：王大海, not an editor's reply `编辑：读者反映的…，…`
       | (?:中华民国\ ?)?\d{2,4}年\d{1,2}月\d{1,2}日\ ?(?:星期|周)[一二三四五六日天](?:\ .{0,30})?
       | (?:第\ ?)?[\dA-Z]{1,3}\ ?版(?:\ .{0,20})?
-      | [A-Z]\d{1,2}\ (?:\|\ )?[\p{Han}]{2,6}(?:\ .{0,30})?  # a page and its desk: A4 焦点
+      | [A-Z]\d{1,2}\ (?:\|\ )?\p{Han}{2,6}(?:[·•]\p{Han}{2,6})?(?:\ .{0,30})?  # A4 焦点
+      | \p{Han}{2,6}(?:[·•]\p{Han}{2,6})?\ [A-Z]\d{1,2}(?:\ .{0,30})?   # desk first: 經濟 B3
       | [·•]?\ ?广告\ ?[·•]?
       | \(?(?:下转|上接|转|接)(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})\ ?版\)?
       | 第\ ?(?:\d{3,6}\ ?期|\d{5,6}\ ?号)(?:\ .{0,40})?   # issue: 第25965期, 第12345号
@@ -451,8 +460,9 @@ JUMP_OUT_RE = regex.compile(r"\(?(?:下转|转)" + _JUMP_PAGE)
 # Every furniture line holds one of these characters: the colon of an editors' line, 星期
 # or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead, the
 # letter of a page (`A4 焦点`), the dashes around a page number (`-- 3 --`), 年 of a
-# lunar date, 号 of an issue, the marks of an OCR engine's rules (`—— ·  ·`).
-FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报号A-Z—\u2013年·.|_~-]")
+# lunar date, 号 of an issue, the marks of an OCR engine's rules (`—— ·  ·`), 资料 and 主办
+# of an in-house paper's imprint.
+FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报号资主A-Z—\u2013年·.|_~-]")
 
 # A line that opens with dashes: the 副题 under a headline, `——老工业城市的转型之路`.
 DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")
