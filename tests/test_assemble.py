@@ -312,6 +312,24 @@ def test_an_agency_credit_in_brackets_after_a_caption_is_its_credit() -> None:
     ]
 
 
+def test_an_agency_in_brackets_after_a_photo_gap_credits_the_photo() -> None:
+    """`…作业。（路透社）` after a photo gap is a caption credited to the agency, not a piece
+    of the paragraph the photo cut. After a brief's text, the same
+    brackets name where the text came from and stay in it."""
+    first = "设在青山县的一家冰雪数据机构说，今年二月下旬的海冰面积比往年同期少了一成五，许多海域"
+    second = "只剩下当年冬天才结成的薄冰，研究人员认为这种薄冰在春季会更快破碎。"
+    caption = "3月2日，一艘破冰船在海域作业。"
+    page = newspage.parse(
+        f"北极航道通航季或提前\n\n{first}\n\n\n\n{caption}（路透社）\n\n{second}\n"
+    )
+    (story,) = page.articles
+    assert [(c.text, c.credit) for c in story.captions] == [(caption, "（路透社）")]
+    assert not [p for p in story.paragraphs if "路透社" in p]
+    brief = "青山县首座跨江大桥昨日正式通车，两岸车程缩短至十分钟。（中通社）"
+    page = newspage.parse(page_text("快讯", "跨江大桥通车", brief))
+    assert [(a.kind, a.paragraphs, a.captions) for a in page.articles] == [("brief", (brief,), ())]
+
+
 def test_a_picture_column_of_several_items() -> None:
     """`图片新闻` over items of a title, a short text and the photo's credit each: every
     item is a picture story of the column, its text its paragraph."""

@@ -327,6 +327,11 @@ TRAILING_CREDIT_RE = regex.compile(
 TRAILING_CREDIT_WORDS = ("摄", "供图", "提供)", "社发", "photo", "图片", "图/", "图:", "照片:")
 TRAILING_CREDIT_HINT_RE = re.compile("|".join(map(re.escape, TRAILING_CREDIT_WORDS)))
 
+# The agency a photo came from, in brackets after a caption's last sentence:
+# `…在北冰洋海域作业。（路透社）`. After a photo gap it credits the photo; after a brief's
+# text it names where the text came from (`…正式通车。（中通社）`), so only the gap says so.
+AGENCY_NOTE_RE = regex.compile(r"(?<=[。!?”])\((?:\p{Han}{1,6}社|视觉中国|东方IC)\)$")
+
 # Marks that make a block a photo caption wherever it stands: `图为…`, `(资料片)`,
 # `（本报资料图片）`, `（新华社发）`, `上图：`, `（2月6日摄）`.
 CAPTION_MARK_RE = regex.compile(

@@ -31,6 +31,7 @@ import attrs
 
 from .._cjk import TopicBigrams, char_stats, shadow
 from .._patterns import (
+    AGENCY_NOTE_RE,
     BULLETS,
     CONTINUATION_START_RE,
     DATELINE_RE,
@@ -1104,6 +1105,14 @@ def _build_article(
                 captions.append(Caption(None, credit, names))
             else:
                 captions.append(Caption(b.text[:cut].rstrip(), credit, names))
+        elif (
+            role is Role.CAPTION
+            and story.kind != "photo"
+            and (m := AGENCY_NOTE_RE.search(b.shadow))
+        ):
+            # `…作业。（路透社）` after a photo gap: the agency credits the photo.
+            flush_caption()
+            captions.append(Caption(b.text[: m.start()].rstrip(), b.text[m.start() :], ()))
         elif role is Role.CAPTION:
             pending_caption = b
         elif role is Role.CREDIT:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 import regex
 
 from .._patterns import (
+    AGENCY_NOTE_RE,
     CAPTION_MARK_HINT_RE,
     CAPTION_MARK_RE,
     CLOSING_DATELINE_RE,
@@ -416,7 +417,7 @@ def _whole_page_credit(block: Block) -> bool:
 
 
 def _one_sentence(block: Block) -> bool:
-    s = block.shadow.rstrip("。!?”) ")
+    s = AGENCY_NOTE_RE.sub("", block.shadow).rstrip("。!?”) ")
     return block.size <= MAX_GAP_CAPTION and not any(c in s for c in "。!?")
 
 
