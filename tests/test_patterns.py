@@ -282,3 +282,18 @@ def test_a_combined_report_opens_with_a_dateline(text: str) -> None:
     m = _patterns.DATELINE_RE.match(_cjk.shadow(text))
     assert m is not None
     assert m.group("lead") == "本报综合报道"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("据英国路透社3月4日报道，英国央行可能下月降息。", "据英国路透社3月4日报道"),
+        ("据法新社3日报道，欧洲多地农民进城抗议。", "据法新社3日报道"),
+        ("据了解，今年青山县新建冷库十座。", None),
+        ("据合作社社员介绍，今年梨子丰收。", None),
+    ],
+)
+def test_a_foreign_agencys_report_opens_with_a_dateline(text: str, lead: str | None) -> None:
+    """`据英国路透社3月4日报道，…` opens a report translated from an agency's."""
+    m = _patterns.DATELINE_RE.match(_cjk.shadow(text))
+    assert (m.group("lead") if m else None) == lead
