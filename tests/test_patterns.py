@@ -139,6 +139,7 @@ HINT_PARTS = [
 @example(["本版", "图片", "来源", ":", "人民视觉"])
 @example(["第", "25965", "期"])
 @example(["(", "核心提示"])  # a label in brackets (found by hypothesis in CI)
+@example([" ", " ", " "])  # spaces alone are no OCR rule (found by hypothesis)
 def test_hints_miss_no_match(parts: list[str]) -> None:
     """The quick tests tried before a pattern (`*_HINT_RE`, `ROLE_WORD_RE`,
     `LEAD_LABELS`) pass every text the pattern matches."""
