@@ -163,14 +163,14 @@ def test_commentaries_signed_by_name_alone() -> None:
             "岭下村的苹果，十年前烂在树下没人要，如今通过合作社和电商卖到了全国各地。",
             "这给我们一个启示：农产品卖难，难在流通，更难在组织，合作社把农户组织了起来。",
             "一张明白纸的分量",
-            "周明远",
+            "孙海川",
             "青山县把惠农政策印成一张明白纸，补贴标准、申领流程、咨询电话一目了然。",
             "政策好不好，关键看群众知不知道、会不会用，这张纸打通了最后一公里。",
         )
     )
     assert [(a.headline, a.byline, [x.name for x in a.authors]) for a in page.articles] == [
         ("让好果子走出大山", "李小川", ["李小川"]),
-        ("一张明白纸的分量", "周明远", ["周明远"]),
+        ("一张明白纸的分量", "孙海川", ["孙海川"]),
     ]
 
 
@@ -181,7 +181,7 @@ def test_notices_each_head_an_item() -> None:
         page_text(
             "岭下村的老园长",
             "本报记者 王大海",
-            "七十八岁的周明远，在岭下村的果园里守了整整五十年，村里人都叫他老园长。",
+            "七十八岁的孙海川，在岭下村的果园里守了整整五十年，村里人都叫他老园长。",
             "讣告",
             "青山县果园合作社原技术顾问林大山同志，因病医治无效，于3月12日逝世，享年八十二岁。",
             "特此讣告。",
@@ -204,7 +204,7 @@ def test_a_letters_salutation_opens_its_text() -> None:
         page_text(
             "岭下村的老园长",
             "本报记者 王大海",
-            "七十八岁的周明远，在岭下村的果园里守了整整五十年，村里人都叫他老园长。",
+            "七十八岁的孙海川，在岭下村的果园里守了整整五十年，村里人都叫他老园长。",
             "读者来信",
             "村口的路灯何时能亮起来",
             "编辑同志：",
@@ -244,7 +244,7 @@ def test_a_column_of_briefs_without_titles() -> None:
     a brief of the column, and the name in brackets its author."""
     briefs = [
         "县消防大队日前开展春季防火宣传进乡村活动，向村民发放宣传资料两千余份。（李小川）",
-        "青山县图书馆近日新增图书五千册，并开设少儿阅读专区，每周六举办亲子阅读活动。（周明远）",
+        "青山县图书馆近日新增图书五千册，并开设少儿阅读专区，每周六举办亲子阅读活动。（孙海川）",
         "岭下村近日建成村级文化广场，配备健身器材二十套，成为村民休闲娱乐的好去处。（李小川）",
     ]
     page = newspage.parse(
@@ -261,7 +261,7 @@ def test_a_column_of_briefs_without_titles() -> None:
     assert [(a.kind, a.column, a.paragraphs) for a in items] == [
         ("brief", "简讯", (b,)) for b in briefs
     ]
-    assert [[x.name for x in a.authors] for a in items] == [["李小川"], ["周明远"], ["李小川"]]
+    assert [[x.name for x in a.authors] for a in items] == [["李小川"], ["孙海川"], ["李小川"]]
 
 
 def test_a_piece_cut_mid_sentence_opens_no_brief() -> None:
@@ -269,7 +269,7 @@ def test_a_piece_cut_mid_sentence_opens_no_brief() -> None:
     another story's text cut by a column, not a brief of the column."""
     briefs = (
         "县消防大队日前开展春季防火宣传进乡村活动，向村民发放宣传资料两千余份。（李小川）",
-        "青山县图书馆近日新增图书五千册，并开设少儿阅读专区，每周六举办亲子阅读活动。（周明远）",
+        "青山县图书馆近日新增图书五千册，并开设少儿阅读专区，每周六举办亲子阅读活动。（孙海川）",
     )
     first = (
         "岭下村果园合作社成立于2019年，由村党支部领办，入社农户已有三百多户。今年春耕，"

@@ -349,11 +349,11 @@ def test_vertical_presentation_forms_read_as_their_marks() -> None:
     page = newspage.parse(
         "長者日間中心下月啟用\n\n【本報訊】記者 林知夏 報道︰青山區首間長者日間中心下月啟用。"
         "\n\n區議員表示︰﹁中心可照顧三十名長者，"
-        "\n\n責任編輯︰周明遠\n\n日間服務明年擴展到全區。﹂"
+        "\n\n責任編輯︰孫海川\n\n日間服務明年擴展到全區。﹂"
     )
     (a,) = page.articles
     assert [x.name for x in a.authors] == ["林知夏"]
-    assert page.unplaced == ("責任編輯︰周明遠",)
+    assert page.unplaced == ("責任編輯︰孫海川",)
     assert a.paragraphs[-1] == "區議員表示︰﹁中心可照顧三十名長者，日間服務明年擴展到全區。﹂"
 
 
@@ -628,7 +628,7 @@ def test_titled_briefs_closed_by_their_authors(rubric: str, conv: Callable[[str]
             conv,
             [
                 "岭下村果园合作社带富一方",
-                "本报记者 周明远",
+                "本报记者 孙海川",
                 "岭下村果园合作社成立于2019年，由村党支部领办，入社农户已有三百多户。",
                 rubric,
                 *(line for item in items for line in item),

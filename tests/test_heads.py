@@ -384,7 +384,7 @@ def test_a_title_over_a_turn_inside_an_interview_is_a_subhead() -> None:
         "林知夏：周末基本住满，茶季的时候要提前一个月预订，我们正打算再建一批。",
     )
     page = newspage.parse(
-        page_text("把一片茶叶做成一个产业", "本报记者 周明远", *turns, "从卖茶叶到卖风景", *later)
+        page_text("把一片茶叶做成一个产业", "本报记者 孙海川", *turns, "从卖茶叶到卖风景", *later)
     )
     (story,) = page.articles
     assert [s.heading for s in story.sections] == [None, "从卖茶叶到卖风景"]
@@ -407,7 +407,7 @@ def test_a_name_under_a_commentarys_subheadline_is_its_byline() -> None:
 def test_a_column_of_short_commentaries() -> None:
     """`南湖微评` over titled items closed by their authors: a column of items."""
     items = (
-        ("小切口也能办大事", "社区把便民服务做到居民家门口，事情虽小，却件件暖心。（周明远）"),
+        ("小切口也能办大事", "社区把便民服务做到居民家门口，事情虽小，却件件暖心。（孙海川）"),
         ("莫让证明绊住群众的脚", "能用数据共享解决的，就不要再让群众跑腿开证明。（陈晓燕）"),
     )
     page = newspage.parse(page_text("南湖微评", *(x for item in items for x in item)))

@@ -24,6 +24,18 @@ def test_code_and_tests_do_not_quote_the_sample_pages(check: ModuleType) -> None
     assert check.quotations(check.checked_files(names=check.CODE), samples, 12) == []
 
 
+def test_the_library_names_no_one_of_the_sample_pages(check: ModuleType) -> None:
+    names = check.sample_names()
+    assert len(names) >= 5
+    assert check.namings(check.checked_files(names=check.LIBRARY), names) == []
+
+
+def test_a_name_inside_a_longer_one_is_found(check: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("# `读者 李小川` signs a letter\nx = 1\n", encoding="utf-8")
+    hits = check.namings([tmp_path / "a.py"], {"小川"}, root=tmp_path)
+    assert hits == [("a.py", 1, "小川")]
+
+
 def test_nothing_quotes_the_corpus(check: ModuleType) -> None:
     if not check.CORPUS.exists():
         pytest.skip(f"{check.CORPUS} not found (the development corpus sits beside the repo)")

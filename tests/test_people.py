@@ -38,7 +38,7 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("本报记者林知夏何远山", [("林知夏", "本报记者"), ("何远山", "本报记者")]),
         ("本报记者马岚何远山", [("马岚", "本报记者"), ("何远山", "本报记者")]),
         ("本報記者林知夏何遠山", [("林知夏", "本報記者"), ("何遠山", "本報記者")]),
-        ("主持人：本报记者 周明远", [("周明远", "本报记者")]),  # who hosts an interview
+        ("主持人：本报记者 孙海川", [("孙海川", "本报记者")]),  # who hosts an interview
         ("主持人：王大海", [("王大海", None)]),
         ("口本报记者王大海", [("王大海", "本报记者")]),  # OCR reads `□` as `口`
         ("本报记者 王大海摄影报道", [("王大海", "本报记者")]),  # a photo report's byline
@@ -57,7 +57,7 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("本报记者 王大海文并图", [("王大海", "本报记者")]),
         ("学生记者 王大海 见习记者 李小川", [("王大海", "学生记者"), ("李小川", "见习记者")]),
         ("（学生记者 陈晓燕）", [("陈晓燕", "学生记者")]),  # a campus paper's
-        ("读者 周明远", [("周明远", None)]),  # signs a reader's letter
+        ("读者 孙海川", [("孙海川", None)]),  # signs a reader's letter
         ("河东镇读者 林知夏", [("林知夏", None)]),
         # names alone and `报道` (reported), as Singapore and Malaysia papers sign
         ("林知夏 报道", [("林知夏", None)]),
@@ -154,7 +154,7 @@ def test_dateline_parenthesis() -> None:
         ("高山梨园", None),  # four characters: a title
         ("图说", None),
         ("数读", None),
-        ("李小川 周明远", None),  # two names: not one author's signature
+        ("李小川 孙海川", None),  # two names: not one author's signature
         ("本报评论员", None),
     ],
 )

@@ -67,7 +67,7 @@ def role_of(text: str) -> Role:
         ("记者：合作社现在最大的变化是什么？", Role.BODY),
         ("主持人：年轻人回乡最担心什么？", Role.BODY),
         ("嘉宾：果园合作社理事长 王大海", Role.BODY),
-        ("主持人：本报记者 周明远", Role.BYLINE),
+        ("主持人：本报记者 孙海川", Role.BYLINE),
         ("本报编辑部", Role.BYLINE),  # signs a notice for the paper
         ("编辑：王大海", Role.FURNITURE),
         ("人民日报海外版", Role.FURNITURE),

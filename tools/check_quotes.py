@@ -6,7 +6,8 @@ examples rather than the sample pages' text (which lives in ``tests/golden/`` on
 by the golden tests; the docs may show the parse of a sample page). This script finds the
 lines that break the rule: a line sharing a run of ``--length`` characters or more
 (default 12, widths folded and whitespace removed) with an article of the corpus, or, in
-code and tests, with a sample page. The trade's formulas are masked
+code and tests, with a sample page; and, in the library code, a line that names one of
+the sample pages' people. The trade's formulas are masked
 first, since every paper prints them (``新华社北京2月1日电``, ``本文图片由本报特约记者``,
 ``摄影报道（影像中国）``): they are conventions, not quotations.
 
@@ -38,6 +39,8 @@ CHECKED = ("src", "tests", "docs", "benchmarks", "tools", "README.md", "CHANGELO
 # a sample page as the README's first command prints it).
 CODE = ("src", "tests", "benchmarks", "tools")
 EXEMPT = ("tests/golden/", "tests/test_golden.py")
+# Searched for the names of the sample pages' people: the library code.
+LIBRARY = ("src",)
 SUFFIXES = (".py", ".md", ".toml", ".yml", ".json", ".txt")
 
 # The trade's formulas, masked before the look-up (matched on the folded text).
@@ -77,6 +80,33 @@ def checked_files(root: Path = ROOT, names: tuple[str, ...] = CHECKED) -> list[P
 def sample_texts() -> list[str]:
     """The text of each sample page."""
     return [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def sample_names() -> set[str]:
+    """The people the sample pages name: the authors and photographers of their answers.
+    A name is shorter than a quotation, so the library code is searched for them apart:
+    its examples name invented people (`王大海`), never the sample pages' reporters, nor
+    anyone whose name holds one (`周明` in `周明远`)."""
+    names: set[str] = set()
+    for path in sorted(SAMPLES.glob("*.gold.json")):
+        for article in json.loads(path.read_text(encoding="utf-8"))["articles"]:
+            names.update(a["name"] for a in article.get("authors") or ())
+            for caption in article.get("captions") or ():
+                names.update(caption.get("photographers") or ())
+    return {fold(n) for n in names if n}
+
+
+def namings(
+    files: Iterable[Path], names: Iterable[str], root: Path = ROOT
+) -> list[tuple[str, int, str]]:
+    """(file, line number, name) for each line of `files` that holds one of `names`."""
+    found: list[tuple[str, int, str]] = []
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            text = fold(line)
+            found.extend((rel, number, n) for n in sorted(names) if n in text)
+    return found
 
 
 def corpus_texts(path: Path = CORPUS) -> Iterator[str]:
@@ -123,13 +153,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--length", type=int, default=12, help="shortest quoted run")
     args = parser.parse_args(argv)
     hits = quotations(checked_files(names=CODE), sample_texts(), args.length)
+    hits += namings(checked_files(names=LIBRARY), sample_names())
     if CORPUS.exists():
         hits += quotations(checked_files(), corpus_texts(), args.length)
     else:
         print(f"note: {CORPUS} not found; checked against the sample pages only", file=sys.stderr)
     hits = sorted(set(hits))
     for rel, n, run in hits:
-        print(f"{rel}:{n}: quotes {run!r}")
+        print(f"{rel}:{n}: quotes or names {run!r}")
     return 1 if hits else 0
 
 

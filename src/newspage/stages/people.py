@@ -41,7 +41,7 @@ _CREDIT_SUFFIX_RE = regex.compile(
 _REPORTED_SUFFIX_RE = regex.compile(r"\ ?报道$")
 # A byline of names alone followed by `报道` (reported) after a space, as Singapore and
 # Malaysia papers sign: `林知夏 报道`, `林知夏 王大海 报道`. The names must read as names.
-# The signature under a reader's letter: `读者 周明远`, `河东镇读者 林知夏`. The name must
+# The signature under a reader's letter: `读者 孙海川`, `河东镇读者 林知夏`. The name must
 # read as one (`读者来信` is a rubric).
 _READER_RE = regex.compile(
     r"^(?:\p{Han}{0,8}?(?<=[县市区镇乡村省])|本报)?读者\ ?(?=[\p{Han}·\ ]{2,12}$)"
@@ -193,7 +193,7 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     elif _REPORTED_BY_RE.search(shadow):
         marked = bare = True  # `林知夏 报道`: names and how the story was got, no role
     elif m := _READER_RE.match(shadow):
-        start, marked, bare = m.end(), True, True  # `读者 周明远` signs a letter
+        start, marked, bare = m.end(), True, True  # `读者 孙海川` signs a letter
     elif not ROLE_WORD_RE.search(shadow):
         return None  # neither marked nor a role: the names alone do not make a byline
     if REPORTER_RUBRIC_RE.fullmatch(shadow, start, end):
