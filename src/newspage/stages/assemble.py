@@ -259,7 +259,7 @@ def _cut_runs(
         # Briefs printed without titles: the first paragraph under the rubric, and each
         # after one its author closes (`…。（李小川）`, or `（李小川）` alone); a piece that
         # opens mid-sentence there (`秧、统一机插…`) is another story's, a run of its own.
-        foreign_piece = after_item and bool(CONTINUATION_START_RE.match(b.shadow))
+        foreign_piece = after_item and _foreign_to_brief(b)
         if after_item and not foreign_piece:
             opens_story = True
         if column is not None and is_dateline_paragraph(b) and prev_role is not Role.HEADLINE:

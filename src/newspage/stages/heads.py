@@ -165,30 +165,20 @@ def resolve_titles(
             out[sig[q]] = out[sig[q]].with_role(Role.BODY, "lead_in")
             titles, after = titles[:-1], out[sig[q]]
         if (
-            len(titles) >= 2
+            (len(titles) >= 2 or (previous is not None and previous.role is Role.SUBHEADLINE))
             and after is not None
             and after.role in (Role.BODY, Role.LEAD_LABEL)
             and signed_name(out[titles[-1]].shadow, out[titles[-1]].text) is not None
         ):
-            # `让好果子走出大山` over `李小川` over the text (or over the label of an
-            # essay's abstract, `内容提要`): a commentary or an essay signed by its
-            # author's name alone, where a story prints its byline.
+            # `让好果子走出大山` (or a 副题, `——评…`) over `李小川` over the text (or over
+            # the label of an essay's abstract, `内容提要`): a commentary or an essay
+            # signed by its author's name alone, where a story prints its byline.
             q -= 1
             out[sig[q]] = out[sig[q]].with_role(Role.BYLINE, "signed_name")
             titles, after = titles[:-1], out[sig[q]]
-        if (
-            len(titles) == 1
-            and previous is not None
-            and previous.role is Role.SUBHEADLINE
-            and after is not None
-            and after.role is Role.BODY
-            and signed_name(out[titles[0]].shadow, out[titles[0]].text) is not None
-        ):
-            # `——评…` over `赵一鸣` over the text: the commentary's 副题, then its author's
-            # name alone, where a story prints its byline.
-            out[titles[0]] = out[titles[0]].with_role(Role.BYLINE, "signed_name")
-            p = q
-            continue
+            if not titles:
+                p = q
+                continue
         alone = _column_alone(out, titles, after, previous)
         if alone is not None:
             out[titles[0]] = out[titles[0]].with_role(Role.RUBRIC, "rubric_word")
@@ -375,6 +365,10 @@ def resolve_titles(
     return tuple(out)
 
 
+# How many paragraphs back a story's text is read for turns of an interview.
+INTERVIEW_TURNS_BACK = 12
+
+
 def _interview_goes_on(after: Block | None, story_text: Sequence[str]) -> bool:
     """Is a title line over a turn of an interview (`记者：…`, `问：…`) inside a story whose
     text holds turns already: a subhead of the interview, which groups its questions
@@ -385,10 +379,6 @@ def _interview_goes_on(after: Block | None, story_text: Sequence[str]) -> bool:
         and bool(SPEAKER_LABEL_RE.match(after.shadow))
         and any(SPEAKER_LABEL_RE.match(t) for t in story_text[-INTERVIEW_TURNS_BACK:])
     )
-
-
-# How many paragraphs back a story's text is read for turns of an interview.
-INTERVIEW_TURNS_BACK = 12
 
 
 # Most paragraphs of a brief printed with a photo under its title: a title over a photo

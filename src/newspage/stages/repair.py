@@ -378,8 +378,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             and b.index + 1 < len(blocks)
             and blocks[b.index + 1].role is Role.BYLINE
         )
-        or is_reporter_rubric(b.shadow)
-        or is_box_label(b.shadow)
+        or _label_line(b.shadow)
     }
     ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
     # A paragraph cut over a jump line goes on on another page: no piece here continues it.
@@ -448,6 +447,12 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             opens_text=before is not None and blocks[before].role in _HEAD_LINES,
         )
     return out
+
+
+def _label_line(s: str) -> bool:
+    """A reporter's column rubric (`■记者手记`) or a box's label (`相关链接`): a line that
+    stands whole, ending without punctuation by design."""
+    return is_reporter_rubric(s) or is_box_label(s)
 
 
 def _text_tops(blocks: Sequence[Block], closed: set[int]) -> dict[int, int]:
@@ -1362,8 +1367,7 @@ def open_pieces(
         if (
             b.role is not Role.BODY
             or b.reason in ("short_lines", "lead_in")
-            or is_reporter_rubric(b.shadow)
-            or is_box_label(b.shadow)
+            or _label_line(b.shadow)
         ):
             # Lines of a list, a lead-in, a reporter's column (`■记者手记`), a box's
             # label (`相关链接`): they end without punctuation by design.
