@@ -404,6 +404,32 @@ def test_a_name_under_a_commentarys_subheadline_is_its_byline() -> None:
     assert story.paragraphs == (text, text)
 
 
+def test_a_story_printed_under_a_rubric_is_a_story_of_that_column() -> None:
+    """`经济时评` over a commentary's headline and its author, `外媒关注` over a story with a
+    byline: the rubric is the story's column, the story stays a story (not a brief),
+    and the story after it is under no rubric."""
+    text = "消费是经济增长的重要引擎。今年以来，各地出台多项举措，居民消费意愿明显回升。"
+    other = "今年以来，青山县把农村人居环境整治作为乡村振兴的头号工程，全县村庄面貌焕然一新。"
+    for rubric in ("经济时评", "城市评论", "基层动态", "外媒关注"):
+        page = newspage.parse(
+            page_text(
+                rubric,
+                "以更大力度激发消费潜能",
+                "林知夏",
+                text,
+                text,
+                "青山县推进农村人居环境整治",
+                "本报记者 王大海",
+                other,
+            )
+        )
+        assert [(a.kind, a.column, a.kicker, a.headline) for a in page.articles] == [
+            ("article", rubric, None, "以更大力度激发消费潜能"),
+            ("article", None, None, "青山县推进农村人居环境整治"),
+        ], rubric
+        assert page.unplaced == ()
+
+
 def test_a_column_of_short_commentaries() -> None:
     """`南湖微评` over titled items closed by their authors: a column of items."""
     items = (

@@ -25,6 +25,14 @@ def role_of(text: str) -> Role:
         ("（下转第二版）", Role.FURNITURE),
         ("·广告·", Role.FURNITURE),
         ("-- 3 --", Role.FURNITURE),  # a page number as a text extractor prints it
+        ("青山报 2024年7月5日 星期五", Role.FURNITURE),  # the paper before the date
+        ("明報　2025年4月17日（星期四）", Role.FURNITURE),
+        ("城事·民生 2025年9月8日 星期一 责编:孙海川", Role.FURNITURE),  # the desk first
+        ("副刊 责任编辑：林知夏 版式设计：赵一鸣", Role.FURNITURE),
+        ("责任编辑 王 海 美 编 李小川", Role.FURNITURE),  # editors with no colon
+        ("責任編輯／陳曉燕", Role.FURNITURE),
+        ("本版图片除署名外均为资料图片", Role.FURNITURE),
+        ("本版图片来源：视觉中国", Role.CREDIT),  # a credit of the page's photos
         ("— 12 —", Role.FURNITURE),
         ("本地快讯 KUAIXUN", Role.RUBRIC),
         ("图说 TU SHUO", Role.RUBRIC),
@@ -295,6 +303,11 @@ def test_the_running_head_at_an_end_of_the_dump_is_furniture() -> None:
     assert inside[5].role is Role.FURNITURE
     alone = blocks_of("青山报", "梨花开了", text)  # a title, with no furniture under it
     assert alone[0].role is Role.TITLE
+    # The page's name over its date and editors at the top; the same line over text is a
+    # title.
+    named = blocks_of("科技前沿", "2024年6月18日 星期二 责任编辑 王大海", "梨花开了", text)
+    assert [b.role for b in named][:3] == [Role.FURNITURE, Role.FURNITURE, Role.TITLE]
+    assert blocks_of("科技前沿", "梨花开了", text)[0].role is Role.TITLE
 
 
 def test_a_number_alone_at_an_end_of_the_dump_is_its_page_number() -> None:

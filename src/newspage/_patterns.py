@@ -375,11 +375,14 @@ LEAD_LABEL_RE = regex.compile(
 RUBRIC_PINYIN_RE = regex.compile(r"^\ ?(?P<name>[\p{Han}]{2,8})\ ?(?P<deco>[A-Z][A-Z ]{2,24})$")
 
 # A rubric without decoration, recognised by the words column headers are made of:
-# `本地快讯`, `新闻速递`, `图片新闻`, `经济简讯`, `财经短波`, `基层传真`, `生活资讯`, and the
-# columns of short commentaries, `南湖微评`, `短评`, `快评`.
+# `本地快讯`, `新闻速递`, `图片新闻`, `经济简讯`, `财经短波`, `基层传真`, `生活资讯`,
+# `晚报快递`, `基层动态`, `出行提示`, `侨讯`, the columns of commentaries, `南湖微评`,
+# `短评`, `快评`, `经济时评`, `城市评论`, `国际观察`, and, shorter, the few words a
+# column names its beat with: `外媒关注`, `侨乡新貌`.
 RUBRIC_WORD_RE = regex.compile(
     r"^[\p{Han}]{0,6}(?:时讯|快讯|简讯|短讯|短波|速递|速览|简报|集萃|扫描|一览|资讯|播报|传真|微评|短评|快评"
-    r"|图说|图片新闻|图片报道|新闻眼)$"
+    r"|时评|评论|观察|动态|快递|提示|图说|图片新闻|图片报道|新闻眼)$"
+    r"|^[\p{Han}]{1,4}(?:讯|关注|新貌)$"
 )
 
 # Column names that hold picture stories rather than briefs.
@@ -403,9 +406,13 @@ PHOTO_RUBRIC_RE = regex.compile(r"图说|图片|图闻|影像|视觉")
 FURNITURE_RE = regex.compile(
     r"""
     ^(?:
+        (?:\p{Han}{2,4}\ )?      # the desk may come first: `副刊 责任编辑：…`
         (?:责任编辑|本版责编|本版编辑|责编|版式设计|版式|美编|美术编辑|图片编辑|校对|
            版面设计|本版统筹|统筹|值班编辑|签发|本版制图|本期制图|制图|(?:栏目)?投稿邮箱|数据来源
         )\ ?[::].{0,60}
+      | (?:责任编辑|本版责编|责编|美术编辑|美编)       # `责任编辑 王大海 美 编 李小川`,
+        (?:\ ?/\ ?|\ )\p{Han}.{0,50}                  # `責任編輯／王大海`: no colon
+      | 本版(?:图片|照片)除[^。]{0,30}                 # 本版图片除署名外均为资料图片
       | (?:本报|报社|本社)地址\ ?[::].{0,120}     # the imprint at the foot: address, post
       | \p{Han}{0,4}热线\ ?[::]\ ?[\d()-]{5,}.{0,80}   # 新闻热线：0793-1234567
       | (?:电子信箱|电子邮箱|E-?mail)\ ?[::]\ ?[\w.-]+@[\w.-]+(?:\ .{0,40})?
@@ -415,6 +422,9 @@ FURNITURE_RE = regex.compile(
       | (?:本版|栏目)?(?:邮箱|信箱|投稿信箱)\ ?[::]\ ?[\w.-]+@[\w.-]+(?:\ .{0,40})?
       | 编辑\ ?[::][^,。!?]{0,60}    # 编辑：王大海, not an editor's reply `编辑：读者反映的…，…`
       | (?:中华民国\ ?)?\d{2,4}年\d{1,2}月\d{1,2}日\ ?(?:星期|周)[一二三四五六日天](?:\ .{0,30})?
+      | [^\ 。!?]{1,12}\ (?:\S{1,12}\ )?          # the paper or the desk before the date:
+        \d{4}年\d{1,2}月\d{1,2}日\ ?\(?(?:星期|周)   # `青山报 2024年7月5日 星期五`,
+        [一二三四五六日天]\)?(?:\ .{0,40})?          # `城事·民生 2025年9月8日 星期一 责编:…`
       | (?:第\ ?)?[\dA-Z]{1,3}\ ?版(?:\ .{0,20})?
       | [A-Z]\d{1,2}\ (?:\|\ )?\p{Han}{2,6}(?:[·•]\p{Han}{2,6})?(?:\ .{0,30})?  # A4 焦点
       | \p{Han}{2,6}(?:[·•]\p{Han}{2,6})?\ [A-Z]\d{1,2}(?:\ .{0,30})?   # desk first: 經濟 B3
@@ -450,6 +460,8 @@ EDGE_FURNITURE_RE = regex.compile(
 )
 #   `青山报`, `明報` (a paper's name, over its 机关报 line, date or issue number)
 MASTHEAD_RE = regex.compile(r"\p{Han}{1,4}报")
+#   `科技前沿`, `城事·民生` (the page's name, over its date and editors)
+PAGE_NAME_RE = regex.compile(r"\p{Han}{2,6}(?:[·•]\p{Han}{2,6})?")
 
 # A page named by a line that points to it: `第二`, `5`, `A5`.
 _PAGE_NAME = r"(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})"
@@ -467,8 +479,8 @@ JUMP_OUT_RE = regex.compile(r"\(?(?:下转|转)" + _JUMP_PAGE)
 # or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead, the
 # letter of a page (`A4 焦点`), the dashes around a page number (`-- 3 --`), 年 of a
 # lunar date, 号 of an issue, the marks of an OCR engine's rules (`—— ·  ·`), 资料 and 主办
-# of an in-house paper's imprint.
-FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报号资主A-Z—\u2013年·.|_~-]")
+# of an in-house paper's imprint, 编 of an editors' line printed without a colon.
+FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报号资主编A-Z—\u2013年·.|_~/-]")
 
 # A line that opens with dashes: the 副题 under a headline, `——老工业城市的转型之路`.
 DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")

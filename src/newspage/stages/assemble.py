@@ -88,6 +88,12 @@ class _Story:
     column: str | None
     runs: list[int] = attrs.field(factory=list)
 
+    @property
+    def is_item(self) -> bool:
+        """Is it an item of a side column (a brief, a picture story), printed whole under
+        its rubric? A story under a rubric of its own (`侨界`) is not."""
+        return self.kind != "article"
+
 
 def assemble(
     blocks: Sequence[Block],
@@ -288,11 +294,16 @@ def _cut_runs(
                 runs.append(_Run(held))
             runs.append(_Run([b.index], owner=len(stories) - 1, starts_story=True))
         elif opens_story:
+            story_column = column
             if b.role in _HEAD_ROLES and b.reason != "head_column":
-                column, kind = None, "article"  # the side column has ended
-            if column is not None:
+                # The side column has ended, or never began: a story's head right under
+                # a rubric (`侨界` over a headline and its byline) is printed under it.
+                under_rubric = prev_role is Role.RUBRIC and kind == "brief"
+                story_column = column if under_rubric else None
+                column, kind = None, "article"
+            if story_column is not None:
                 rubric = None
-            stories.append(_Story(kind=kind, column=column))
+            stories.append(_Story(kind=kind, column=story_column))
             if runs:  # photos printed above a headline end the story before it
                 runs[-1].blocks.extend(held)
             elif held:
@@ -400,7 +411,7 @@ def _assign_owners(
         the page: the run will be a story of its own)."""
         k = bisect.bisect_left(head_runs, r)
         for s in reversed(head_stories[max(0, k - DATELINE_REACH) : k]):
-            if s not in dated and stories[s].column is None:
+            if s not in dated and not stories[s].is_item:
                 return s if text_of.get(s, 0) < DATELINE_THIN else None
         return None
 
@@ -419,7 +430,7 @@ def _assign_owners(
                 and (
                     stories[run.owner].kind == "photo"
                     or (
-                        stories[run.owner].column is not None
+                        stories[run.owner].is_item
                         and _foreign_to_brief(blocks[runs[chain[-1]].blocks[0]])
                     )
                 )
@@ -623,7 +634,7 @@ def _topic_moves(
         and r > 0
         and r not in claims
         and run.owner is not None
-        and stories[run.owner].column is None
+        and not stories[run.owner].is_item
         and _first_text(run, blocks) not in pred
     ]
     if not candidates:
@@ -772,7 +783,7 @@ def _topic_splits(
     todo: list[tuple[int, list[int], list[int]]] = []  # run, its body blocks, split points
     for r, run in enumerate(runs):
         o = run.owner
-        if o is None or stories[o].column is not None or r in claims:
+        if o is None or stories[o].is_item or r in claims:
             continue
         text = [i for i in run.blocks if blocks[i].role is Role.BODY]
         ks = [
@@ -871,9 +882,7 @@ def _rivals(o: int, stories: Sequence[_Story], story_size: Sequence[int]) -> lis
     with MOVE_MIN_TEXT characters of text, not items of a side column."""
     near = range(max(0, o - MOVE_REACH), min(len(stories), o + MOVE_REACH + 1))
     return [
-        st
-        for st in near
-        if st != o and story_size[st] >= MOVE_MIN_TEXT and stories[st].column is None
+        st for st in near if st != o and story_size[st] >= MOVE_MIN_TEXT and not stories[st].is_item
     ]
 
 
@@ -950,7 +959,7 @@ def _thin_story_claims(
 
     # A side column's item is printed in one piece under its rubric: short, not thin.
     topics: dict[int, set[str]] = {
-        s: set() for s, story in enumerate(stories) if body[s] < THIN_STORY and story.column is None
+        s: set() for s, story in enumerate(stories) if body[s] < THIN_STORY and not story.is_item
     }
     for run in runs:
         if run.owner in topics:

@@ -39,6 +39,7 @@ from .._patterns import (
     LEAD_LABELS,
     LISTING_LINE_RE,
     MASTHEAD_RE,
+    PAGE_NAME_RE,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
     SPEAKER_LABEL_RE,
@@ -289,7 +290,8 @@ def _revise_page_edges(out: list[Block]) -> None:
     """The running head and foot of the page, as an extractor prints them at the top or
     the foot of the dump, among the furniture it recognises or alone: the page number
     (`11`), the page's number and desk (`2 综合新闻`, with the date and editors or not), a
-    paper's name over its furniture (`青山报`). Inside the page a number alone is a figure
+    paper's name or the page's over its furniture (`青山报`, `科技前沿` over the date
+    and the editors). Inside the page a number alone is a figure
     set large beside the text it counts (`36` over `…培训了36名乡村医生…`), and a number
     before words a numbered subhead; they stay text."""
     for ends in (range(len(out)), range(len(out) - 1, -1, -1)):
@@ -304,7 +306,7 @@ def _revise_page_edges(out: list[Block]) -> None:
                 continue
             if (
                 ends.step == 1
-                and MASTHEAD_RE.fullmatch(b.shadow)
+                and (MASTHEAD_RE.fullmatch(b.shadow) or PAGE_NAME_RE.fullmatch(b.shadow))
                 and i + 1 < len(out)
                 and out[i + 1].role is Role.FURNITURE
             ):
