@@ -62,6 +62,10 @@ def people(text: str) -> tuple[Author, ...] | None:
         # names alone and `报道` (reported), as Singapore and Malaysia papers sign
         ("林知夏 报道", [("林知夏", None)]),
         ("林知夏、王大海 报道", [("林知夏", None), ("王大海", None)]),
+        # a county paper's contributor signs a brief for the unit they work in
+        ("（青山县融媒体中心 李小川）", [("李小川", None)]),
+        ("（南湖镇人民政府 赵一鸣）", [("赵一鸣", None)]),
+        ("（县人武部 王 海）", [("王海", None)]),
     ],
 )
 def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -105,6 +109,8 @@ def test_bylines(text: str, expected: list[tuple[str, str | None]]) -> None:
         "深度观察 报道",  # no name before `报道`
         "读者来信",  # a rubric, no one's name
         "读者 来信选登",
+        "（青山县人民医院 心内科）",  # a unit and its department, no one's name
+        "（南湖区教育局 供稿）",
     ],
 )
 def test_not_bylines(text: str) -> None:
@@ -130,6 +136,8 @@ def test_not_bylines(text: str) -> None:
         ("唐小蕾 作", ("唐小蕾",)),  # who drew a cartoon
         ("漫画：唐小蕾", ("唐小蕾",)),
         ("本人提供", ()),
+        ("記者林知夏／攝影", ("林知夏",)),  # Taiwan papers' credit
+        ("林知夏 摄影", ("林知夏",)),
     ],
 )
 def test_credit_photographers(text: str, names: tuple[str, ...]) -> None:

@@ -33,6 +33,11 @@ def role_of(text: str) -> Role:
         ("責任編輯／陳曉燕", Role.FURNITURE),
         ("本版图片除署名外均为资料图片", Role.FURNITURE),
         ("本版图片来源：视觉中国", Role.CREDIT),  # a credit of the page's photos
+        ("記者林知夏／攝影", Role.CREDIT),
+        ("溪口濕地秋日傍晚，候鳥群聚覓食。記者林知夏／攝影", Role.CAPTION),
+        ("林知夏 摄影", Role.CREDIT),
+        ("他从小就喜欢摄影", Role.TITLE),  # no credit without a space or slash before it
+        ("（青山县融媒体中心 李小川）", Role.BYLINE),
         ("— 12 —", Role.FURNITURE),
         ("本地快讯 KUAIXUN", Role.RUBRIC),
         ("图说 TU SHUO", Role.RUBRIC),

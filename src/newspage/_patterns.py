@@ -76,6 +76,13 @@ BYLINE_SUFFIX_RE = regex.compile(
     r"|\ (?:\p{Han}{0,6}(?<!摄影)报道|发自\p{Han}{1,8}|采写|采访整理|整理)$"
 )
 
+# The unit a county paper's contributor signs for, before the name in a brief's closing
+# brackets: `（青山县融媒体中心 李小川）`, `（南湖镇人民政府 赵一鸣）`, `（县人武部 王 海）`.
+SIGNING_UNIT_RE = regex.compile(
+    r"\p{Han}{1,14}(?:中心|政府|委员会|委|局|站|办|所|院|队|部|公司|街道|社区|学校|中学|小学"
+    r"|大学|医院|协会|学会|联合会|支行|分行)\ (?=\p{Han})"
+)
+
 # Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `◎ 王五`,
 # `文/张三`, `文·图/李四`, `作者：赵六`, an interview's `主持人：本报记者 王大海`, and the
 # `口` an OCR engine reads for `□` before a role (`口本报记者王大海`).
@@ -279,12 +286,13 @@ CLOSING_NOTE_RE = regex.compile(
 #   `本版图片来源：人民视觉`       `（资料图片）`   `新华社发`  `张三 供图`   `图：李四`
 #   `（视频截图）`   `新华社发（李小川摄）` (an agency sent it, the photographer in brackets)
 #   Hong Kong and Taiwan: `（記者王小明攝）`  `圖／記者王小明攝`  `照片：王小明提供`  `（資料照片）`
-#   `（圖：王小明）`   a cartoon's: `唐小蕾 作`, `漫画：唐小蕾`
+#   `（圖：王小明）`   `記者王小明／攝影`   a cartoon's: `唐小蕾 作`, `漫画：唐小蕾`
 CREDIT_RE = regex.compile(
     r"""
     ^(?:
         (?:本文|本版|本组|上|下|左|右)?图片?(?:均)?由[^。]{1,40}(?:摄|提供)
       | [^\s。,;:!?()][^。,;:!?()]{0,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?
+      | [^\s。,;:!?()/][^。,;:!?()/]{0,30}?(?:\ |\ ?/\ ?)摄影    # 林知夏 摄影, 記者林知夏／攝影
       | (?:本版|本文)?图片来源:.{1,30}
       | (?:摄影|图片|视觉|图|照片)\ ?[:/]\ ?[^\s。,]{1,20}(?:\ [^\s。,]{1,20}){0,3}
       | \((?:摄影|图片|图|照片)\ ?[:/]\ ?[^\s。,()]{1,20}(?:\ [^\s。,()]{1,20}){0,3}\)
@@ -306,12 +314,13 @@ CREDIT_HINT_RE = re.compile("[摄供图视资发影作画]")
 
 # A caption with its credit in the same block: `湿地公园一角。 本报特约记者 陈 帆 摄`, and the
 # bracketed credit of Taiwan and Hong Kong papers, `南科新厂示意图。（台积电提供）`,
-# `市民排队登记。（记者王小明摄）`. Group `credit` starts after the last sentence end (or
-# closing bracket) before the credit; inside it, group `bracketed` holds the bracketed form
-# and group `source` a credit that names an agency or a source, not a photographer:
-# `新华社发`, `新华社发（王大海摄）`, `CFP供图`, `图/王大海 李小川`, `（图片来源：某某图库）`; a
-# text's source, `（来源：某某网）`, is no photo credit, nor is a piece cut after `…社发`
-# (`合作社发` + `放补贴`): only agencies send photos.
+# `市民排队登记。（记者王小明摄）`, `…覓食。記者王小明／攝影`. Group `credit` starts
+# after the last sentence end (or closing bracket) before the credit; inside it, group
+# `bracketed` holds the bracketed form and group `source` a credit that names an agency
+# or a source, not a photographer: `新华社发`, `新华社发（王大海摄）`, `CFP供图`,
+# `图/王大海 李小川`, `（图片来源：某某图库）`; a text's source, `（来源：某某网）`, is no
+# photo credit, nor is a piece cut after `…社发` (`合作社发` + `放补贴`): only agencies
+# send photos.
 TRAILING_CREDIT_RE = regex.compile(
     r"(?<=[。!?)”])\ ?(?P<credit>"
     r"(?P<source>\(?(?:新华社|中新社|\p{Han}{1,4}通讯社|法新社|美联社|路透社|共同社|塔斯社|韩联社)发"
@@ -320,6 +329,7 @@ TRAILING_CREDIT_RE = regex.compile(
     r"|(?:图|摄影|照片)\ ?/\ ?[^\s。,:/()]{1,20}(?:\ [^\s。,:/()]{1,20}){0,3}"
     r"|\(图片来源:[^()]{1,20}\))"
     r"|[^。!?]{2,40}?(?:摄影?报道|摄|供图)(?:\ ?\([^()]{2,12}\))?"
+    r"|[^。!?/]{2,30}/\ ?摄影"  # Taiwan's `記者林知夏／攝影`
     r"|(?P<bracketed>\([^()。!?]{1,30}?(?:摄影?|供图|提供)\)"
     r"|\((?:图|摄影|照片)\ ?[:/]\ ?[^()。!?,]{1,20}\)))$"
 )

@@ -21,6 +21,7 @@ from .._patterns import (
     ROLE_NAME_RE,
     ROLE_RE,
     ROLE_WORD_RE,
+    SIGNING_UNIT_RE,
     SURNAMES,
     WRITTEN_UP_NOTE_RE,
 )
@@ -190,6 +191,8 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
         if WRITTEN_UP_NOTE_RE.fullmatch(shadow):
             return None  # `（本报记者 王 海整理）`: a closing note, the story's text
         start, end, marked, bare = 1, end - 1, True, True
+        if m := SIGNING_UNIT_RE.match(shadow, start, end):
+            start = m.end()  # `（青山县融媒体中心 李小川）`: the unit, then the name
     elif _REPORTED_BY_RE.search(shadow):
         marked = bare = True  # `林知夏 报道`: names and how the story was got, no role
     elif m := _READER_RE.match(shadow):
