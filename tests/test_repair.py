@@ -38,6 +38,20 @@ def test_adjacent_cut_before_punctuation() -> None:
     ) == [(2, 3)]
 
 
+def test_a_cut_after_a_quotation_inside_a_quotation() -> None:
+    """`…装上了‘双层捕光网’”` + `，可以更充分…`: marks closed after no stop close a
+    quoted phrase, not the paragraph; the words before them say how it ends."""
+    first = (
+        "钙钛矿材料吸光能力强、制备工艺简单、成本较低，课题组负责人林知夏介绍，将其与晶硅电池"
+        "叠加，“相当于给电池装上了‘双层捕光网’”"
+    )
+    second = "，可以更充分地利用太阳光谱中不同波段的能量，大幅提升了电池的开路电压。"
+    assert pairs(*HEAD, first, second) == [(2, 3)]
+    # A subhead so quoted stays whole.
+    subhead = "“一村一策，一户一张‘处方’”"
+    assert pairs(*HEAD, "岭下村由此把工作重心放到了果园管理上。", subhead, "河东镇山多地少。") == []
+
+
 def test_complete_paragraphs_are_not_joined() -> None:
     """Two paragraphs that end and start properly stay apart."""
     assert (

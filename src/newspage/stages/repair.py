@@ -240,6 +240,8 @@ def join_weights() -> dict[str, float]:
 # leaves it open in the first piece and closes it in the second: `…（记者张` + `三）…`,
 # `…《关于` + `…的意见》…`.
 MARKS = (("“", "”"), ("(", ")"), ("《", "》"))
+# Closing quotation marks, which a cut after a quoted phrase leaves at the end of a piece.
+CLOSING_QUOTES = "”’」』"
 # The bit of quotation marks, which some features weigh on their own.
 QUOTES = 1
 
@@ -414,9 +416,16 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             end = {**end, "bias": 1.0}
             # Punctuation too: `；` closes one paragraph in twenty where it stands, `，`
             # almost none, and a cut falls after either as often as they are printed.
-            end["a_end_ratio"] = max(-3.0, min(3.0, stats.end_ratio(sh[-1])))
+            # A quotation inside a quotation closed after no stop closes a phrase, not
+            # the paragraph (`…装上了‘双层捕光网’”`): the words before say how it ends.
+            # (A title line so quoted is a subhead: `“一个工程一个‘方子’”`.)
+            core = sh.rstrip(CLOSING_QUOTES)
+            nested = len(sh) - len(core) >= 2 and b.role is Role.BODY
+            core = core if core and nested else sh
+            end["a_end_ratio"] = max(-3.0, min(3.0, stats.end_ratio(core[-1])))
+            if len(core) > 1:
+                end["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(core[-2:])))
             if len(sh) > 1:
-                end["a_end2_ratio"] = max(-4.0, min(3.0, stats.end2_ratio(sh[-2:])))
                 inside_end = _pmi_han(sh[-2], sh[-1], stats)
                 if b.role is Role.TITLE:
                     # After a section number the words say how it opens: numbered
