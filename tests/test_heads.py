@@ -430,6 +430,20 @@ def test_a_story_printed_under_a_rubric_is_a_story_of_that_column() -> None:
         assert page.unplaced == ()
 
 
+def test_a_byline_that_names_no_one_heads_a_story() -> None:
+    """`明報記者` under a headline: the story's byline, with no authors; the headline is
+    a new story's, not a subhead of the story before it."""
+    text = "岭下村果园合作社成立于2019年，入社农户已有三百多户，年产值二百万元。"
+    other = "河东镇旧区重建首阶段涉及四十二幢旧楼，居民最关心补偿如何安排。"
+    page = newspage.parse(
+        page_text("梨花开了", "本报记者 王大海", text, "河东镇旧区重建展开", "明報記者", other)
+    )
+    assert [(a.headline, a.byline, len(a.authors)) for a in page.articles] == [
+        ("梨花开了", "本报记者 王大海", 1),
+        ("河东镇旧区重建展开", "明報記者", 0),
+    ]
+
+
 def test_a_column_of_short_commentaries() -> None:
     """`南湖微评` over titled items closed by their authors: a column of items."""
     items = (

@@ -38,6 +38,10 @@ def role_of(text: str) -> Role:
         ("林知夏 摄影", Role.CREDIT),
         ("他从小就喜欢摄影", Role.TITLE),  # no credit without a space or slash before it
         ("（青山县融媒体中心 李小川）", Role.BYLINE),
+        ("明報記者", Role.BYLINE),  # the paper's staff, no one named
+        ("据中新社报道", Role.BYLINE),  # the agency the story was taken from
+        ("致敬一线记者", Role.TITLE),
+        ("据了解", Role.TITLE),
         ("— 12 —", Role.FURNITURE),
         ("本地快讯 KUAIXUN", Role.RUBRIC),
         ("图说 TU SHUO", Role.RUBRIC),

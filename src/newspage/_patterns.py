@@ -129,6 +129,14 @@ COMMENTATOR_RE = regex.compile(
     r"|^(?:本报|本刊|[\p{Han}]{1,8}?(?:报|刊))(?:评论部|编辑部)$"
 )
 
+# ...and a story's, where a paper prints its staff's role without a name or the agency it
+# took the story from on a line of their own: `明報記者`, `本报记者`, `据中新社报道`,
+# `据新华社电`.
+NAMELESS_BYLINE_RE = regex.compile(
+    r"(?:" + ROLE + "|" + PAPER_ROLE + r")"
+    r"|据\p{Han}{1,10}?(?:社|报|网|台)(?:报道|电|消息)"
+)
+
 # 电头, the dateline that opens the first paragraph of a news story. Examples:
 #   `本报讯`                         `本报讯（记者张三 通讯员李四）`
 #   `本报讯 记者李小明报道`            `本报北京2月1日电（记者 王某某）`

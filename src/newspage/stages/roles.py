@@ -39,6 +39,7 @@ from .._patterns import (
     LEAD_LABELS,
     LISTING_LINE_RE,
     MASTHEAD_RE,
+    NAMELESS_BYLINE_RE,
     PAGE_NAME_RE,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
@@ -128,12 +129,18 @@ def credit(block: Block) -> Role | None:
     return None
 
 
+# The longest byline that names no one: `据新华社北京分社报道`.
+MAX_NAMELESS_BYLINE = 16
+
+
 def byline(block: Block) -> Role | None:
     """`本报记者 刘 川 李小明`, `张三 本报记者 李四`, `□ 张三`, `（新华社记者 张三）`,
-    `本报评论员`."""
+    `本报评论员`, `明報記者`, `据中新社报道`."""
     # (Every commentator's byline ends so; most blocks do not, which `endswith` says
     # quicker than the pattern.)
     if block.shadow.endswith(("评论员", "评论部", "编辑部")) and COMMENTATOR_RE.match(block.shadow):
+        return Role.BYLINE
+    if block.size <= MAX_NAMELESS_BYLINE and NAMELESS_BYLINE_RE.fullmatch(block.shadow):
         return Role.BYLINE
     if (
         block.size <= MAX_BYLINE
