@@ -444,6 +444,29 @@ def test_a_byline_that_names_no_one_heads_a_story() -> None:
     ]
 
 
+def test_a_column_of_unsigned_briefs() -> None:
+    """`晚报快递` over titled items of one short paragraph each, with no dateline and no
+    author, as evening papers print them: each item is a brief of the column."""
+    items = (
+        (
+            "市图书馆延长周末开放时间",
+            "即日起，市图书馆周六、周日开放时间延长至晚上九点，自习区座位增加两百个。",
+        ),
+        (
+            "滨江绿道夜跑灯光升级",
+            "滨江绿道六公里路段完成照明改造，新装地埋灯三百余盏，并增设五处应急呼叫点。",
+        ),
+        (
+            "寒衣捐赠点开始接收衣物",
+            "市慈善总会在各街道设立的四十五个寒衣捐赠点即日起接收衣物，物资将送往山区学校。",
+        ),
+    )
+    page = newspage.parse(page_text("晚报快递", *(x for item in items for x in item)))
+    assert [(a.kind, a.column, a.headline, a.paragraphs) for a in page.articles] == [
+        ("brief", "晚报快递", title, (text,)) for title, text in items
+    ]
+
+
 def test_a_column_of_short_commentaries() -> None:
     """`南湖微评` over titled items closed by their authors: a column of items."""
     items = (

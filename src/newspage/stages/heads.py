@@ -46,6 +46,7 @@ from .._patterns import (
     SUBTITLE_LINE_RE,
     TRAILING_AUTHOR_RE,
     ends_open,
+    ends_sentence,
     section_number,
 )
 from .blocks import TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
@@ -253,7 +254,7 @@ def resolve_titles(
             or (
                 column == "brief"
                 and not anchored
-                and not _signed_item(out, titles, following, sig, q + len(following))
+                and not _signed_item(out, titles, following, sig, q + len(following), joined)
             )
             or sum(map(len, following)) > BRIEF_MAX_CHARS
             or (
@@ -868,6 +869,10 @@ def _long_under(first: str, second: str) -> bool:
 
 # The shortest title of a brief signed by its author (`_signed_item`), in characters.
 MIN_SIGNED_TITLE = 6
+# The text of a brief printed unsigned under its title (`_signed_item`), in characters:
+# a sentence or two; shorter, it is more often the rest of a cut paragraph.
+MIN_UNSIGNED_ITEM = 30
+MAX_UNSIGNED_ITEM = 300
 
 
 def _signed_item(
@@ -876,6 +881,7 @@ def _signed_item(
     text: Sequence[str],
     sig: Sequence[int],
     k: int,
+    joined: frozenset[int] = frozenset(),
 ) -> bool:
     """Is the title line over `text` (`_text_after`, which position `k` follows) a
     brief's, one whose text is closed by its author, as the briefs of a column without
@@ -891,7 +897,17 @@ def _signed_item(
         return False
     if TRAILING_AUTHOR_RE.search(text[-1]):
         return True
-    return k < len(sig) and blocks[sig[k]].role is Role.BYLINE
+    if k < len(sig) and blocks[sig[k]].role is Role.BYLINE:
+        return True
+    # Unsigned, as an evening paper prints its briefs: one short paragraph, whole (no
+    # piece of a cut one), then the next item's title (or the column's end).
+    return (
+        len(text) == 1
+        and sig[k - 1] not in joined
+        and MIN_UNSIGNED_ITEM <= len(text[0]) <= MAX_UNSIGNED_ITEM
+        and ends_sentence(text[0])
+        and (k >= len(sig) or blocks[sig[k]].role in (Role.TITLE, Role.RUBRIC))
+    )
 
 
 def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> list[str]:
