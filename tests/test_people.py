@@ -62,6 +62,9 @@ def people(text: str) -> tuple[Author, ...] | None:
         # names alone and `报道` (reported), as Singapore and Malaysia papers sign
         ("林知夏 报道", [("林知夏", None)]),
         ("林知夏、王大海 报道", [("林知夏", None), ("王大海", None)]),
+        # after a symbol, a name with a rarer surname (a label would be `■小贴士`)
+        ("□ 邝以宁", [("邝以宁", None)]),
+        ("◎ 温知许", [("温知许", None)]),
         # a county paper's contributor signs a brief for the unit they work in
         ("（青山县融媒体中心 李小川）", [("李小川", None)]),
         ("（南湖镇人民政府 赵一鸣）", [("赵一鸣", None)]),

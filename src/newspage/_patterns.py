@@ -57,6 +57,14 @@ SURNAMES = (
     "冉骆蓝路游靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚"
 )
 
+# Rarer surnames (beyond the commonest 200), for telling a name printed alone or after a
+# symbol (`□ 邝以宁`, `◎ 温知许`) from a label (`■小贴士`). Only surnames that seldom
+# open a word are listed (no `明`, `国`, `公`, `东`). Not used to cut glued bylines.
+RARER_SURNAMES = (
+    "温邝岑闵晏储景伏宫桂佟苟邬嵇糜阚缑巫卞邸昝亢鄢郁浦隋雍訾漆贝臧芮甄巩蔺辜仇栾厉戎"
+    "刁钮阎闻莘姬郦濮牛寿扈燕冀郏瞿慕茹宦庾暨匡寇禄阙殳蔚夔晁敖鞠竺逯桓"
+)
+
 # A token that is a role glued to a name: `记者李小明`, `本报记者刘洋`, `通讯员钟` (the
 # first half of a padded name `钟 川`). Names are 1-4 Han characters, or transliterated
 # with a middle dot (`阿不都·热合曼`); the byline parser merges padded halves (`刘 洋`).

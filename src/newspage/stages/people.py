@@ -17,6 +17,7 @@ from .._patterns import (
     FILED_FROM_RE,
     PAPER_ROLE_NAME_RE,
     PAPER_ROLE_RE,
+    RARER_SURNAMES,
     REPORTER_RUBRIC_RE,
     ROLE_NAME_RE,
     ROLE_RE,
@@ -244,7 +245,7 @@ def _looks_like_name(name: str, text: str) -> bool:
         return all(1 <= len(part) <= 4 for part in regex.split("[·•]", name))
     if len(name) == 2 and f"{name[0]} {name[1]}" in text:
         return True
-    return len(name) >= 2 and name[0] in _SURNAME_RANK
+    return len(name) >= 2 and (name[0] in _SURNAME_RANK or name[0] in RARER_SURNAMES)
 
 
 # An agency's credit: `新华社发`, `中新社发（王大海摄）` (the photographer in brackets).
