@@ -444,6 +444,22 @@ def test_a_byline_that_names_no_one_heads_a_story() -> None:
     ]
 
 
+def test_a_story_signed_at_its_end_after_a_bylined_story() -> None:
+    """A story bylined over its text is not signed again at its end: a title over text
+    closed by its author, in brackets after the last sentence or on a line of its own,
+    heads a story of its own rather than a section of the bylined story."""
+    lead = "河东镇旧区重建首阶段涉及四十二幢旧楼，居民最关心补偿如何安排，咨询会上气氛一度紧张。"
+    text = "河东镇旧区的长者多年来依赖街市和诊所，重建后能否原区安置，是居民最关心的问题。"
+    for signed in ((text + "（記者林知夏）",), (text, "（記者 林知夏）")):
+        page = newspage.parse(
+            page_text("河东镇旧区重建咨询展开", "明報記者", lead, lead, "长者盼原区安置", *signed)
+        )
+        assert [(a.headline, [x.name for x in a.authors]) for a in page.articles] == [
+            ("河东镇旧区重建咨询展开", []),
+            ("长者盼原区安置", ["林知夏"]),
+        ]
+
+
 def test_a_column_of_unsigned_briefs() -> None:
     """`晚报快递` over titled items of one short paragraph each, with no dateline and no
     author, as evening papers print them: each item is a brief of the column."""

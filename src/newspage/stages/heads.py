@@ -50,7 +50,7 @@ from .._patterns import (
     section_number,
 )
 from .blocks import TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
-from .people import signed_name
+from .people import byline_people, signed_name
 from .repair import BRIEF_MAX_CHARS, ColumnBreak, end_features
 
 # Text with no head of its own (printed before any headline) joins the story it shares at
@@ -116,6 +116,7 @@ def resolve_titles(
     earlier: list[set[str]] = []  # the topics of the last stories before the current one
     earlier_topics: set[str] = set()  # ...together
     have_story = False
+    story_bylined = False  # the current story prints a byline under its head
     p = 0
     while p < len(sig):
         b = out[sig[p]]
@@ -315,6 +316,10 @@ def resolve_titles(
             new_story = True  # its text is elsewhere: a head, not a subhead
         elif long_kicker or after_closing:
             new_story = True  # under a kicker, or after a note that closes a story
+        elif story_bylined and _signed_at_end(out, sig, q + len(following), following):
+            # A story bylined over its text is not signed again at its end: a title over
+            # text closed by its author (`…。（記者林知夏）`) heads a story of its own.
+            new_story = True
         elif len(titles) == 1 and _interview_goes_on(after, story_text):
             new_story = False  # `从卖茶叶到卖风景` over `记者：…` inside an interview
         elif len(titles) >= 2 and not lead_in:
@@ -350,6 +355,10 @@ def resolve_titles(
                 earlier_topics = set().union(*earlier)
             story_text, item_text, subheads = [], 0, []
             have_story = True
+            # (Under its 副题 or deck, if any.)
+            story_bylined = any(
+                out[sig[j]].role is Role.BYLINE for j in range(q, min(q + 2, len(sig)))
+            )
         else:
             roles = [Role.SUBHEAD] * len(titles)
             reason = "subhead"
@@ -908,6 +917,26 @@ def _signed_item(
         and ends_sentence(text[0])
         and (k >= len(sig) or blocks[sig[k]].role in (Role.TITLE, Role.RUBRIC))
     )
+
+
+def _signed_at_end(
+    blocks: Sequence[Block], sig: Sequence[int], k: int, text: Sequence[str]
+) -> bool:
+    """Does `text` (`_text_after`, which position `k` follows) end with its author, in
+    brackets after its last sentence (`…。（記者林知夏）`) or on a line of its own in
+    brackets (`（記者 林知夏）`)?"""
+    if not text:
+        return False
+    if TRAILING_AUTHOR_RE.search(text[-1]):
+        return True
+    if k < len(sig):
+        # One or two names: a roundup's sections close with their reporters' names,
+        # `（本报记者王大海、李小川、林知夏）`, inside a story bylined over its text.
+        b = blocks[sig[k]]
+        bracketed = b.shadow.startswith("(") and b.shadow.endswith(")")
+        people = byline_people(b.shadow, b.text) if bracketed else None
+        return b.role is Role.BYLINE and people is not None and len(people) <= 2
+    return False
 
 
 def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> list[str]:
