@@ -410,7 +410,7 @@ def test_a_story_printed_under_a_rubric_is_a_story_of_that_column() -> None:
     and the story after it is under no rubric."""
     text = "消费是经济增长的重要引擎。今年以来，各地出台多项举措，居民消费意愿明显回升。"
     other = "今年以来，青山县把农村人居环境整治作为乡村振兴的头号工程，全县村庄面貌焕然一新。"
-    for rubric in ("经济时评", "城市评论", "基层动态", "外媒关注"):
+    for rubric in ("经济时评", "城市评论", "基层动态", "外媒关注", "书评", "学习笔记"):
         page = newspage.parse(
             page_text(
                 rubric,
@@ -442,6 +442,17 @@ def test_a_byline_that_names_no_one_heads_a_story() -> None:
         ("梨花开了", "本报记者 王大海", 1),
         ("河东镇旧区重建展开", "明報記者", 0),
     ]
+
+
+def test_a_story_rubric_alone_heads_no_column_of_briefs() -> None:
+    """`简讯` alone over paragraphs heads a column of untitled briefs; `书评` or `经济时评`
+    alone heads one story, never briefs (over text of another story's frame, it reads
+    as a title line)."""
+    text = "岭下村果园合作社成立于2019年，入社农户已有三百多户，年产值二百万元。（李小川）"
+    assert {a.kind for a in newspage.parse(page_text("简讯", text, text)).articles} == {"brief"}
+    for rubric in ("书评", "经济时评"):
+        page = newspage.parse(page_text(rubric, text, text))
+        assert "brief" not in {a.kind for a in page.articles}, rubric
 
 
 def test_a_story_signed_at_its_end_after_a_bylined_story() -> None:

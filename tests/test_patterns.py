@@ -298,3 +298,24 @@ def test_a_foreign_agencys_report_opens_with_a_dateline(text: str, lead: str | N
     """`据英国路透社3月4日报道，…` opens a report translated from an agency's."""
     m = _patterns.DATELINE_RE.match(_cjk.shadow(text))
     assert (m.group("lead") if m else None) == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "reported"),
+    [
+        ("【本報消息】南湖輕軌新站將於月底通車。", "【本报消息】", None),
+        # the reporters after the dateline without brackets, before a space
+        (
+            "本报青山3月2日电 记者林知夏 2日晚，比赛在青山体育馆进行。",
+            "本报青山3月2日电 记者林知夏",
+            "记者林知夏",
+        ),
+        ("本报讯 记者王大海 李小川 今年以来，", "本报讯 记者王大海 李小川", "记者王大海 李小川"),
+        ("本报讯 记者王大海说，今年以来", "本报讯", None),  # no space after the name
+    ],
+)
+def test_datelines_of_other_papers(text: str, dateline: str, reported: str | None) -> None:
+    """Macau's `【本報消息】`, and reporters printed after the dateline without brackets."""
+    m = _patterns.DATELINE_RE.match(_cjk.shadow(text))
+    assert m is not None
+    assert (m.group(0), m.group("reported")) == (dateline, reported)

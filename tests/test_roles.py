@@ -32,6 +32,11 @@ def role_of(text: str) -> Role:
         ("责任编辑 王 海 美 编 李小川", Role.FURNITURE),  # editors with no colon
         ("責任編輯／陳曉燕", Role.FURNITURE),
         ("本版图片除署名外均为资料图片", Role.FURNITURE),
+        ("主办：青山集团有限公司党委", Role.FURNITURE),  # an in-house paper's imprint
+        ("准印证号：（青）0127", Role.FURNITURE),
+        ("教育周刊", Role.FURNITURE),  # the desk's name
+        ("副刊", Role.FURNITURE),
+        ("他主办了一场音乐会。", Role.BODY),
         ("本版图片来源：视觉中国", Role.CREDIT),  # a credit of the page's photos
         ("記者林知夏／攝影", Role.CREDIT),
         ("溪口濕地秋日傍晚，候鳥群聚覓食。記者林知夏／攝影", Role.CAPTION),
@@ -317,6 +322,9 @@ def test_the_running_head_at_an_end_of_the_dump_is_furniture() -> None:
     named = blocks_of("科技前沿", "2024年6月18日 星期二 责任编辑 王大海", "梨花开了", text)
     assert [b.role for b in named][:3] == [Role.FURNITURE, Role.FURNITURE, Role.TITLE]
     assert blocks_of("科技前沿", "梨花开了", text)[0].role is Role.TITLE
+    # The desk under the page number: two names joined by a middle dot.
+    desk = blocks_of("5", "法治·案件", "2025年6月12日 星期四", "梨花开了", text)
+    assert [b.role for b in desk][:4] == [Role.FURNITURE] * 3 + [Role.TITLE]
 
 
 def test_a_number_alone_at_an_end_of_the_dump_is_its_page_number() -> None:

@@ -155,7 +155,8 @@ NAMELESS_BYLINE_RE = regex.compile(
 #   `中通社香港3月5日电`               `【本报讯】记者 李明 报道：`    `【大公报讯】`
 #   `（中央社记者陈家伦台北2日电）`    `〔记者王小明、李小川／台北报导〕`  # noqa: RUF003
 #   `（中央社台北2日电）`    `〔本报讯〕`    `【星岛日报报道】`  # noqa: RUF003
-#   `央视网消息（记者 王大海）`    `综合新华社电`    `本报综合报道`
+#   `央视网消息（记者 王大海）`    `综合新华社电`    `本报综合报道`    `【本報消息】`
+#   `本报青山3月2日电 记者林知夏 2日晚，…` (the reporters without brackets, before a space)
 # Group `lead` is the agency/paper part, `paren` the parenthesised reporters, `reported`
 # the `记者X报道` form, `wired` an agency's reporters glued to the place they filed from.
 # Another paper's name is any 1-8 Han characters ending in 报, 社, 网 or 台; such a lead
@@ -174,13 +175,15 @@ DATELINE_RE = regex.compile(
             (?=[\ (:【]|$)
           | (?:本报|本刊)综合(?:报道|消息)(?=[\ (:]|$)  # 本报综合报道
           | 据[\p{Han}]{1,10}?社(?:\d{1,2}月)?\d{1,2}日报道(?=,)  # 据英国路透社3月4日报道，
-          | [【\u3014](?!记者)[^【】\u3014\u3015]{1,16}?(?:讯|电|报道)[】\u3015]
-            # 【本报讯】, 【新华社北京2月1日电】, 【星岛日报报道】, and in tortoise-shell
-            # brackets (U+3014, U+3015) too
+          | [【\u3014](?!记者)[^【】\u3014\u3015]{1,16}?(?:讯|电|报道|消息)[】\u3015]
+            # 【本报讯】, 【新华社北京2月1日电】, 【星岛日报报道】, 【本報消息】, and in
+            # tortoise-shell brackets (U+3014, U+3015) too
         )
         (?:
             \ ?\((?P<paren>[^()]{1,40})\)       # （记者 张三 通讯员 李四）
           | \ ?(?P<reported>[\p{Han}·][\p{Han}·\ 、]{0,40}?报道)(?=[\ :]|$)  # 记者李小明报道
+          | \ (?P<reported>记者\ ?[\p{Han}·]{2,4}(?:[、\ ][\p{Han}·]{2,4}){0,3})(?=\ )
+            # 本报青山3月2日电 记者林知夏 2日晚，…: the reporters without brackets
         )?
       | (?P<lead>\((?P<wired>[\p{Han}]{1,4}社记者[\p{Han}·、\ ]{3,30}?)(?:\d{1,2}月)?\d{1,2}日电\))
         # `wired`: the agency's reporters and the place, `中央社记者王大海、李小川北京`;
@@ -403,13 +406,17 @@ RUBRIC_PINYIN_RE = regex.compile(r"^\ ?(?P<name>[\p{Han}]{2,8})\ ?(?P<deco>[A-Z]
 # A rubric without decoration, recognised by the words column headers are made of:
 # `本地快讯`, `新闻速递`, `图片新闻`, `经济简讯`, `财经短波`, `基层传真`, `生活资讯`,
 # `晚报快递`, `基层动态`, `出行提示`, `侨讯`, the columns of commentaries, `南湖微评`,
-# `短评`, `快评`, `经济时评`, `城市评论`, `国际观察`, and, shorter, the few words a
-# column names its beat with: `外媒关注`, `侨乡新貌`.
+# `短评`, `快评`, `经济时评`, `城市评论`, `国际观察`, `书评`, `学习笔记`, and, shorter,
+# the few words a column names its beat with: `外媒关注`, `侨乡新貌`.
 RUBRIC_WORD_RE = regex.compile(
     r"^[\p{Han}]{0,6}(?:时讯|快讯|简讯|短讯|短波|速递|速览|简报|集萃|扫描|一览|资讯|播报|传真|微评|短评|快评"
-    r"|时评|评论|观察|动态|快递|提示|图说|图片新闻|图片报道|新闻眼)$"
+    r"|时评|评论|书评|影评|剧评|观察|动态|快递|提示|笔记|图说|图片新闻|图片报道|新闻眼)$"
     r"|^[\p{Han}]{1,4}(?:讯|关注|新貌)$"
 )
+
+# Rubric words that head one story (a commentary, a review, a beat's story), never a
+# column of untitled briefs: `经济时评`, `书评`, `学习笔记`, `外媒关注`.
+STORY_RUBRIC_RE = regex.compile(r"(?:时评|评论|书评|影评|剧评|观察|笔记|关注|新貌)$")
 
 # Column names that hold picture stories rather than briefs.
 PHOTO_RUBRIC_RE = regex.compile(r"图说|图片|图闻|影像|视觉")
@@ -426,7 +433,8 @@ PHOTO_RUBRIC_RE = regex.compile(r"图说|图片|图闻|影像|视觉")
 #   `邮发代号1-1`   `本报地址：…  邮政编码：…  广告热线：…` (the imprint)
 #   `本版邮箱：wang@example.com` (where to send letters)   `A6 | 新闻`   `第12345号 今日8版`
 #   `新闻热线：0793-1234567`   `地址：… 邮编：…`   `A07 民生·社会`   `經濟 B3 …`
-#   `内部资料 免费交流`   `青山集团党委主办` (an in-house paper's imprint)
+#   `内部资料 免费交流`   `青山集团党委主办`, `主办：青山集团党委`, `准印证号：…` (an
+#   in-house paper's imprint)   `教育周刊`, `副刊` (the desk's name)
 #   `天气：晴 8℃-18℃`   `—— ——  ·  ·` (an OCR engine's reading of the page's rules,
 #   dashes and dots between spaces)
 FURNITURE_RE = regex.compile(
@@ -445,6 +453,9 @@ FURNITURE_RE = regex.compile(
       | 地址\ ?[::].{1,60}\ (?:邮编|邮政编码)\ ?[::].{0,60}   # 地址：… 邮编：…
       | 内部资料(?:\ ?[,·]?\ ?免费交流)?                   # an in-house paper's imprint
       | \p{Han}{2,12}(?:主办|主管)(?:\ .{0,30})?           # 青山集团党委主办
+      | (?:主办|主管|承办|协办)\ ?[::].{1,40}             # 主办：青山集团党委
+      | (?:内部资料)?准印证号?\ ?[::]?.{1,30}               # 准印证号：（青）0127
+      | \p{Han}{0,6}(?:周刊|专刊|副刊|特刊)(?:\ .{0,30})?   # the desk: 教育周刊
       | (?:本版|栏目)?(?:邮箱|信箱|投稿信箱)\ ?[::]\ ?[\w.-]+@[\w.-]+(?:\ .{0,40})?
       | 编辑\ ?[::][^,。!?]{0,60}    # 编辑：王大海, not an editor's reply `编辑：读者反映的…，…`
       | (?:中华民国\ ?)?\d{2,4}年\d{1,2}月\d{1,2}日\ ?(?:星期|周)[一二三四五六日天](?:\ .{0,30})?
@@ -488,6 +499,8 @@ EDGE_FURNITURE_RE = regex.compile(
 MASTHEAD_RE = regex.compile(r"\p{Han}{1,4}报")
 #   `科技前沿`, `城事·民生` (the page's name, over its date and editors)
 PAGE_NAME_RE = regex.compile(r"\p{Han}{2,6}(?:[·•]\p{Han}{2,6})?")
+#   `法治·案件`, `城事·民生` (the desk under other furniture at the top)
+DESK_NAME_RE = regex.compile(r"\p{Han}{2,4}[·•]\p{Han}{2,4}")
 
 # A page named by a line that points to it: `第二`, `5`, `A5`.
 _PAGE_NAME = r"(?:第\ ?)?(?:[\d一二三四五六七八九十]{1,3}|[A-Z]\d{1,2})"
@@ -505,8 +518,9 @@ JUMP_OUT_RE = regex.compile(r"\(?(?:下转|转)" + _JUMP_PAGE)
 # or 周 of a date, 版, 广告, 期, CN / 邮发代号 / 国内统一连续出版物号, 报 of a masthead, the
 # letter of a page (`A4 焦点`), the dashes around a page number (`-- 3 --`), 年 of a
 # lunar date, 号 of an issue, the marks of an OCR engine's rules (`—— ·  ·`), 资料 and 主办
-# of an in-house paper's imprint, 编 of an editors' line printed without a colon.
-FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报号资主编A-Z—\u2013年·.|_~/-]")
+# of an in-house paper's imprint, 编 of an editors' line printed without a colon, 刊 of
+# a desk's name (`教育周刊`).
+FURNITURE_HINT_RE = re.compile("[:星周版广期邮国报号资主编刊A-Z—\u2013年·.|_~/-]")
 
 # A line that opens with dashes: the 副题 under a headline, `——老工业城市的转型之路`.
 DASH_LINE_RE = regex.compile(r"^(?:—{1,3}|-{2,4}|－{2})\ ?\S")

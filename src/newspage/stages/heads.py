@@ -43,6 +43,7 @@ from .._patterns import (
     RUBRIC_WORD_RE,
     SENTENCE_END_RE,
     SPEAKER_LABEL_RE,
+    STORY_RUBRIC_RE,
     SUBTITLE_LINE_RE,
     TRAILING_AUTHOR_RE,
     ends_open,
@@ -565,6 +566,7 @@ def _column_alone(
     if (
         RUBRIC_WORD_RE.fullmatch(s)
         and not PHOTO_RUBRIC_RE.search(s)
+        and not STORY_RUBRIC_RE.search(s)
         and after is not None
         and after.role is Role.BODY
         and (SENTENCE_END_RE.search(after.shadow) or TRAILING_AUTHOR_RE.search(after.shadow))

@@ -30,6 +30,7 @@ from .._patterns import (
     DASH_LINE_RE,
     DATE_LINE_RE,
     DATELINE_RE,
+    DESK_NAME_RE,
     EDGE_FURNITURE_RE,
     FIGURE_LINE_RE,
     FURNITURE_HINT_RE,
@@ -302,14 +303,15 @@ def _revise_page_edges(out: list[Block]) -> None:
     set large beside the text it counts (`36` over `…培训了36名乡村医生…`), and a number
     before words a numbered subhead; they stay text."""
     for ends in (range(len(out)), range(len(out) - 1, -1, -1)):
+        numbered = False
         for i in ends:
             b = out[i]
             if b.role is Role.FURNITURE:
                 continue
-            if EDGE_FURNITURE_RE.fullmatch(b.shadow):
+            if EDGE_FURNITURE_RE.fullmatch(b.shadow) and not (numbered and b.shadow.isdigit()):
+                # (One page number an end: a second is a figure of the text.)
                 out[i] = b.with_role(Role.FURNITURE, "page_head")
-                if b.shadow.isdigit():
-                    break  # one page number an end: a second is a figure of the text
+                numbered = numbered or b.shadow.isdigit()
                 continue
             if (
                 ends.step == 1
@@ -318,6 +320,11 @@ def _revise_page_edges(out: list[Block]) -> None:
                 and out[i + 1].role is Role.FURNITURE
             ):
                 out[i] = b.with_role(Role.FURNITURE, "masthead")
+                continue
+            if ends.step == 1 and i > 0 and DESK_NAME_RE.fullmatch(b.shadow):
+                # `法治·案件` under the page number: the page's desk, two names joined by
+                # a middle dot (a kicker so printed would be rare).
+                out[i] = b.with_role(Role.FURNITURE, "page_head")
                 continue
             break
 
