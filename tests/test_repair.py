@@ -52,6 +52,22 @@ def test_a_cut_after_a_quotation_inside_a_quotation() -> None:
     assert pairs(*HEAD, "岭下村由此把工作重心放到了果园管理上。", subhead, "河东镇山多地少。") == []
 
 
+def test_a_picture_items_text_goes_on_from_no_story() -> None:
+    """`…一直没能` over a picture column's rubric, the item's title, its text and its
+    photo's credit: the text is the item's own, no story's going on beside the head of
+    the next (`across_head` is not asked); under a story's head it is."""
+    cut = (
+        "岭下村的冷库去年建成后，果农们多年来想把梨子卖到外地、卖上好价钱的心愿"
+        "却因为运输问题一直没能"
+    )
+    item = "11月19日，青山县迎来今冬首场降雪，南湖公园银装素裹，吸引不少市民前来赏雪。"
+    more = "雪后的古城墙格外壮观。"
+    picture = blocks_of(*HEAD, cut, "图说", "瑞雪迎冬", item, more, "林知夏 摄")
+    assert repair.describe(picture)[5].under_head is None
+    story = blocks_of(*HEAD, cut, "瑞雪迎冬", "本报记者 王大海", item, item)
+    assert repair.describe(story)[5].under_head == 2
+
+
 def test_complete_paragraphs_are_not_joined() -> None:
     """Two paragraphs that end and start properly stay apart."""
     assert (

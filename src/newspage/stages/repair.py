@@ -576,16 +576,38 @@ def _under_head(blocks: Sequence[Block]) -> dict[int, int]:
     out: dict[int, int] = {}
     last_text: int | None = None  # the last block neither head line nor transparent
     titles = False  # title lines since then
+    rubric = False  # ...one of them a picture column's rubric (`图说`, `图片新闻`)
     for b in blocks:
         if b.role in TRANSPARENT:
             continue
-        if b.role in _HEAD_LINES:
+        if b.role in _HEAD_LINES or b.role is Role.RUBRIC:
             titles = titles or b.role is Role.TITLE
+            rubric = rubric or bool(PHOTO_RUBRIC_RE.search(b.shadow))
             continue
-        if titles and last_text is not None and b.role is Role.BODY:
+        # A picture column's rubric stands over its own item, not beside another
+        # story's columns: the text over the item's photo is no story's going on.
+        if (
+            titles
+            and last_text is not None
+            and b.role is Role.BODY
+            and not (rubric and _photo_soon(blocks, b.index))
+        ):
             out[b.index] = last_text
-        last_text, titles = b.index, False
+        last_text, titles, rubric = b.index, False, False
     return out
+
+
+# A picture item's text stands right over its photo's caption or credit: at most this
+# many blocks of text before it.
+PICTURE_ITEM_BLOCKS = 2
+
+
+def _photo_soon(blocks: Sequence[Block], i: int) -> bool:
+    """Is a caption or credit printed within `PICTURE_ITEM_BLOCKS` blocks from block `i`?"""
+    for b in blocks[i + 1 : i + 1 + PICTURE_ITEM_BLOCKS]:
+        if b.role in (Role.CAPTION, Role.CREDIT):
+            return True
+    return False
 
 
 def _pmi_han(x: str, y: str, stats: CharStats) -> float:
