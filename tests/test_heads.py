@@ -444,6 +444,31 @@ def test_a_byline_that_names_no_one_heads_a_story() -> None:
     ]
 
 
+def test_a_picture_story_without_its_rubric_is_no_section() -> None:
+    """A title over a short text, its photo's credit and then the next story's head: a
+    picture story printed without its rubric, not a section of the story above."""
+    text = "岭下村果园合作社今年春耕备耕有序开展，农技人员深入田间地头指导果农修剪梨树。"
+    page = newspage.parse(
+        page_text(
+            "岭下村春耕忙",
+            "本报记者 王大海",
+            text,
+            text,
+            "果园春耕忙",
+            "3月5日，岭下村果农在果园里修剪梨树。",
+            "林知夏 摄",
+            "河东镇推进旧区重建",
+            "本报记者 李小川",
+            "河东镇旧区重建首阶段涉及四十二幢旧楼。",
+        )
+    )
+    assert [a.headline for a in page.articles] == [
+        "岭下村春耕忙",
+        "果园春耕忙",
+        "河东镇推进旧区重建",
+    ]
+
+
 def test_a_story_rubric_alone_heads_no_column_of_briefs() -> None:
     """`简讯` alone over paragraphs heads a column of untitled briefs; `书评` or `经济时评`
     alone heads one story, never briefs (over text of another story's frame, it reads

@@ -321,6 +321,11 @@ def resolve_titles(
             # A story bylined over its text is not signed again at its end: a title over
             # text closed by its author (`…。（記者林知夏）`) heads a story of its own.
             new_story = True
+        elif _picture_item_under(out, titles[-1]):
+            # A title over a short text and then its photo's caption or credit, and no
+            # more text: a picture story (`图片新闻` printed without its rubric), no
+            # section of the story before it.
+            new_story = True
         elif len(titles) == 1 and _interview_goes_on(after, story_text):
             new_story = False  # `从卖茶叶到卖风景` over `记者：…` inside an interview
         elif len(titles) >= 2 and not lead_in:
