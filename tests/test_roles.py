@@ -37,6 +37,10 @@ def role_of(text: str) -> Role:
         ("教育周刊", Role.FURNITURE),  # the desk's name
         ("副刊", Role.FURNITURE),
         ("他主办了一场音乐会。", Role.BODY),
+        ("男子60米 决赛 王大海 6秒55", Role.BODY),  # a row of results, never a title
+        ("女子800米 决赛 林知夏 2分01秒37", Role.BODY),
+        ("抓项目 稳增长 惠民生", Role.TITLE),
+        ("青山县春运发送旅客同比增 6.5%南湖区客流同比增长 3.9%", Role.TITLE),
         ("本版图片来源：视觉中国", Role.CREDIT),  # a credit of the page's photos
         ("記者林知夏／攝影", Role.CREDIT),
         ("溪口濕地秋日傍晚，候鳥群聚覓食。記者林知夏／攝影", Role.CAPTION),

@@ -575,10 +575,13 @@ CONTENTS_LINE_RE = regex.compile(r"(?:\ |\p{Han}\()" + _PAGE_NAME + r"\ ?版\)?$
 # (`19:35 青山新闻联播`), a range of temperatures (`多云转晴 3℃~14℃`, `5~16℃`; the
 # shadow folds the full-width tilde), an index in points (`上证指数 3286.45点`), a line of
 # contents (`CONTENTS_LINE_RE`), a chart's row of three shares or more
-# (`2023年 48.2% 2024年 76.5% 2025年 91.6%`; a headline may hold two).
+# (`2023年 48.2% 2024年 76.5% 2025年 91.6%`; a headline may hold two), a row of results,
+# three words or more whose last holds a figure (`男子60米 决赛 王大海 6秒55`; two of
+# 7,659 title lines of the corpus are so printed, with a word longer than ten characters).
 LISTING_LINE_RE = regex.compile(
     r"\d{1,2}:\d{2}\ ?\p{Han}|-?\d{1,2}\ ?℃?\ ?[~—-]\ ?-?\d{1,2}\ ?℃|\d\.\d{2}点"
     r"|(?:\d%[^%]{1,20}){2}\d%"
+    r"|^(?:[^\ ]{1,10}\ ){2,6}[^\ ]{0,5}\d[^\ ]{0,5}$"
     r"|" + CONTENTS_LINE_RE.pattern
 )
 
