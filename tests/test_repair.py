@@ -68,6 +68,13 @@ def test_a_picture_items_text_goes_on_from_no_story() -> None:
     assert repair.describe(story)[5].under_head == 2
 
 
+def test_rows_of_a_box_of_results_are_not_joined() -> None:
+    """`规模以上工业增加值 增长6.9%` over `固定资产投资 增长4.7%`: rows of a data box or a
+    results list each stand whole, however they end."""
+    rows = ("规模以上工业增加值 增长6.9%", "固定资产投资 增长4.7%", "男子60米 决赛 王大海 6秒55")
+    assert pairs(*HEAD, "岭下村今年的主要指标如下：", *rows, "全县经济运行稳中向好。") == []
+
+
 def test_complete_paragraphs_are_not_joined() -> None:
     """Two paragraphs that end and start properly stay apart."""
     assert (
