@@ -39,7 +39,7 @@ def role_of(text: str) -> Role:
         ("他主办了一场音乐会。", Role.BODY),
         ("男子60米 决赛 王大海 6秒55", Role.BODY),  # a row of results, never a title
         ("女子800米 决赛 林知夏 2分01秒37", Role.BODY),
-        ("固定资产投资 增长4.7%", Role.BODY),  # a data box's row: a figure and its unit
+        ("上半年青山县投资 同比增8.7%", Role.TITLE),  # two words: a headline may so read
         ("抓项目 稳增长 惠民生", Role.TITLE),
         ("促消费 二十四条新举措来了", Role.TITLE),
         ("青山县春运发送旅客同比增 6.5%南湖区客流同比增长 3.9%", Role.TITLE),
