@@ -68,17 +68,6 @@ def test_a_picture_items_text_goes_on_from_no_story() -> None:
     assert repair.describe(story)[5].under_head == 2
 
 
-def test_rows_of_a_box_of_results_are_not_joined() -> None:
-    """`男子60米 决赛 王大海 6秒55` over `女子800米 决赛 林知夏 2分01秒37`: rows of a
-    results list or a data box each stand whole, however they end."""
-    rows = (
-        "男子60米 决赛 王大海 6秒55",
-        "女子800米 决赛 林知夏 2分01秒37",
-        "进出口总额 1126亿元 增长11%",
-    )
-    assert pairs(*HEAD, "岭下村今年的主要指标如下：", *rows, "全县经济运行稳中向好。") == []
-
-
 def test_complete_paragraphs_are_not_joined() -> None:
     """Two paragraphs that end and start properly stay apart."""
     assert (

@@ -53,7 +53,6 @@ from .._patterns import (
     NOTE_ENTRY_RE,
     NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
-    RESULT_ROW_RE,
     SECTION_NUMBER_RE,
     SENTENCE_STOP_RE,
     SPEAKER_LABEL_RE,
@@ -288,8 +287,6 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
         return {}, False  # `…（完）`, `（本报科伦坡电）`: a closed unit
     if FIGURE_LINE_RE.fullmatch(s) and not YEAR_LINE_RE.fullmatch(s):
         return {}, False  # `1.4万起`: a figure of a data box stands alone
-    if RESULT_ROW_RE.search(s):
-        return {}, False  # `固定资产投资 增长4.7%`: so does a row of a box's results
     if block.reason in ("picture_text_credit", "signer"):
         # `王小明图 李大华文`, `县长 王大海` over the date: a line that ends its text
         return {}, False
