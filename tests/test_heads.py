@@ -519,6 +519,32 @@ def test_a_column_of_unsigned_briefs() -> None:
     ]
 
 
+def test_an_unsigned_brief_cut_by_a_column_break() -> None:
+    """An unsigned brief whose paragraph a column cut (`…电讯诈` + `骗讲座…`) is one
+    paragraph still: the brief stays an item of the column."""
+    items = (
+        (
+            "市图书馆延长周末开放时间",
+            ("即日起，市图书馆周六、周日开放时间延长至晚上九点，自习区座位增加两百个。",),
+        ),
+        (
+            "街坊会举办防诈讲座",
+            (
+                "街坊会联合总会日前举办防范电讯诈",
+                "骗讲座，提醒长者如有怀疑应立即向警方查询或报案。",
+            ),
+        ),
+        (
+            "寒衣捐赠点开始接收衣物",
+            ("市慈善总会在各街道设立的四十五个寒衣捐赠点即日起接收衣物，物资将送往山区学校。",),
+        ),
+    )
+    page = newspage.parse(page_text("晚报快递", *(x for t, text in items for x in (t, *text))))
+    assert [(a.kind, a.column, a.headline, a.paragraphs) for a in page.articles] == [
+        ("brief", "晚报快递", title, ("".join(text),)) for title, text in items
+    ]
+
+
 def test_a_column_of_short_commentaries() -> None:
     """`南湖微评` over titled items closed by their authors: a column of items."""
     items = (

@@ -22,6 +22,7 @@ A short title-shaped line means different things by what surrounds it:
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence, Set
 
@@ -104,6 +105,7 @@ def resolve_titles(
     joined = frozenset(i for j in breaks for i in (j.first, j.second))
     continues = frozenset(j.second for j in breaks)
     first_of = {j.second: j.first for j in breaks}
+    firsts = frozenset(first_of.values())
     out = _picture_story_text(list(blocks))
     # The story so far is read again at each title.
     topics = TopicBigrams(char_stats()) if bigrams is None else bigrams
@@ -246,7 +248,7 @@ def resolve_titles(
             out[after.index] = after.with_role(Role.SUBHEADLINE, "document_date")
             anchored = deck = True
             after = out[after.index]
-        following = _text_after(out, sig, q + 1 if deck else q)
+        following = _text_after(out, sig, q + 1 if deck else q, joined)
         # A picture story has no subheads: a title after its text heads a story, the
         # column's next item when a photo's text and credit follow it as they did.
         after_picture = column == "photo" and item_text > 0
@@ -256,7 +258,9 @@ def resolve_titles(
             or (
                 column == "brief"
                 and not anchored
-                and not _signed_item(out, titles, following, sig, q + len(following), joined)
+                and not _signed_item(
+                    out, titles, following, sig, q + len(following), first_of, firsts
+                )
             )
             or sum(map(len, following)) > BRIEF_MAX_CHARS
             or (
@@ -897,7 +901,8 @@ def _signed_item(
     text: Sequence[str],
     sig: Sequence[int],
     k: int,
-    joined: frozenset[int] = frozenset(),
+    first_of: Mapping[int, int] | None = None,
+    firsts: Set[int] = frozenset(),
 ) -> bool:
     """Is the title line over `text` (`_text_after`, which position `k` follows) a
     brief's, one whose text is closed by its author, as the briefs of a column without
@@ -915,13 +920,19 @@ def _signed_item(
         return True
     if k < len(sig) and blocks[sig[k]].role is Role.BYLINE:
         return True
-    # Unsigned, as an evening paper prints its briefs: one short paragraph, whole (no
-    # piece of a cut one), then the next item's title (or the column's end).
+    # Unsigned, as an evening paper prints its briefs: one short paragraph, whole (its
+    # pieces, if a column cut it, joined to one another and to nothing else), then the
+    # next item's title (or the column's end).
+    first_of = {} if first_of is None else first_of
+    pieces = sig[k - len(text) : k]
+    one_paragraph = pieces[0] not in first_of and all(
+        first_of.get(b) == a for a, b in itertools.pairwise(pieces)
+    )
     return (
-        len(text) == 1
-        and sig[k - 1] not in joined
-        and MIN_UNSIGNED_ITEM <= len(text[0]) <= MAX_UNSIGNED_ITEM
-        and ends_sentence(text[0])
+        one_paragraph
+        and pieces[-1] not in firsts
+        and MIN_UNSIGNED_ITEM <= sum(map(len, text)) <= MAX_UNSIGNED_ITEM
+        and ends_sentence(text[-1])
         and (k >= len(sig) or blocks[sig[k]].role in (Role.TITLE, Role.RUBRIC))
     )
 
@@ -946,14 +957,17 @@ def _signed_at_end(
     return False
 
 
-def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int) -> list[str]:
+def _text_after(
+    blocks: Sequence[Block], sig: Sequence[int], q: int, joined: Set[int] = frozenset()
+) -> list[str]:
     """Body text after position `q` up to the next title line, at most a brief's length
-    (the shadows of its blocks)."""
+    (the shadows of its blocks). A title-shaped piece of a joined paragraph (`joined`) is
+    text (`…防范电讯诈`), as the loop of `resolve_titles` will make it."""
     parts: list[str] = []
     size = 0
     while q < len(sig) and size <= BRIEF_MAX_CHARS:
         b = blocks[sig[q]]
-        if b.role is not Role.BODY:
+        if b.role is not Role.BODY and not (b.role is Role.TITLE and b.index in joined):
             break
         parts.append(b.shadow)
         size += b.size
