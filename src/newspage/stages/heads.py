@@ -258,7 +258,7 @@ def resolve_titles(
             or (
                 column == "brief"
                 and not anchored
-                and not _signed_item(
+                and not _brief_item(
                     out, titles, following, sig, q + len(following), first_of, firsts
                 )
             )
@@ -887,15 +887,15 @@ def _long_under(first: str, second: str) -> bool:
     return head >= HEADLINE_MIN_CHARS and size >= max(SUBTITLE_MIN_CHARS, SUBTITLE_RATIO * head)
 
 
-# The shortest title of a brief signed by its author (`_signed_item`), in characters.
+# The shortest title of a brief without a dateline (`_brief_item`), in characters.
 MIN_SIGNED_TITLE = 6
-# The text of a brief printed unsigned under its title (`_signed_item`), in characters:
+# The text of a brief printed unsigned under its title (`_brief_item`), in characters:
 # a sentence or two; shorter, it is more often the rest of a cut paragraph.
 MIN_UNSIGNED_ITEM = 30
 MAX_UNSIGNED_ITEM = 300
 
 
-def _signed_item(
+def _brief_item(
     blocks: Sequence[Block],
     titles: Sequence[int],
     text: Sequence[str],
@@ -907,10 +907,13 @@ def _signed_item(
     """Is the title line over `text` (`_text_after`, which position `k` follows) a
     brief's, one whose text is closed by its author, as the briefs of a column without
     datelines are: in brackets after its last sentence (`…。（李小川）`) or on a line of its
-    own (`（李小川）`, `记者 王大海`)? A brief's title is one line of six characters or
-    more with no comma or stop (a colon may set a speaker apart, `警方提醒：…`): a
-    shorter line, or one with such a mark, is more often the end of a cut paragraph
-    (`在果园里`). (A text longer than a brief ends the column anyway.)"""
+    own (`（李小川）`, `记者 王大海`)? Or one printed unsigned over one short paragraph
+    and the next item's title (`first_of`, `firsts`: the page's joins, second piece ->
+    first, and the first pieces, which tell a paragraph in pieces)? A brief's title is
+    one line of six characters or more with no comma or stop (a colon may set a speaker
+    apart, `警方提醒：…`): a shorter line, or one with such a mark, is more often the end
+    of a cut paragraph (`在果园里`). (A text longer than a brief ends the column
+    anyway.)"""
     title = blocks[titles[0]]
     if len(titles) != 1 or title.size < MIN_SIGNED_TITLE or CUT_TITLE_MARK_RE.search(title.shadow):
         return False
