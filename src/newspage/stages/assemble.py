@@ -91,7 +91,7 @@ class _Story:
     @property
     def is_item(self) -> bool:
         """Is it an item of a side column (a brief, a picture story), printed whole under
-        its rubric? A story under a rubric of its own (`侨界`) is not."""
+        its rubric? A story under a rubric of its own (`外媒关注`) is not."""
         return self.kind != "article"
 
 
