@@ -139,6 +139,9 @@ def test_not_bylines(text: str) -> None:
         ("唐小蕾 作", ("唐小蕾",)),  # who drew a cartoon
         ("漫画：唐小蕾", ("唐小蕾",)),
         ("本人提供", ()),
+        ("（法院供图）", ()),  # an institution gave it: no one is named
+        ("青山县人民医院供图", ()),
+        ("王小院摄", ("王小院",)),  # a name that ends as a unit's may still be a name
         ("記者林知夏／攝影", ("林知夏",)),  # Taiwan papers' credit
         ("林知夏 摄影", ("林知夏",)),
     ],

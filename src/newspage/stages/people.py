@@ -270,14 +270,24 @@ def credit_people(shadow: str, printed: str) -> tuple[str, ...]:
         start = m.end()
     if m := _CREDIT_SUFFIX_RE.search(shadow, start, end):
         end = m.start()
-    if shadow[start:end].strip() in _PHOTO_SOURCES:
-        return ()  # `受访者供图`: the person interviewed gave it, no one is named
+    source = shadow[start:end].strip()
+    unit = _PHOTO_SOURCE_UNIT_RE.search(source) and not (
+        len(source) <= 3 and source[:1] in _SURNAME_RANK  # `王小院`: a name
+    )
+    if source in _PHOTO_SOURCES or unit:
+        # `受访者供图`: the person interviewed gave it; `（法院供图）`, `青山县人民医院供图`:
+        # an institution did. No one is named.
+        return ()
     people = parse_people(shadow[start:end].strip(), printed[start:end].strip())
     return tuple(a.name for a in people) if people else ()
 
 
 # Who gave a photo, named by what they are, not by name: `受访者供图`, `本人提供`.
 _PHOTO_SOURCES = frozenset({"受访者", "受访单位", "受访企业", "被访者", "本人", "读者", "网友"})
+# ...or by the institution that gave it: a name ending as a unit's does.
+_PHOTO_SOURCE_UNIT_RE = regex.compile(
+    r"(?:院|局|委|中心|政府|公司|学校|中学|小学|大学|医院|协会|社区|站|所|馆|队)$"
+)
 
 
 def reported_people(text: str, printed: str) -> tuple[Author, ...]:
