@@ -408,15 +408,19 @@ RUBRIC_PINYIN_RE = regex.compile(r"^\ ?(?P<name>[\p{Han}]{2,8})\ ?(?P<deco>[A-Z]
 # `晚报快递`, `基层动态`, `出行提示`, `侨讯`, the columns of commentaries, `南湖微评`,
 # `短评`, `快评`, `经济时评`, `城市评论`, `国际观察`, `书评`, `学习笔记`, and, shorter,
 # the few words a column names its beat with: `外媒关注`, `侨乡新貌`.
+# Of them, the words of rubrics that head one story (a commentary, a review, a beat's
+# story), never a column of untitled briefs: `经济时评`, `书评`, `学习笔记`, `外媒关注`;
+# the last two only after at most four characters.
+_STORY_RUBRIC_WORDS = "时评|评论|书评|影评|剧评|观察|笔记"
+_SHORT_STORY_RUBRIC_WORDS = "关注|新貌"
 RUBRIC_WORD_RE = regex.compile(
     r"^[\p{Han}]{0,6}(?:时讯|快讯|简讯|短讯|短波|速递|速览|简报|集萃|扫描|一览|资讯|播报|传真|微评|短评|快评"
-    r"|时评|评论|书评|影评|剧评|观察|动态|快递|提示|笔记|图说|图片新闻|图片报道|新闻眼)$"
-    r"|^[\p{Han}]{1,4}(?:讯|关注|新貌)$"
+    r"|动态|快递|提示|图说|图片新闻|图片报道|新闻眼|" + _STORY_RUBRIC_WORDS + r")$"
+    r"|^[\p{Han}]{1,4}(?:讯|" + _SHORT_STORY_RUBRIC_WORDS + r")$"
 )
-
-# Rubric words that head one story (a commentary, a review, a beat's story), never a
-# column of untitled briefs: `经济时评`, `书评`, `学习笔记`, `外媒关注`.
-STORY_RUBRIC_RE = regex.compile(r"(?:时评|评论|书评|影评|剧评|观察|笔记|关注|新貌)$")
+STORY_RUBRIC_RE = regex.compile(
+    r"(?:" + _STORY_RUBRIC_WORDS + "|" + _SHORT_STORY_RUBRIC_WORDS + r")$"
+)
 
 # Column names that hold picture stories rather than briefs.
 PHOTO_RUBRIC_RE = regex.compile(r"图说|图片|图闻|影像|视觉")
@@ -488,17 +492,16 @@ FURNITURE_RE = regex.compile(
 )
 # The running head or foot of a page, furniture only at the top or the foot of the dump
 # (`roles`): inside a page the same shapes are text, a figure set large beside what it
-# counts, or a numbered subhead. `MASTHEAD_RE` is furniture only over other furniture.
+# counts, or a numbered subhead. `EDGE_NAME_RE` is furniture only over other furniture.
 #   `11` (the page number)   `2 综合新闻`   `6 人物·访谈` (the page's number and desk)
 #   `8 经济 2026年3月5日 星期四 责任编辑：王大海` (...with the date and editors)
 EDGE_FURNITURE_RE = regex.compile(
     r"\d{1,3}"
     r"|\d{1,2}\ (?:\|\ )?\p{Han}{2,6}(?:[·•]\p{Han}{2,6})?(?:\ .{1,80})?"
 )
-#   `青山报`, `明報` (a paper's name, over its 机关报 line, date or issue number)
-MASTHEAD_RE = regex.compile(r"\p{Han}{1,4}报")
+#   `青山报`, `明報` (a paper's name, over its 机关报 line, date or issue number),
 #   `科技前沿`, `城事·民生` (the page's name, over its date and editors)
-PAGE_NAME_RE = regex.compile(r"\p{Han}{2,6}(?:[·•]\p{Han}{2,6})?")
+EDGE_NAME_RE = regex.compile(r"\p{Han}{2,6}(?:[·•]\p{Han}{2,6})?")
 #   `法治·案件`, `城事·民生` (the desk under other furniture at the top)
 DESK_NAME_RE = regex.compile(r"\p{Han}{2,4}[·•]\p{Han}{2,4}")
 

@@ -297,7 +297,7 @@ def _cut_runs(
             story_column = column
             if b.role in _HEAD_ROLES and b.reason != "head_column":
                 # The side column has ended, or never began: a story's head right under
-                # a rubric (`侨界` over a headline and its byline) is printed under it.
+                # a rubric (`外媒关注` over a headline and its byline) is printed under it.
                 under_rubric = prev_role is Role.RUBRIC and kind == "brief"
                 story_column = column if under_rubric else None
                 column, kind = None, "article"

@@ -901,8 +901,8 @@ def _brief_item(
     text: Sequence[str],
     sig: Sequence[int],
     k: int,
-    first_of: Mapping[int, int] | None = None,
-    firsts: Set[int] = frozenset(),
+    first_of: Mapping[int, int],
+    firsts: Set[int],
 ) -> bool:
     """Is the title line over `text` (`_text_after`, which position `k` follows) a
     brief's, one whose text is closed by its author, as the briefs of a column without
@@ -926,7 +926,6 @@ def _brief_item(
     # Unsigned, as an evening paper prints its briefs: one short paragraph, whole (its
     # pieces, if a column cut it, joined to one another and to nothing else), then the
     # next item's title (or the column's end).
-    first_of = {} if first_of is None else first_of
     pieces = sig[k - len(text) : k]
     one_paragraph = pieces[0] not in first_of and all(
         first_of.get(b) == a for a, b in itertools.pairwise(pieces)
@@ -960,9 +959,7 @@ def _signed_at_end(
     return False
 
 
-def _text_after(
-    blocks: Sequence[Block], sig: Sequence[int], q: int, joined: Set[int] = frozenset()
-) -> list[str]:
+def _text_after(blocks: Sequence[Block], sig: Sequence[int], q: int, joined: Set[int]) -> list[str]:
     """Body text after position `q` up to the next title line, at most a brief's length
     (the shadows of its blocks). A title-shaped piece of a joined paragraph (`joined`) is
     text (`…防范电讯诈`), as the loop of `resolve_titles` will make it."""

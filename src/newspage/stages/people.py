@@ -278,7 +278,7 @@ def credit_people(shadow: str, printed: str) -> tuple[str, ...]:
         # `受访者供图`: the person interviewed gave it; `（法院供图）`, `青山县人民医院供图`:
         # an institution did. No one is named.
         return ()
-    people = parse_people(shadow[start:end].strip(), printed[start:end].strip())
+    people = parse_people(source, printed[start:end].strip())
     return tuple(a.name for a in people) if people else ()
 
 

@@ -418,7 +418,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             # almost none, and a cut falls after either as often as they are printed.
             # A quotation inside a quotation closed after no stop closes a phrase, not
             # the paragraph (`…装上了‘双层捕光网’”`): the words before say how it ends.
-            # (A title line so quoted is a subhead: `“一个工程一个‘方子’”`.)
+            # (A title line so quoted is a subhead: `“一村一策，一户一张‘处方’”`.)
             core = sh.rstrip(CLOSING_QUOTES)
             nested = len(sh) - len(core) >= 2 and b.role is Role.BODY
             core = core if core and nested else sh
@@ -604,10 +604,9 @@ PICTURE_ITEM_BLOCKS = 2
 
 def _photo_soon(blocks: Sequence[Block], i: int) -> bool:
     """Is a caption or credit printed within `PICTURE_ITEM_BLOCKS` blocks from block `i`?"""
-    for b in blocks[i + 1 : i + 1 + PICTURE_ITEM_BLOCKS]:
-        if b.role in (Role.CAPTION, Role.CREDIT):
-            return True
-    return False
+    return any(
+        b.role in (Role.CAPTION, Role.CREDIT) for b in blocks[i + 1 : i + 1 + PICTURE_ITEM_BLOCKS]
+    )
 
 
 def _pmi_han(x: str, y: str, stats: CharStats) -> float:

@@ -32,6 +32,7 @@ from .._patterns import (
     DATELINE_RE,
     DESK_NAME_RE,
     EDGE_FURNITURE_RE,
+    EDGE_NAME_RE,
     FIGURE_LINE_RE,
     FURNITURE_HINT_RE,
     FURNITURE_RE,
@@ -39,9 +40,7 @@ from .._patterns import (
     LEAD_LABEL_RE,
     LEAD_LABELS,
     LISTING_LINE_RE,
-    MASTHEAD_RE,
     NAMELESS_BYLINE_RE,
-    PAGE_NAME_RE,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
     SPEAKER_LABEL_RE,
@@ -315,7 +314,7 @@ def _revise_page_edges(out: list[Block]) -> None:
                 continue
             if (
                 ends.step == 1
-                and (MASTHEAD_RE.fullmatch(b.shadow) or PAGE_NAME_RE.fullmatch(b.shadow))
+                and EDGE_NAME_RE.fullmatch(b.shadow)
                 and i + 1 < len(out)
                 and out[i + 1].role is Role.FURNITURE
             ):
