@@ -314,6 +314,53 @@ def test_a_title_line_reporting_an_event_is_the_headline_over_its_subheadline() 
     assert head("岭下村果品节开幕", "抓管理 促增收")[0] == "岭下村果品节开幕"
 
 
+def test_a_title_line_reporting_a_meeting_or_visit_is_the_headline_over_its_subheadline() -> None:
+    """A first title line that reports a meeting, a visit or talks between leaders
+    (`…会见…`, `…举行会谈`, `…召开专题会议`) states the fact, as a headline does; the line
+    under it is its 副题. Not when the line leads into the next (`…时希望`)."""
+
+    def head(first: str, second: str) -> tuple[str | None, str | None, str | None]:
+        text = page_text(first, second, "本报记者 林知夏", "\u3000\u3000岭下村的果园迎来丰收。")
+        (article,) = newspage.parse(text).articles
+        return article.kicker, article.headline, article.subheadline
+
+    assert head("王大海会见青山县考察团", "双方就果品合作深入交流") == (
+        None,
+        "王大海会见青山县考察团",
+        "双方就果品合作深入交流",
+    )
+    assert head("王大海同李小川举行会谈", "两县将共建果品物流中心")[2] == "两县将共建果品物流中心"
+    assert head("河东镇党委召开专题会议", "研究春季果园管理工作")[2] == "研究春季果园管理工作"
+    assert head("河東鎮黨委召開專題會議", "研究春季果園管理工作")[2] == "研究春季果園管理工作"
+    assert head("王大海会见考察团时希望", "把果品产业做大做强")[0] == "王大海会见考察团时希望"
+    assert head("岭下村果园迎来丰收", "双方就果品合作深入交流")[0] == "岭下村果园迎来丰收"
+
+
+def test_a_long_report_deck_over_the_dateline_paragraph_is_the_subheadline() -> None:
+    """Between a meeting report's headline and its dateline paragraph, a long line that
+    says what the meeting discussed (`听取…汇报；要求…`) is its 副题, also without a
+    stop: the 副题 of such a report runs to 160 characters. Another line of that length
+    and shape there is the last piece of another story's frame."""
+    deck = (
+        "听取全县果品产业发展情况汇报，研究部署春季果园管理和品牌建设工作；要求各乡镇"
+        "抓好果树修剪、病虫害防治和技术培训，推动果品产业提质增效，"
+        "确保全年果品产量稳定增长、果农收入持续提高，为乡村全面振兴打下坚实基础；"
+        "决定设立果品产业发展专项资金，支持新品种引进、冷链物流建设和电商销售平台建设"
+    )
+    assert 120 < len(deck) <= 200
+    dated = "本报青山3月1日电 （记者林知夏）青山县县长王大海3月1日主持召开县政府常务会议。"
+    rest = "\u3000\u3000会议指出，果品产业是全县农民增收的重要支柱。"
+
+    def story(block: str) -> newspage.Article:
+        text = page_text("王大海主持召开县政府常务会议", block, dated, rest)
+        return newspage.parse(text).articles[0]
+
+    assert story(deck).subheadline == deck
+    assert story(deck).paragraphs[0] == dated
+    other = "全县" + deck[2:]
+    assert story(other).subheadline is None
+
+
 def test_a_summary_line_over_a_byline_or_lead_label_is_the_subheadline() -> None:
     """A line of text between a headline and its byline or lead label is the story's 副题
     (a deck), also without a stop at its end: no column break cuts a head group. Not

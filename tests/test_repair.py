@@ -848,3 +848,15 @@ def test_a_story_goes_on_under_the_head_of_the_next() -> None:
     assert [(j.first, j.second) for j in apart] == [(2, 4)]
     assert "across-head" not in apart[0].evidence
     assert across[0].score > apart[0].score + 1.0
+
+
+def test_a_headline_ending_with_a_meeting_is_whole() -> None:
+    """`青山县政府召开常务会议` over `指出…`: a title line that ends reporting a meeting
+    is a whole headline (its 副题 under it), not a piece cut at a column's foot; a title
+    line that only names the meeting, or a clause that ends with one, may still be."""
+    deck = "指出果品产业是全县农民增收的重要支柱，要求各乡镇抓好春季果园管理"
+    meeting = "青山县政府召开常务会议"
+    assert repair.describe(blocks_of(*HEAD, CLOSED, meeting, deck))[3].end == {}
+    assert find_breaks(blocks_of(*HEAD, CLOSED, meeting, deck)) == ()
+    for piece in ("青山县政府常务会议", "据了解，县政府召开常务会议"):
+        assert repair.describe(blocks_of(*HEAD, CLOSED, piece, deck))[3].end

@@ -661,6 +661,17 @@ EVENT_HEADLINE_RE = regex.compile(
     r"|签署|上线|落幕|亮相|实施|施行|发生事故)$"
 )
 
+# A title line that reports a meeting, a visit or a message between leaders
+# (`王大海会见青山县代表团`, `王大海同李小川举行会谈`, `县委常委会召开会议`,
+# `赵一鸣看望慰问老党员`, `两县县长互致贺信`): the headline, as an event done is; the line
+# under it says what was discussed or who else took part (`听取…汇报`, `李小川出席`).
+# A line that leads into the next (`王大海会见代表团时强调`) stays a kicker.
+MEETING_HEADLINE_RE = regex.compile(
+    r"^\p{Han}{2,4}(?:同志)?(?:会见|看望|接见|集体会见|视察|视察看望)"
+    r"|(?:会谈|会晤|通电话|互致贺电|互致贺信|团拜会)$"
+    r"|(?:召开|主持)[^，,]{0,30}(?:会议|座谈会|讨论会)$"
+)
+
 # A title line that opens with a document (`《果园管理条例》…`, `关于加强果园管理的意见`,
 # `印发果园管理办法`) or a bracketed tag (`【人物】岭下村的守园人`): under a line that says
 # the document was issued, it is the headline; a tag heads a title of its own. Neither is
@@ -669,11 +680,11 @@ DOCUMENT_LINE_RE = regex.compile(r"《|关于|发布|印发|【")
 
 # A title line that leads into the line under it: `王大海在岭下村调研时强调`, `专家认为——`,
 # `林知夏：`. It is a kicker however long the line under it, and never a 副题.
-LEAD_IN_LINE_RE = regex.compile(r"(?:强调|指出|表示|认为|说|称|时|—|:)$")
+LEAD_IN_LINE_RE = regex.compile(r"(?:强调|指出|表示|认为|希望|说|称|时|—|:)$")
 
 # A 副题 printed without dashes under the headline of a meeting or policy report:
 # `王大海主持`, `李小川出席并讲话`, `赵明远陈一帆参加会见`, `强调…`, `决定…`.
 SUBTITLE_LINE_RE = regex.compile(
     r"(?:主持|主持会议|出席|出席并讲话|参加|参加会见|会见|讲话|致辞|宣读|作报告)$"
-    r"|^(?:强调|指出|要求|决定|提出|表示)"
+    r"|^(?:强调|指出|要求|决定|提出|表示|听取|审议|讨论|部署)"
 )

@@ -38,6 +38,7 @@ from .._patterns import (
     DOCUMENT_LINE_RE,
     EVENT_HEADLINE_RE,
     LEAD_IN_LINE_RE,
+    MEETING_HEADLINE_RE,
     NOTICE_TITLE_RE,
     NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
@@ -64,6 +65,9 @@ COHESION_SHARE = 0.1
 _MIN_EVIDENCE = 12
 # Longest summary line (deck) read as a 副题 between a headline and its byline.
 MAX_DECK = 120
+# ...and of one that says what a meeting discussed or a leader said (`听取…汇报；要求…`,
+# `指出…`, `SUBTITLE_LINE_RE`): the 副题 of a meeting report runs to 160 characters.
+MAX_REPORT_DECK = 200
 # Log-odds a weighed title line needs to open a new story. The weights are fitted with
 # each decision weighed by the paragraphs it puts at stake (`tools/fit_title_weights.py`):
 # a headline read as a subhead merges two stories, costlier than a story cut in two at a
@@ -499,10 +503,13 @@ def _is_deck(block: Block | None, next_block: Block, then: Block | None) -> bool
     open (`…，`). The story's text must follow, and the byline must not be one that
     closes a story (`（王大海）`): else the block is the text of a story of one paragraph
     over its closing author line. Over a dateline paragraph it must end a sentence
-    somewhere: a piece that stops short there may be the last of another story's frame."""
-    if block is None or block.role is not Role.BODY or block.size > MAX_DECK:
+    somewhere, unless it opens as the 副题 of a meeting report does (`听取…`, `指出…`): a
+    piece that stops short there may be the last of another story's frame."""
+    if block is None or block.role is not Role.BODY:
         return False
     s = block.shadow
+    if block.size > (MAX_REPORT_DECK if SUBTITLE_LINE_RE.search(s) else MAX_DECK):
+        return False
     if DATELINE_RE.match(s):
         return False  # the story proper
     if next_block.role in (Role.BYLINE, Role.LEAD_LABEL):
@@ -512,7 +519,7 @@ def _is_deck(block: Block | None, next_block: Block, then: Block | None) -> bool
             and then is not None
             and then.role in (Role.BODY, Role.LEAD_LABEL)
         )
-    if end_features(block)[0] and not SENTENCE_END_RE.search(s):
+    if end_features(block)[0] and not SENTENCE_END_RE.search(s) and not SUBTITLE_LINE_RE.search(s):
         return False  # a piece cut by a column break
     return is_dateline_paragraph(next_block)
 
@@ -865,7 +872,8 @@ def _head_roles(lines: Sequence[str], *, subtitled: bool = False) -> list[Role]:
     if len(lines) == 2:
         first, second = lines
         if SUBTITLE_LINE_RE.search(second) or (
-            EVENT_HEADLINE_RE.search(first)
+            (EVENT_HEADLINE_RE.search(first) or MEETING_HEADLINE_RE.search(first))
+            and not LEAD_IN_LINE_RE.search(first)
             and not second.startswith(("《", "关于"))
             and " " not in second
         ):

@@ -50,6 +50,7 @@ from .._patterns import (
     FIGURE_LINE_RE,
     JUMP_IN_RE,
     JUMP_OUT_RE,
+    MEETING_HEADLINE_RE,
     NOTE_ENTRY_RE,
     NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
@@ -292,6 +293,15 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
         return {}, False
     if SECTION_NUMBER_RE.fullmatch(s):
         return {}, False  # `二`, `十一`: the number of the section under it
+    if (
+        block.role is Role.TITLE
+        and (meeting := MEETING_HEADLINE_RE.search(s)) is not None
+        and meeting.end() == len(s)
+        and not CLAUSE_MARK_RE.search(s)
+    ):
+        # `县政府召开常务会议`, `王大海同李小川举行会谈`: a headline that ends reporting a
+        # meeting is a whole statement, whatever is printed under it.
+        return {}, False
     if CROSS_REFERENCE_RE.match(s):
         return {}, False  # `相关新闻见A3`: a pointer that ends the story above
     if EMAIL_LINE_RE.fullmatch(s):
