@@ -174,6 +174,26 @@ def test_commentaries_signed_by_name_alone() -> None:
     ]
 
 
+def test_an_essay_signed_by_two_names_alone() -> None:
+    """A theory page's essay: its title, then its two authors' names set apart by a
+    space, then the text. The names are the byline, not the headline under a kicker."""
+    (essay,) = newspage.parse(
+        page_text(
+            "让乡村文化在数字时代焕发新活力",
+            "李小川　陈晓燕",
+            "乡村是优秀传统文化的重要发源地。随着网络向乡村延伸，乡村文化迎来了新机遇。",
+            "一、数字技术拓展了乡村文化的传播空间",
+            "过去，许多乡村文化资源藏在深山人未识，如今一部手机就能让它们走出大山。",
+        )
+    ).articles
+    assert (essay.kicker, essay.headline, essay.byline) == (
+        None,
+        "让乡村文化在数字时代焕发新活力",
+        "李小川 陈晓燕",
+    )
+    assert [a.name for a in essay.authors] == ["李小川", "陈晓燕"]
+
+
 def test_notices_each_head_an_item() -> None:
     """`讣告` and `遗失声明` under a story's text: each notice is an item of its own, and the
     signer and date close the obituary's text (no open end is reported)."""

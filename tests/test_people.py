@@ -138,6 +138,9 @@ def test_not_bylines(text: str) -> None:
         ("受访者供图", ()),  # the person interviewed gave it: no name
         ("唐小蕾 作", ("唐小蕾",)),  # who drew a cartoon
         ("漫画：唐小蕾", ("唐小蕾",)),
+        ("唐小蕾 作（国画）", ("唐小蕾",)),  # who painted a picture
+        ("插图：唐小蕾", ("唐小蕾",)),  # who drew an essay's illustration
+        ("题图：唐小蕾", ("唐小蕾",)),
         ("本人提供", ()),
         ("（法院供图）", ()),  # an institution gave it: no one is named
         ("青山县人民医院供图", ()),
@@ -168,12 +171,16 @@ def test_dateline_parenthesis() -> None:
         ("高山梨园", None),  # four characters: a title
         ("图说", None),
         ("数读", None),
-        ("李小川 孙海川", None),  # two names: not one author's signature
+        ("李小川 孙海川", ["李小川", "孙海川"]),  # co-authors of an essay
+        ("李小川　陳曉燕 赵一鸣", ["李小川", "陳曉燕", "赵一鸣"]),
+        ("李小川 高质量", None),  # every part must read as a name
+        ("李小川 孙海川 陈晓燕 赵一鸣", None),  # four: a list, not a signature
+        ("春风 化雨", None),
         ("本报评论员", None),
     ],
 )
 def test_signed_name(text: str, names: list[str] | None) -> None:
-    """A line that is one name alone signs a commentary; titles that open with a
-    surname are no name."""
+    """A line that is one name alone signs a commentary, two or three set apart by
+    spaces an essay written together; titles that open with a surname are no name."""
     got = signed_name(shadow(text), text)
     assert (None if got is None else [a.name for a in got]) == names

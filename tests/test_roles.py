@@ -128,6 +128,8 @@ def role_of(text: str) -> Role:
         ("本版邮箱：nanhu@example.com", Role.FURNITURE),
         ("林知夏 报道", Role.BYLINE),
         ("唐小蕾 作", Role.CREDIT),  # a cartoon's
+        ("唐小蕾 作（国画）", Role.CREDIT),  # a painting's
+        ("插图：唐小蕾", Role.CREDIT),  # an essay's drawing
         ("携手合作", Role.TITLE),
         ("相关新闻见A3", Role.BODY),  # a pointer to another page: the story's last line
         ("（相关报道见第五版）", Role.BODY),
@@ -331,6 +333,10 @@ def test_the_running_head_at_an_end_of_the_dump_is_furniture() -> None:
     # The desk under the page number: two names joined by a middle dot.
     desk = blocks_of("5", "法治·案件", "2025年6月12日 星期四", "梨花开了", text)
     assert [b.role for b in desk][:4] == [Role.FURNITURE] * 3 + [Role.TITLE]
+    # A section's letter before the page number: `B8`, `A12 要闻`.
+    lettered = blocks_of("青山晚报", "B8", "南湖·副刊", "梨花开了", text)
+    assert [b.role for b in lettered][:4] == [Role.FURNITURE] * 3 + [Role.TITLE]
+    assert blocks_of("A12 要闻", "梨花开了", text)[0].role is Role.FURNITURE
 
 
 def test_a_number_alone_at_an_end_of_the_dump_is_its_page_number() -> None:

@@ -306,6 +306,7 @@ CLOSING_NOTE_RE = regex.compile(
 #   `（视频截图）`   `新华社发（李小川摄）` (an agency sent it, the photographer in brackets)
 #   Hong Kong and Taiwan: `（記者王小明攝）`  `圖／記者王小明攝`  `照片：王小明提供`  `（資料照片）`
 #   `（圖：王小明）`   `記者王小明／攝影`   a cartoon's: `唐小蕾 作`, `漫画：唐小蕾`
+#   a painting's or a drawing's: `唐小蕾 作（国画）`, `插图：唐小蕾`, `题图：唐小蕾`
 CREDIT_RE = regex.compile(
     r"""
     ^(?:
@@ -319,8 +320,8 @@ CREDIT_RE = regex.compile(
       | \(?(?:资料图片|资料图|资料片|资料照片|新华社发|中新社发|人民视觉|影像中国|视觉中国
              |网络图片|受访者供图|视频截图|网络截图|截图)\)?
       | (?:新华社|中新社|\p{Han}{1,4}通讯社)发\ ?\([^()]{1,20}?摄影?\)   # 新华社发（李小川摄）
-      | (?:\p{Han}\ ?){1,3}\p{Han}\ 作                  # a cartoon's: 唐小蕾 作
-      | 漫画\ ?[:/]\ ?[\p{Han}·\ ]{2,12}
+      | (?:\p{Han}\ ?){1,3}\p{Han}\ 作(?:\ ?\([\p{Han}]{1,6}\))?   # 唐小蕾 作（国画）
+      | (?:漫画|插图|插画|题图|配图)\ ?[:/]\ ?[\p{Han}·\ ]{2,12}
     )$
     """,
     regex.VERBOSE,
@@ -495,9 +496,10 @@ FURNITURE_RE = regex.compile(
 # counts, or a numbered subhead. `EDGE_NAME_RE` is furniture only over other furniture.
 #   `11` (the page number)   `2 综合新闻`   `6 人物·访谈` (the page's number and desk)
 #   `8 经济 2026年3月5日 星期四 责任编辑：王大海` (...with the date and editors)
+#   `B8`, `A12 要闻` (a section's letter before the number)
 EDGE_FURNITURE_RE = regex.compile(
-    r"\d{1,3}"
-    r"|\d{1,2}\ (?:\|\ )?\p{Han}{2,6}(?:[·•]\p{Han}{2,6})?(?:\ .{1,80})?"
+    r"[A-Z]?\d{1,3}"
+    r"|[A-Z]?\d{1,2}\ (?:\|\ )?\p{Han}{2,6}(?:[·•]\p{Han}{2,6})?(?:\ .{1,80})?"
 )
 #   `青山报`, `明報` (a paper's name, over its 机关报 line, date or issue number),
 #   `科技前沿`, `城事·民生` (the page's name, over its date and editors)

@@ -34,11 +34,11 @@ _NAME_TOKEN_RE = regex.compile(r"[\p{Han}·•]{1,4}|[\p{Han}]{1,4}[·•][\p{Ha
 # (An agency's release before the photographer: `新华社发 李小川 摄`.)
 _CREDIT_PREFIX_RE = regex.compile(
     r"(?:本文|本版|本组|上|下|左|右)?图片?均?由|(?:摄影|图片|视觉|图|照片)\ ?[:/]\ ?"
-    r"|\p{Han}{1,4}社发\ |漫画\ ?[:/]\ ?"
+    r"|\p{Han}{1,4}社发\ |(?:漫画|插图|插画|题图|配图)\ ?[:/]\ ?"
 )
 _CREDIT_SUFFIX_RE = regex.compile(
     r"[\ /]?(?:摄影?报道|摄影|拍摄|摄|供图|提供)(?:\ ?\([^()]{2,12}\))?$"  # 王大海拍摄: 王大海
-    r"|\ 作$"  # a cartoon's: 唐小蕾 作
+    r"|\ 作(?:\ ?\([\p{Han}]{1,6}\))?$"  # a cartoon's, a painting's: 唐小蕾 作（国画）
 )
 _REPORTED_SUFFIX_RE = regex.compile(r"\ ?报道$")
 # A byline of names alone followed by `报道` (reported) after a space, as Singapore and
@@ -220,11 +220,22 @@ def byline_people(shadow: str, printed: str) -> tuple[Author, ...] | None:
     return people
 
 
+# Most names a line of names alone signs (`李小川 王大海`): co-authors of an essay.
+MAX_SIGNED_NAMES = 3
+
+
 def signed_name(shadow: str, printed: str) -> tuple[Author, ...] | None:
     """The author of a line that is one name alone (`李小川`, padded `李 川`), as a
     commentary is signed under its title, or None. The name has two or three characters,
     opens with a common surname and is no word of the dictionary (`高质量` opens with a
-    surname too; so do four-character titles, `高山梨园`)."""
+    surname too; so do four-character titles, `高山梨园`). Two or three such names set
+    apart by spaces (`李小川 王大海`, each of two or three characters) sign an essay
+    written together."""
+    parts = shadow.split()
+    if 2 <= len(parts) <= MAX_SIGNED_NAMES and all(2 <= len(part) <= 3 for part in parts):
+        if not all(signed_name(part, part) for part in parts):
+            return None
+        return parse_people(shadow, printed)
     bare = shadow.replace(" ", "")
     if not 2 <= len(bare) <= 3 or bare in lexicon():
         return None
