@@ -194,6 +194,31 @@ def test_an_essay_signed_by_two_names_alone() -> None:
     assert [a.name for a in essay.authors] == ["李小川", "陈晓燕"]
 
 
+def test_an_essay_signed_in_its_closing_note() -> None:
+    """`（作者：王大海，系青山大学教授）` after an essay's last paragraph (before or after
+    a funding note) names its author; `（作者为青山大学教授）` names nobody. The note stays
+    a paragraph of the text."""
+    note = "（作者：王大海，系青山大学文学院教授）"
+    funding = "（本文系青山省社会科学基金项目阶段性成果）"
+
+    def essay(*closing: str) -> newspage.Article:
+        (article,) = newspage.parse(
+            page_text(
+                "乡村文化振兴要接地气",
+                "近年来，各地乡村文化建设投入不断加大，文化广场、农家书屋遍地开花。",
+                "此外，还要善于挖掘本地的文化资源，让老民谣唱出新味道。",
+                *closing,
+            )
+        ).articles
+        return article
+
+    assert [a.name for a in essay(note).authors] == ["王大海"]
+    assert [a.name for a in essay(note, funding).authors] == ["王大海"]
+    assert essay(note).paragraphs[-1] == note
+    assert essay("（作者为青山大学文学院教授）").authors == ()
+    assert [a.name for a in essay("（作者：王大海、李小川）").authors] == ["王大海", "李小川"]
+
+
 def test_notices_each_head_an_item() -> None:
     """`讣告` and `遗失声明` under a story's text: each notice is an item of its own, and the
     signer and date close the obituary's text (no open end is reported)."""

@@ -59,6 +59,7 @@ def people(text: str) -> tuple[Author, ...] | None:
         ("（学生记者 陈晓燕）", [("陈晓燕", "学生记者")]),  # a campus paper's
         ("读者 孙海川", [("孙海川", None)]),  # signs a reader's letter
         ("河东镇读者 林知夏", [("林知夏", None)]),
+        ("青山市南湖区 读者 林知夏", [("林知夏", None)]),  # the district, then a space
         # names alone and `报道` (reported), as Singapore and Malaysia papers sign
         ("林知夏 报道", [("林知夏", None)]),
         ("林知夏、王大海 报道", [("林知夏", None), ("王大海", None)]),

@@ -337,6 +337,9 @@ def test_the_running_head_at_an_end_of_the_dump_is_furniture() -> None:
     lettered = blocks_of("青山晚报", "B8", "南湖·副刊", "梨花开了", text)
     assert [b.role for b in lettered][:4] == [Role.FURNITURE] * 3 + [Role.TITLE]
     assert blocks_of("A12 要闻", "梨花开了", text)[0].role is Role.FURNITURE
+    # The page's name over its number.
+    named = blocks_of("青山日报", "评论", "4", "梨花开了", text)
+    assert [b.role for b in named][:4] == [Role.FURNITURE] * 3 + [Role.TITLE]
 
 
 def test_a_number_alone_at_an_end_of_the_dump_is_its_page_number() -> None:

@@ -491,6 +491,8 @@ FURNITURE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# A page number alone: `11`, `B8`.
+PAGE_NUMBER_RE = regex.compile(r"[A-Z]?\d{1,3}")
 # The running head or foot of a page, furniture only at the top or the foot of the dump
 # (`roles`): inside a page the same shapes are text, a figure set large beside what it
 # counts, or a numbered subhead. `EDGE_NAME_RE` is furniture only over other furniture.
@@ -553,6 +555,12 @@ ATTRIBUTION_START_RE = regex.compile(
 # the words in the same paragraph.
 SPEAKER_AFTER_QUOTE_RE = regex.compile(
     r"[^,。!?;:“”\"]{1,24}?(?:说|表示|介绍|指出|认为|强调|坦言|感慨|告诉记者|笑着说)(?:道)?[,:]"
+)
+
+# An essay's closing note that names its author: `（作者：王大海，系青山大学教授）`,
+# `（作者：王大海、李小川）`. (`（作者为青山大学教授）` names nobody.)
+AUTHOR_NOTE_RE = regex.compile(
+    r"^\(作者:\ ?(?P<who>[\p{Han}·]{2,8}(?:、[\p{Han}·]{2,8}){0,3})(?:,|\)$)"
 )
 
 # Who wrote a brief or a story, in brackets after its last sentence in the same

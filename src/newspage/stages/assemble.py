@@ -32,6 +32,7 @@ import attrs
 from .._cjk import TopicBigrams, char_stats, shadow
 from .._patterns import (
     AGENCY_NOTE_RE,
+    AUTHOR_NOTE_RE,
     BULLETS,
     CONTINUATION_START_RE,
     DATELINE_RE,
@@ -49,6 +50,7 @@ from .heads import closes_story, cohesion_of, following_topics, same_story_of, s
 from .people import (
     byline_people,
     credit_people,
+    parse_people,
     reported_people,
     signed_name,
     wired_people,
@@ -1181,6 +1183,12 @@ def _build_article(
         # `…排查火灾隐患三十余处。（李小川）`: who wrote it, after its last sentence.
         printed = paragraphs[-1][m.start("who") : m.end("who")]
         authors.extend(byline_people(m.group("who"), printed) or ())
+    for p in paragraphs[-2:]:
+        if m := AUTHOR_NOTE_RE.match(shadow(p)):
+            # `（作者：王大海，系青山大学教授）` closes an essay signed at its end (a funding
+            # note may follow it or stand before it).
+            printed = p[m.start("who") : m.end("who")]
+            authors.extend(parse_people(m.group("who"), printed) or ())
     seen_names: set[str] = set()
     unique: list[Author] = []
     for a in authors:

@@ -43,10 +43,10 @@ _CREDIT_SUFFIX_RE = regex.compile(
 _REPORTED_SUFFIX_RE = regex.compile(r"\ ?报道$")
 # A byline of names alone followed by `报道` (reported) after a space, as Singapore and
 # Malaysia papers sign: `林知夏 报道`, `林知夏 王大海 报道`. The names must read as names.
-# The signature under a reader's letter: `读者 孙海川`, `河东镇读者 林知夏`. The name must
-# read as one (`读者来信` is a rubric).
+# The signature under a reader's letter: `读者 孙海川`, `河东镇读者 林知夏`, `青山市南湖区
+# 读者 林知夏`. The name must read as one (`读者来信` is a rubric).
 _READER_RE = regex.compile(
-    r"^(?:\p{Han}{0,8}?(?<=[县市区镇乡村省])|本报)?读者\ ?(?=[\p{Han}·\ ]{2,12}$)"
+    r"^(?:\p{Han}[\p{Han}\ ]{0,9}?(?<=[县市区镇乡村省])\ ?|本报)?读者\ ?(?=[\p{Han}·\ ]{2,12}$)"
 )
 _REPORTED_BY_RE = regex.compile(r"^[\p{Han}·\ 、]{2,20}\ 报道$")
 

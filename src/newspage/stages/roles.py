@@ -41,6 +41,7 @@ from .._patterns import (
     LEAD_LABELS,
     LISTING_LINE_RE,
     NAMELESS_BYLINE_RE,
+    PAGE_NUMBER_RE,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
     SPEAKER_LABEL_RE,
@@ -316,7 +317,11 @@ def _revise_page_edges(out: list[Block]) -> None:
                 ends.step == 1
                 and EDGE_NAME_RE.fullmatch(b.shadow)
                 and i + 1 < len(out)
-                and out[i + 1].role is Role.FURNITURE
+                and (
+                    out[i + 1].role is Role.FURNITURE
+                    # `评论` over `4`: the page's name over its number
+                    or PAGE_NUMBER_RE.fullmatch(out[i + 1].shadow) is not None
+                )
             ):
                 out[i] = b.with_role(Role.FURNITURE, "masthead")
                 continue
