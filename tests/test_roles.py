@@ -340,6 +340,8 @@ def test_the_running_head_at_an_end_of_the_dump_is_furniture() -> None:
     # The page's name over its number.
     named = blocks_of("青山日报", "评论", "4", "梨花开了", text)
     assert [b.role for b in named][:4] == [Role.FURNITURE] * 3 + [Role.TITLE]
+    paper = blocks_of("青山报", "2　综合新闻", "2025年10月15日 星期三", "梨花开了", text)
+    assert [b.role for b in paper][:4] == [Role.FURNITURE] * 3 + [Role.TITLE]
 
 
 def test_a_number_alone_at_an_end_of_the_dump_is_its_page_number() -> None:

@@ -491,8 +491,6 @@ FURNITURE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# A page number alone: `11`, `B8`.
-PAGE_NUMBER_RE = regex.compile(r"[A-Z]?\d{1,3}")
 # The running head or foot of a page, furniture only at the top or the foot of the dump
 # (`roles`): inside a page the same shapes are text, a figure set large beside what it
 # counts, or a numbered subhead. `EDGE_NAME_RE` is furniture only over other furniture.

@@ -41,7 +41,6 @@ from .._patterns import (
     LEAD_LABELS,
     LISTING_LINE_RE,
     NAMELESS_BYLINE_RE,
-    PAGE_NUMBER_RE,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
     SPEAKER_LABEL_RE,
@@ -319,8 +318,9 @@ def _revise_page_edges(out: list[Block]) -> None:
                 and i + 1 < len(out)
                 and (
                     out[i + 1].role is Role.FURNITURE
-                    # `评论` over `4`: the page's name over its number
-                    or PAGE_NUMBER_RE.fullmatch(out[i + 1].shadow) is not None
+                    # `评论` over `4`, `青山报` over `2 综合新闻`: a name over the page's
+                    # number (and desk)
+                    or EDGE_FURNITURE_RE.fullmatch(out[i + 1].shadow) is not None
                 )
             ):
                 out[i] = b.with_role(Role.FURNITURE, "masthead")
