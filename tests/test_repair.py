@@ -860,3 +860,13 @@ def test_a_headline_ending_with_a_meeting_is_whole() -> None:
     assert find_breaks(blocks_of(*HEAD, CLOSED, meeting, deck)) == ()
     for piece in ("青山县政府常务会议", "据了解，县政府召开常务会议"):
         assert repair.describe(blocks_of(*HEAD, CLOSED, piece, deck))[3].end
+
+
+def test_a_columns_rubric_continues_no_paragraph() -> None:
+    """`…同比分别增长12.5%和24.7%，` over `财经快讯` over a brief's title: the rubric
+    heads the side column printed under the story's column; it is no piece of the cut
+    paragraph, though it stands next in the flow and a title-shaped piece may be one."""
+    cut = "前三季度，全市社会消费品零售总额和网上零售额同比分别增长12.5%和24.7%，"
+    blocks = blocks_of(*HEAD, cut, "财经快讯", "青山港集装箱吞吐量增长9.6%", GOES_ON)
+    assert not repair.describe(blocks)[3].can_continue
+    assert (2, 3) not in [(j.first, j.second) for j in find_breaks(blocks)]

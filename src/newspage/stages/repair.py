@@ -54,6 +54,7 @@ from .._patterns import (
     NOTE_ENTRY_RE,
     NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
+    RUBRIC_WORD_RE,
     SECTION_NUMBER_RE,
     SENTENCE_STOP_RE,
     SPEAKER_LABEL_RE,
@@ -400,7 +401,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     # (`主持人：…`), a bracketed number an entry of the notes (`[1]…`), and a headline
     # over a 副题, a lead label or a dateline paragraph its head (`_heads_story`): they
     # continue nothing, and neither does text under a jump line (`（上接第一版）`), which
-    # goes on from another page.
+    # goes on from another page. Nor does a column's rubric (`财经快讯`, `RUBRIC_WORD_RE`).
     continuing = {
         b.index
         for b in pieces
@@ -410,6 +411,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
         and not NOTE_ENTRY_RE.match(b.shadow)
         and not _heads_story(b, blocks, marks[b.index][1])
         and not jumps_in(blocks, b.index)
+        and not (b.role is Role.TITLE and RUBRIC_WORD_RE.fullmatch(b.shadow))
     }
     open_ends = {i for i, (end, _) in ends.items() if end and i not in whole | jumped}
     skips = _skips(blocks, previous, open_ends, continuing)
