@@ -477,6 +477,32 @@ def test_a_story_printed_under_a_rubric_is_a_story_of_that_column() -> None:
         assert page.unplaced == ()
 
 
+def test_a_boxs_label_over_its_title_is_the_boxs_column() -> None:
+    """`相关链接` or `新闻辞典` over a box's title and text, printed after a story: the label
+    is the box's column (not a kicker), the box a story of its own."""
+    text = "以旧换新补贴按每台家电售价的15%发放，每人最多可领两千元。"
+    other = "今年以来，青山县把农村人居环境整治作为乡村振兴的头号工程，全县村庄面貌焕然一新。"
+    for label in ("相关链接", "新闻辞典", "链接"):
+        page = newspage.parse(
+            page_text(
+                "青山县推进农村人居环境整治",
+                "本报记者 王大海",
+                other,
+                label,
+                "以旧换新补贴怎么领",
+                text,
+                "河东镇开展春季植树活动",
+                "本报记者 林知夏",
+                other,
+            )
+        )
+        assert [(a.column, a.kicker, a.headline) for a in page.articles] == [
+            (None, None, "青山县推进农村人居环境整治"),
+            (label, None, "以旧换新补贴怎么领"),
+            (None, None, "河东镇开展春季植树活动"),
+        ], label
+
+
 def test_a_byline_that_names_no_one_heads_a_story() -> None:
     """`明報記者` under a headline: the story's byline, with no authors; the headline is
     a new story's, not a subhead of the story before it."""
