@@ -482,7 +482,7 @@ def test_a_boxs_label_over_its_title_is_the_boxs_column() -> None:
     is the box's column (not a kicker), the box a story of its own."""
     text = "以旧换新补贴按每台家电售价的15%发放，每人最多可领两千元。"
     other = "今年以来，青山县把农村人居环境整治作为乡村振兴的头号工程，全县村庄面貌焕然一新。"
-    for label in ("相关链接", "新闻辞典", "链接"):
+    for label in ("相关链接", "新闻辞典", "链接", "健康小贴士"):
         page = newspage.parse(
             page_text(
                 "青山县推进农村人居环境整治",
@@ -501,6 +501,18 @@ def test_a_boxs_label_over_its_title_is_the_boxs_column() -> None:
             (label, None, "以旧换新补贴怎么领"),
             (None, None, "河东镇开展春季植树活动"),
         ], label
+
+
+def test_a_boxs_label_alone_divides_the_story_it_stands_in() -> None:
+    """`专家提醒` (or `延伸阅读`) alone over a box's lines after a story's text: the box is
+    a section of that story, not a story of its own, however it is weighed."""
+    text = "入冬以来，呼吸道疾病进入高发期，医院门诊量明显上升，不少患者反复发热咳嗽。"
+    tip = "接种疫苗是预防流感最经济有效的手段，老人和儿童应尽早接种。"
+    for label in ("专家提醒", "延伸阅读"):
+        (story,) = newspage.parse(
+            page_text("秋冬呼吸道疾病高发", "本报记者 林知夏", text, text, label, tip, tip)
+        ).articles
+        assert [s.heading for s in story.sections] == [None, label], label
 
 
 def test_a_byline_that_names_no_one_heads_a_story() -> None:

@@ -108,11 +108,12 @@ REPORTER_RUBRIC_RE = regex.compile(
 
 
 # The label of a box set inside a story: `相关链接`, `【背景】`, `小资料`, `嘉宾名片`,
-# `温馨提示`. The box's lines follow it; the label never continues into them as the first
-# piece of a cut paragraph (`嘉宾名片` + `林知夏，1986年生…`).
+# `温馨提示`, `专家提醒`. The box's lines follow it; the label never continues into them as
+# the first piece of a cut paragraph (`嘉宾名片` + `林知夏，1986年生…`), and alone over
+# them it divides the story, as a subhead does.
 BOX_LABEL_RE = regex.compile(
     r"[【\[]?(?:(?:相关|知识|背景|新闻)?链接|背景(?:资料)?|小资料|小贴士|小知识|温馨提示"
-    r"|名词解释|嘉宾名片|人物名片|人物简介|延伸阅读)[】\]]?"
+    r"|名词解释|嘉宾名片|人物名片|人物简介|延伸阅读|(?:专家|医生|温馨|特别)提醒)[】\]]?"
 )
 
 
@@ -408,13 +409,13 @@ RUBRIC_PINYIN_RE = regex.compile(r"^\ ?(?P<name>[\p{Han}]{2,8})\ ?(?P<deco>[A-Z]
 # `本地快讯`, `新闻速递`, `图片新闻`, `经济简讯`, `财经短波`, `基层传真`, `生活资讯`,
 # `晚报快递`, `基层动态`, `出行提示`, `侨讯`, the columns of commentaries, `南湖微评`,
 # `短评`, `快评`, `经济时评`, `城市评论`, `国际观察`, `书评`, `学习笔记`, the label of a
-# box over its own title (`相关链接`, `新闻辞典`, `小词典`), and, shorter,
+# box over its own title (`相关链接`, `新闻辞典`, `小词典`, `健康小贴士`), and, shorter,
 # the few words a column names its beat with: `外媒关注`, `侨乡新貌`.
 # Of them, the words of rubrics that head one story (a commentary, a review, a beat's
 # story, a box), never a column of untitled briefs: `经济时评`, `书评`, `学习笔记`, `链接`,
 # `外媒关注`;
 # the last two only after at most four characters.
-_STORY_RUBRIC_WORDS = "时评|评论|书评|影评|剧评|观察|笔记|链接|辞典|词典"
+_STORY_RUBRIC_WORDS = "时评|评论|书评|影评|剧评|观察|笔记|链接|辞典|词典|贴士"
 _SHORT_STORY_RUBRIC_WORDS = "关注|新貌"
 RUBRIC_WORD_RE = regex.compile(
     r"^[\p{Han}]{0,6}(?:时讯|快讯|简讯|短讯|短波|速递|速览|简报|集萃|扫描|一览|资讯|播报|传真|微评|短评|快评"

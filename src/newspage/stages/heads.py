@@ -50,6 +50,7 @@ from .._patterns import (
     TRAILING_AUTHOR_RE,
     ends_open,
     ends_sentence,
+    is_box_label,
     section_number,
 )
 from .blocks import TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
@@ -334,6 +335,8 @@ def resolve_titles(
             # more text: a picture story (`图片新闻` printed without its rubric), no
             # section of the story before it.
             new_story = True
+        elif len(titles) == 1 and is_box_label(out[titles[0]].shadow):
+            new_story = False  # `专家提醒`, `相关链接` over a box's lines inside the story
         elif len(titles) == 1 and _interview_goes_on(after, story_text):
             new_story = False  # `从卖茶叶到卖风景` over `记者：…` inside an interview
         elif len(titles) >= 2 and not lead_in:
