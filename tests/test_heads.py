@@ -515,6 +515,35 @@ def test_a_boxs_label_alone_divides_the_story_it_stands_in() -> None:
         assert [s.heading for s in story.sections] == [None, label], label
 
 
+def test_a_picture_item_ends_where_another_storys_cut_paragraph_goes_on() -> None:
+    """`图说` over its title, text and credit, printed inside a story whose paragraph is cut
+    across it: the piece after the credit goes on with that story, and the picture
+    column has ended there, so a box's label further down divides that story (inside the
+    column it would head the column's next item)."""
+    page = newspage.parse(
+        page_text(
+            "秋冬呼吸道疾病高发",
+            "本报记者 林知夏",
+            "入冬以来，呼吸道疾病进入高发期，医院门诊量明显上升，不少患者反复发热咳嗽。",
+            "专家介绍，流感和普通感冒大多由病毒引起，抗生素对病毒无效，只有合并细菌感染时",
+            "图说",
+            "义诊送到家门口",
+            "11月2日，青山县中医院医护人员在河东社区为居民免费测量血压、讲解养生知识。",
+            "通讯员 李小川 摄",
+            "才需要使用抗生素。盲目用药不仅无益，还可能带来耐药等问题。",
+            "患者出现高热不退、呼吸困难等情况时，应当及时到医院就诊，不能硬扛。",
+            "专家提醒",
+            "接种疫苗是预防流感最经济有效的手段，老人和儿童应尽早接种。",
+            "日常生活中，要保持室内空气流通，勤洗手，少去人员密集场所。",
+        )
+    )
+    assert [(a.kind, a.headline) for a in page.articles] == [
+        ("article", "秋冬呼吸道疾病高发"),
+        ("photo", "义诊送到家门口"),
+    ]
+    assert [s.heading for s in page.articles[0].sections] == [None, "专家提醒"]
+
+
 def test_a_byline_that_names_no_one_heads_a_story() -> None:
     """`明報記者` under a headline: the story's byline, with no authors; the headline is
     a new story's, not a subhead of the story before it."""

@@ -138,6 +138,11 @@ def resolve_titles(
             continue
         if b.role is not Role.TITLE:
             if b.role is Role.BODY:
+                if b.index in continues and column == "photo":
+                    # A picture story is printed whole under its photo: a piece continued
+                    # from elsewhere after it is another story's frame, and the picture
+                    # column has ended.
+                    column, story_text, item_text = None, [], 0
                 story_text.append(b.shadow)
                 item_text += b.size
                 if b.index in continues and column is None:
