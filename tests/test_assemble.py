@@ -219,6 +219,31 @@ def test_an_essay_signed_in_its_closing_note() -> None:
     assert [a.name for a in essay("（作者：王大海、李小川）").authors] == ["王大海", "李小川"]
 
 
+def test_two_head_groups_printed_one_over_the_other() -> None:
+    """Two stories' head groups of two lines each, one over the other, then the first
+    story's dated text, then the second's: each text goes to its own head group, in the
+    order the groups are printed."""
+    first = "【本报讯】记者林知夏报道：河东镇新建的屋邨下月入伙，三千户居民将陆续迁入。"
+    second = "【本报讯】记者王大海报道：政府推出的中小企数码转型资助计划反应热烈，申请增三成。"
+    page = newspage.parse(
+        page_text(
+            "河东新屋邨下月入伙",
+            "街市诊所同步开业",
+            "业界促简化审批程序",
+            "中小企数码转型资助申请增三成",
+            first,
+            "屋邨共有五座住宅大厦，区内设有街市、诊所及幼儿园，方便居民日常生活。",
+            second,
+            "青山中小企联盟主席表示，不少小店近年积极转型，资助计划来得及时。",
+        )
+    )
+    assert [(a.headline, a.paragraphs[0]) for a in page.articles] == [
+        ("街市诊所同步开业", first),
+        ("中小企数码转型资助申请增三成", second),
+    ]
+    assert [a.authors[0].name for a in page.articles] == ["林知夏", "王大海"]
+
+
 def test_notices_each_head_an_item() -> None:
     """`讣告` and `遗失声明` under a story's text: each notice is an item of its own, and the
     signer and date close the obituary's text (no open end is reported)."""

@@ -247,8 +247,11 @@ def _cut_runs(
             prev_role = b.role
             continue
         opens_story = (
-            b.role in _HEAD_ROLES and (prev_role not in _HEAD_ROLES or photo_after_head)
-        ) or (b.role is Role.HEADLINE and prev_role is Role.HEADLINE)
+            (b.role in _HEAD_ROLES and (prev_role not in _HEAD_ROLES or photo_after_head))
+            or (b.role is Role.HEADLINE and prev_role is Role.HEADLINE)
+            # a kicker under a headline: the next story's head group, stacked under it
+            or (b.role is Role.KICKER and prev_role is Role.HEADLINE)
+        )
         photo_after_head = False
         if photo_item or (
             b.role in (Role.SUBHEADLINE, Role.BYLINE) and prev_role in (None, Role.RUBRIC)
@@ -507,6 +510,10 @@ def _assign_owners(
 
     block_topics = _BlockTopics(blocks, TopicBigrams(char_stats()) if bigrams is None else bigrams)
     resolve()
+    stacked = _stacked_heads(runs, blocks)
+    if stacked:
+        _split_runs(runs, run_of, claims, stacked)
+        resolve()
     sections = _section_claims(runs, blocks, pred)
     if sections:
         claims.update(sections)
@@ -559,6 +566,36 @@ def _assign_owners(
             topics.append(story_topics(text, block_topics.bigrams))
             best = len(stories) - 1
         runs[r].owner = best
+
+
+def _stacked_heads(runs: Sequence[_Run], blocks: Sequence[Block]) -> dict[int, int]:
+    """Two stories' head groups printed one over the other, then their texts, each
+    opening with its dateline (`翠岭邨下月入伙` + 副题 over `业界促简化审批程序` + headline,
+    then `【大公报讯】…` and later `【大公报讯】…`): the first dated text under the second
+    group is the first group's, and the next run that opens with a dateline, before any
+    other head, the second group's, in the order the groups are printed. Returns the
+    first block of each such stretch -> its story."""
+    out: dict[int, int] = {}
+    for r in range(1, len(runs)):
+        first, second = runs[r - 1], runs[r]
+        if not (first.starts_story and second.starts_story):
+            continue
+        if first.owner is None or second.owner is None:
+            continue
+        if any(blocks[i].role not in (*_HEAD_GROUP_ROLES, *_PHOTO_ROLES) for i in first.blocks):
+            continue  # the first group has text of its own under it
+        text = [i for i in second.blocks if blocks[i].role is Role.BODY]
+        if not text or not is_dateline_paragraph(blocks[text[0]]):
+            continue
+        for later in runs[r + 1 :]:
+            if later.starts_story:
+                break
+            opening = next((i for i in later.blocks if blocks[i].role is Role.BODY), None)
+            if opening is not None and is_dateline_paragraph(blocks[opening]):
+                out[text[0]] = first.owner
+                out[later.blocks[0]] = second.owner
+                break
+    return out
 
 
 def _section_claims(

@@ -371,6 +371,13 @@ def resolve_titles(
         if new_story:
             subtitled = after is not None and after.role is Role.SUBHEADLINE
             roles = _head_roles([out[i].shadow for i in titles], subtitled=subtitled)
+            if len(titles) == STACKED_TITLES and _dated_texts(out, sig, q) >= 2:
+                # Two stories' head groups printed one over the other, then their texts,
+                # each opening with its dateline: two lines each.
+                roles = [
+                    *_head_roles([out[i].shadow for i in titles[:2]]),
+                    *_head_roles([out[i].shadow for i in titles[2:]], subtitled=subtitled),
+                ]
             reason = "head_column" if column is not None else "head"
             if story_text and column is None:
                 earlier = [*earlier[1 - EARLIER_STORIES :], story_topics(story_text, topics)]
@@ -895,6 +902,20 @@ def _head_roles(lines: Sequence[str], *, subtitled: bool = False) -> list[Role]:
         ):
             return [Role.HEADLINE, Role.SUBHEADLINE]
     return [Role.KICKER, Role.HEADLINE] + [Role.SUBHEADLINE] * (len(lines) - 2)
+
+
+# Title lines of two stories' head groups printed one over the other (two each).
+STACKED_TITLES = 4
+
+
+def _dated_texts(blocks: Sequence[Block], sig: Sequence[int], q: int) -> int:
+    """How many paragraphs opening with a dateline the text from position `q` holds, up
+    to the next title line or rubric."""
+    n = 0
+    while q < len(sig) and blocks[sig[q]].role not in (Role.TITLE, Role.RUBRIC):
+        n += blocks[sig[q]].role is Role.BODY and is_dateline_paragraph(blocks[sig[q]])
+        q += 1
+    return n
 
 
 def _long_under(first: str, second: str) -> bool:
