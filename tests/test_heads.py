@@ -292,26 +292,29 @@ def test_a_date_line_under_a_title_is_the_subheadline_of_a_document() -> None:
     assert story.paragraphs == (dated_text,)
 
 
+def two_line_head(first: str, second: str) -> tuple[str | None, str | None, str | None]:
+    """Kicker, headline and subheadline of a story whose head group is the two title
+    lines `first` and `second` over a byline and a paragraph."""
+    text = page_text(first, second, "本报记者 林知夏", "\u3000\u3000岭下村的果园迎来丰收。")
+    (article,) = newspage.parse(text).articles
+    return article.kicker, article.headline, article.subheadline
+
+
 def test_a_title_line_reporting_an_event_is_the_headline_over_its_subheadline() -> None:
     """Two title lines are kicker + headline, unless the first reports an event done
     (`…开幕`, `…召开`): it states the fact, as a headline does, and the line under it is
     its 副题. Not when the second names the document the first says was issued, or is
     two phrases set apart by a space; in Traditional characters too."""
 
-    def head(first: str, second: str) -> tuple[str | None, str | None, str | None]:
-        text = page_text(first, second, "本报记者 林知夏", "\u3000\u3000岭下村的果园迎来丰收。")
-        (article,) = newspage.parse(text).articles
-        return article.kicker, article.headline, article.subheadline
-
-    assert head("岭下村果品节开幕", "首批果品发往外地") == (
+    assert two_line_head("岭下村果品节开幕", "首批果品发往外地") == (
         None,
         "岭下村果品节开幕",
         "首批果品发往外地",
     )
-    assert head("岭下村果品節開幕", "首批果品發往外地")[2] == "首批果品發往外地"
-    assert head("岭下村果品节热闹非凡", "首批果品发往外地")[0] == "岭下村果品节热闹非凡"
-    assert head("岭下村村委会印发", "关于加强果园管理的意见")[0] == "岭下村村委会印发"
-    assert head("岭下村果品节开幕", "抓管理 促增收")[0] == "岭下村果品节开幕"
+    assert two_line_head("岭下村果品節開幕", "首批果品發往外地")[2] == "首批果品發往外地"
+    assert two_line_head("岭下村果品节热闹非凡", "首批果品发往外地")[0] == "岭下村果品节热闹非凡"
+    assert two_line_head("岭下村村委会印发", "关于加强果园管理的意见")[0] == "岭下村村委会印发"
+    assert two_line_head("岭下村果品节开幕", "抓管理 促增收")[0] == "岭下村果品节开幕"
 
 
 def test_a_title_line_reporting_a_meeting_or_visit_is_the_headline_over_its_subheadline() -> None:
@@ -319,21 +322,25 @@ def test_a_title_line_reporting_a_meeting_or_visit_is_the_headline_over_its_subh
     (`…会见…`, `…举行会谈`, `…召开专题会议`) states the fact, as a headline does; the line
     under it is its 副题. Not when the line leads into the next (`…时希望`)."""
 
-    def head(first: str, second: str) -> tuple[str | None, str | None, str | None]:
-        text = page_text(first, second, "本报记者 林知夏", "\u3000\u3000岭下村的果园迎来丰收。")
-        (article,) = newspage.parse(text).articles
-        return article.kicker, article.headline, article.subheadline
-
-    assert head("王大海会见青山县考察团", "双方就果品合作深入交流") == (
+    assert two_line_head("王大海会见青山县考察团", "双方就果品合作深入交流") == (
         None,
         "王大海会见青山县考察团",
         "双方就果品合作深入交流",
     )
-    assert head("王大海同李小川举行会谈", "两县将共建果品物流中心")[2] == "两县将共建果品物流中心"
-    assert head("河东镇党委召开专题会议", "研究春季果园管理工作")[2] == "研究春季果园管理工作"
-    assert head("河東鎮黨委召開專題會議", "研究春季果園管理工作")[2] == "研究春季果園管理工作"
-    assert head("王大海会见考察团时希望", "把果品产业做大做强")[0] == "王大海会见考察团时希望"
-    assert head("岭下村果园迎来丰收", "双方就果品合作深入交流")[0] == "岭下村果园迎来丰收"
+    assert (
+        two_line_head("王大海同李小川举行会谈", "两县将共建果品物流中心")[2]
+        == "两县将共建果品物流中心"
+    )
+    assert (
+        two_line_head("河东镇党委召开专题会议", "研究春季果园管理工作")[2] == "研究春季果园管理工作"
+    )
+    assert (
+        two_line_head("河東鎮黨委召開專題會議", "研究春季果園管理工作")[2] == "研究春季果園管理工作"
+    )
+    assert (
+        two_line_head("王大海会见考察团时希望", "把果品产业做大做强")[0] == "王大海会见考察团时希望"
+    )
+    assert two_line_head("岭下村果园迎来丰收", "双方就果品合作深入交流")[0] == "岭下村果园迎来丰收"
 
 
 def test_a_long_report_deck_over_the_dateline_paragraph_is_the_subheadline() -> None:
