@@ -22,6 +22,7 @@ def role_of(text: str) -> Role:
         ("责任编辑：张三", Role.FURNITURE),
         ("本版责编：李四 版式设计：王五", Role.FURNITURE),
         ("本版责任编辑：李四 版式设计：王五", Role.FURNITURE),
+        ("版式、制图：王五", Role.FURNITURE),  # two desks' words before one colon
         ("2019年2月15日 星期五", Role.FURNITURE),
         ("（下转第二版）", Role.FURNITURE),
         ("·广告·", Role.FURNITURE),
