@@ -276,6 +276,10 @@ def test_the_signer_of_a_notice_is_its_text() -> None:
         is Role.TITLE
     )
     assert blocks_of("合作社决定，", "青山县果园合作社", "2025年3月13日")[1].role is Role.TITLE
+    # The signer and the date on one line.
+    one_line = blocks_of("特此公告。", "青山县果园合作社 2025年3月13日", "岭下村梨花节开幕")
+    assert (one_line[1].role, one_line[1].reason) == (Role.BODY, "signer")
+    assert blocks_of("合作社决定，", "青山县果园合作社 2025年3月13日")[1].role is Role.TITLE
 
 
 def test_a_photo_reports_byline_under_its_title() -> None:

@@ -216,6 +216,8 @@ DOCUMENT_DATE_RE = regex.compile(rf"^\({_DATE}[^()]{{0,80}}\)$")
 # A date alone on a line (`fullmatch`): the date a document is signed, under the name of
 # who signed it (`岭下村村民委员会` / `2025年3月1日`), part of its text, never a title.
 DATE_LINE_RE = regex.compile(_DATE)
+# ...or after the signer's name on the same line: `岭下村村民委员会 2025年3月1日`.
+SIGNER_DATE_LINE_RE = regex.compile(rf"[\p{{Han}}·]{{2,30}}\ ?{_DATE}")
 
 # A figure printed as a line of its own in a data box or next to a chart: `2.6万起`,
 # `5100亿元`, `1800多亿元`, `53.7万人次`, a share `1/4`. Part of the story's text, never a

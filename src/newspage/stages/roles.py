@@ -43,6 +43,7 @@ from .._patterns import (
     NAMELESS_BYLINE_RE,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
+    SIGNER_DATE_LINE_RE,
     SPEAKER_LABEL_RE,
     TRAILING_CREDIT_HINT_RE,
     TRAILING_CREDIT_RE,
@@ -350,19 +351,22 @@ def _revise_contents(out: list[Block]) -> None:
 
 
 def _revise_signers(out: list[Block]) -> None:
-    """`青山县果园合作社` over `2025年3月13日`, after a text that ends: who signs a
-    notice, a letter or a decree (`县长 王大海`), and when. The end of the text they
-    sign, not a title, nor pieces of a cut paragraph (`repair` reads the reason)."""
-    for i in range(1, len(out) - 1):
+    """`青山县果园合作社` over `2025年3月13日` (or both on one line), after a text that
+    ends: who signs a notice, a letter or a decree (`县长 王大海`), and when. The end of
+    the text they sign, not a title, nor pieces of a cut paragraph (`repair` reads the
+    reason)."""
+    for i in range(1, len(out)):
         b = out[i]
-        if (
-            b.role is Role.TITLE
-            and DATE_LINE_RE.fullmatch(out[i + 1].shadow)
-            and out[i - 1].role is Role.BODY
-            and ends_sentence(out[i - 1].shadow)
-        ):
+        if b.role is not Role.TITLE or out[i - 1].role is not Role.BODY:
+            continue
+        if not ends_sentence(out[i - 1].shadow):
+            continue
+        if i + 1 < len(out) and DATE_LINE_RE.fullmatch(out[i + 1].shadow):
             out[i] = b.with_role(Role.BODY, "signer")
             out[i + 1] = out[i + 1].with_role(Role.BODY, "signer")
+        elif SIGNER_DATE_LINE_RE.fullmatch(b.shadow):
+            # `岭下村村民委员会 2025年3月1日`: the signer and the date on one line
+            out[i] = b.with_role(Role.BODY, "signer")
 
 
 def _classify_one(block: Block, rules: Sequence[tuple[str, Classifier]]) -> Block:
