@@ -343,6 +343,33 @@ def test_a_title_line_reporting_a_meeting_or_visit_is_the_headline_over_its_subh
     assert two_line_head("岭下村果园迎来丰收", "双方就果品合作深入交流")[0] == "岭下村果园迎来丰收"
 
 
+def test_a_short_line_of_clauses_under_one_title_line_is_the_headline() -> None:
+    """`青山县发布2024年教育发展情况` over `这份成绩单，亮点多` over a lead label: the short
+    line with a comma is the headline and the title line its kicker; a longer summary
+    line there is the story's deck (副题)."""
+    lead = "2024年，青山县各级各类教育均取得较大进展，学前教育普及率进一步提高。"
+    text = "本报青山3月1日电 （记者林知夏）青山县教育局日前发布2024年全县教育事业发展情况。"
+
+    def story(line: str) -> newspage.Article:
+        page = page_text("青山县发布2024年教育发展情况", line, "核心阅读", lead, text)
+        (article,) = newspage.parse(page).articles
+        return article
+
+    short = story("这份成绩单，亮点多")
+    assert (short.kicker, short.headline, short.subheadline) == (
+        "青山县发布2024年教育发展情况",
+        "这份成绩单，亮点多",
+        None,
+    )
+    deck = "学前教育普及率再创新高，义务教育大班额基本消除"
+    long = story(deck)
+    assert (long.kicker, long.headline, long.subheadline) == (
+        None,
+        "青山县发布2024年教育发展情况",
+        deck,
+    )
+
+
 def test_a_long_report_deck_over_the_dateline_paragraph_is_the_subheadline() -> None:
     """Between a meeting report's headline and its dateline paragraph, a long line that
     says what the meeting discussed (`听取…汇报；要求…`) is its 副题, also without a

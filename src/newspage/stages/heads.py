@@ -66,6 +66,10 @@ COHESION_SHARE = 0.1
 _MIN_EVIDENCE = 12
 # Longest summary line (deck) read as a 副题 between a headline and its byline.
 MAX_DECK = 120
+# A deck this short (characters) under one title line is the headline, the title line
+# its kicker: a 副题 tells the details at length, a headline is short and may hold a
+# comma (`这份成绩单，亮点多`). On the thirteen generated sets, 18 pages gain, none lose.
+MAX_HEADLINE_DECK = 14
 # ...and of one that says what a meeting discussed or a leader said (`听取…汇报；要求…`,
 # `指出…`, `SUBTITLE_LINE_RE`): the 副题 of a meeting report runs to 160 characters.
 MAX_REPORT_DECK = 200
@@ -400,6 +404,18 @@ def resolve_titles(
                 subheads.append(out[titles[-1]].shadow)
         for idx, role in zip(titles, roles, strict=True):
             out[idx] = out[idx].with_role(role, reason)
+        if (
+            new_story
+            and deck
+            and after is not None
+            and after.reason == "deck"
+            and len(titles) == 1
+            and after.size <= MAX_HEADLINE_DECK
+        ):
+            # `青山县发布2024年教育发展情况` over `这份成绩单，亮点多`: a line of clauses
+            # this short is the headline, the title line over it its kicker.
+            out[titles[0]] = out[titles[0]].with_role(Role.KICKER, reason)
+            out[after.index] = after.with_role(Role.HEADLINE, "short_deck")
         p = q
     return tuple(out)
 
