@@ -343,6 +343,22 @@ def test_a_title_line_reporting_a_meeting_or_visit_is_the_headline_over_its_subh
     assert two_line_head("岭下村果园迎来丰收", "双方就果品合作深入交流")[0] == "岭下村果园迎来丰收"
 
 
+def test_a_deck_without_a_stop_under_a_meeting_headline() -> None:
+    """Under a headline that reports a meeting (`王大海会见青山县考察团`), the line over the
+    dateline paragraph is its 副题 even when it ends without a stop and opens with the
+    speaker (`王大海表示，…`); under another headline such a line may be the last piece
+    of another story's frame, and stays text."""
+    deck = "王大海表示，青山县与河东镇山水相连、人文相亲，两地果品产业互补性强，合作前景广阔"
+    dated = "本报青山3月1日电 （记者林知夏）青山县县长王大海1日会见了河东镇考察团一行。"
+
+    def story(headline: str) -> newspage.Article:
+        text = page_text(headline, deck, dated, "双方就果品物流、品牌共建等深入交流。")
+        return newspage.parse(text).articles[0]
+
+    assert story("王大海会见河东镇考察团").subheadline == deck
+    assert story("青山果品走俏河东市场").subheadline is None
+
+
 def test_a_short_line_of_clauses_under_one_title_line_is_the_headline() -> None:
     """`青山县发布2024年教育发展情况` over `这份成绩单，亮点多` over a lead label: the short
     line with a comma is the headline and the title line its kicker; a longer summary
@@ -371,10 +387,11 @@ def test_a_short_line_of_clauses_under_one_title_line_is_the_headline() -> None:
 
 
 def test_a_long_report_deck_over_the_dateline_paragraph_is_the_subheadline() -> None:
-    """Between a meeting report's headline and its dateline paragraph, a long line that
-    says what the meeting discussed (`听取…汇报；要求…`) is its 副题, also without a
-    stop: the 副题 of such a report runs to 160 characters. Another line of that length
-    and shape there is the last piece of another story's frame."""
+    """Between a headline and its dateline paragraph, a long line that says what a
+    meeting discussed (`听取…汇报；要求…`) is its 副题, also without a stop: the 副题 of
+    such a report runs to 160 characters. Another line of that length and shape there,
+    under a headline that reports no meeting, is the last piece of another story's
+    frame."""
     deck = (
         "听取全县果品产业发展情况汇报，研究部署春季果园管理和品牌建设工作；要求各乡镇"
         "抓好果树修剪、病虫害防治和技术培训，推动果品产业提质增效，"
@@ -385,14 +402,16 @@ def test_a_long_report_deck_over_the_dateline_paragraph_is_the_subheadline() -> 
     dated = "本报青山3月1日电 （记者林知夏）青山县县长王大海3月1日主持召开县政府常务会议。"
     rest = "\u3000\u3000会议指出，果品产业是全县农民增收的重要支柱。"
 
-    def story(block: str) -> newspage.Article:
-        text = page_text("王大海主持召开县政府常务会议", block, dated, rest)
+    def story(block: str, headline: str = "王大海主持召开县政府常务会议") -> newspage.Article:
+        text = page_text(headline, block, dated, rest)
         return newspage.parse(text).articles[0]
 
     assert story(deck).subheadline == deck
     assert story(deck).paragraphs[0] == dated
+    # Under a headline that reports no meeting, the line must open as a 副题 does.
+    assert story(deck, "青山果品走俏河东市场").subheadline == deck
     other = "全县" + deck[2:]
-    assert story(other).subheadline is None
+    assert story(other, "青山果品走俏河东市场").subheadline is None
 
 
 def test_a_summary_line_over_a_byline_or_lead_label_is_the_subheadline() -> None:
