@@ -84,11 +84,15 @@ BYLINE_SUFFIX_RE = regex.compile(
     r"|\ (?:\p{Han}{0,6}(?<!摄影)报道|发自\p{Han}{1,8}|采写|采访整理|整理)$"
 )
 
+# The words an institution's name ends with (`青山县融媒体中心`, `青山县人民医院`): a
+# contributor's unit, who gave a photo.
+INSTITUTION_ENDINGS = "中心|政府|委|局|站|所|院|队|公司|社区|学校|中学|小学|大学|医院|协会"
+
 # The unit a county paper's contributor signs for, before the name in a brief's closing
 # brackets: `（青山县融媒体中心 李小川）`, `（南湖镇人民政府 赵一鸣）`, `（县人武部 王 海）`.
 SIGNING_UNIT_RE = regex.compile(
-    r"\p{Han}{1,14}(?:中心|政府|委员会|委|局|站|办|所|院|队|部|公司|街道|社区|学校|中学|小学"
-    r"|大学|医院|协会|学会|联合会|支行|分行)\ (?=\p{Han})"
+    r"\p{Han}{1,14}(?:" + INSTITUTION_ENDINGS + r"|委员会|办|部|街道|学会|联合会|支行|分行)"
+    r"\ (?=\p{Han})"
 )
 
 # Markers that open a byline without a role word: `□ 张三`, `■本报记者 李四`, `◎ 王五`,

@@ -380,6 +380,16 @@ def resolve_titles(
         if new_story:
             subtitled = after is not None and after.role is Role.SUBHEADLINE
             roles = _head_roles([out[i].shadow for i in titles], subtitled=subtitled)
+            if (
+                after is not None
+                and after.reason == "deck"
+                and len(titles) == 1
+                and after.size <= MAX_HEADLINE_DECK
+            ):
+                # `青山县发布2024年教育发展情况` over `这份成绩单，亮点多`: a line of clauses
+                # this short is the headline, the title line over it its kicker.
+                roles = [Role.KICKER]
+                out[after.index] = after.with_role(Role.HEADLINE, "short_deck")
             if len(titles) == STACKED_TITLES and _dated_texts(out, sig, q) >= 2:
                 # Two stories' head groups printed one over the other, then their texts,
                 # each opening with its dateline: two lines each.
@@ -409,18 +419,6 @@ def resolve_titles(
                 subheads.append(out[titles[-1]].shadow)
         for idx, role in zip(titles, roles, strict=True):
             out[idx] = out[idx].with_role(role, reason)
-        if (
-            new_story
-            and deck
-            and after is not None
-            and after.reason == "deck"
-            and len(titles) == 1
-            and after.size <= MAX_HEADLINE_DECK
-        ):
-            # `青山县发布2024年教育发展情况` over `这份成绩单，亮点多`: a line of clauses
-            # this short is the headline, the title line over it its kicker.
-            out[titles[0]] = out[titles[0]].with_role(Role.KICKER, reason)
-            out[after.index] = after.with_role(Role.HEADLINE, "short_deck")
         p = q
     return tuple(out)
 

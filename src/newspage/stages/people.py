@@ -15,6 +15,7 @@ from .._patterns import (
     BYLINE_SYMBOLS,
     COMMENTATOR_RE,
     FILED_FROM_RE,
+    INSTITUTION_ENDINGS,
     PAPER_ROLE_NAME_RE,
     PAPER_ROLE_RE,
     RARER_SURNAMES,
@@ -296,9 +297,7 @@ def credit_people(shadow: str, printed: str) -> tuple[str, ...]:
 # Who gave a photo, named by what they are, not by name: `受访者供图`, `本人提供`.
 _PHOTO_SOURCES = frozenset({"受访者", "受访单位", "受访企业", "被访者", "本人", "读者", "网友"})
 # ...or by the institution that gave it: a name ending as a unit's does.
-_PHOTO_SOURCE_UNIT_RE = regex.compile(
-    r"(?:院|局|委|中心|政府|公司|学校|中学|小学|大学|医院|协会|社区|站|所|馆|队)$"
-)
+_PHOTO_SOURCE_UNIT_RE = regex.compile(r"(?:" + INSTITUTION_ENDINGS + r"|馆)$")
 
 
 def reported_people(text: str, printed: str) -> tuple[Author, ...]:
