@@ -684,7 +684,8 @@ def test_unresolved_piece_is_kept_and_reported() -> None:
             "本报记者 柯闻",
             piece,
             "“两岸”联动发展谋新求变",
-            "抓住机遇，新区主动靠前服务。",
+            # A dateline opens its story: no piece can go on there.
+            "本报讯 抓住机遇，新区主动靠前服务。",
         )
     )
     assert piece in page.articles[0].paragraphs

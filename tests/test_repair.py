@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import newspage
-from newspage._cjk import char_stats, lexicon
+from newspage._cjk import CharStats, char_stats, lexicon
 from newspage.stages import repair
 from newspage.stages.blocks import Block
 from newspage.stages.repair import find_breaks
@@ -762,6 +762,41 @@ def test_a_semicolon_end_is_likelier_a_paragraph_end_than_a_comma_end() -> None:
     pieces = repair.describe(blocks)
     semicolon, comma = pieces[2].end["a_end_ratio"], pieces[3].end["a_end_ratio"]
     assert semicolon > 0 > comma
+
+
+def test_a_character_never_counted_says_nothing_of_paragraph_edges() -> None:
+    """A character the statistics never saw (a rare surname) opens and closes paragraphs
+    as often as any character; one counted often and never at an edge, far less often;
+    one that mostly closes them, far more often."""
+    stats = CharStats(
+        unigram={"的": 500, "。": 150},
+        start={},
+        end={"。": 100},
+        start2={},
+        end2={},
+        bigram={},
+        total=10_000,
+        paragraphs=100,
+    )
+    assert stats.end_ratio("禚") == pytest.approx(0.0, abs=1e-9)
+    assert stats.start_ratio("禚") == pytest.approx(0.0, abs=1e-9)
+    assert stats.end_ratio("的") < -2.0 < 2.0 < stats.end_ratio("。")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "今年以来，全县新建改建农村公路三百公里，带动沿线群众增收。谈起这些变化，县交通运输局局长禚",
+            "晓峰介绍，明年还将新建一批产业路、旅游路。",
+        ),
+        ("会上，青山县委书记王大海主持会议并讲话，县长亓", "小川就做好今年重点工作作出部署。"),
+    ],
+)
+def test_a_name_cut_after_a_rare_surname_is_joined(first: str, second: str) -> None:
+    """`…局长禚` / `晓峰介绍，…`: a surname the statistics never saw ends no paragraph
+    (it once looked as sure an end as `。`)."""
+    assert pairs(*HEAD, first, second) == [(2, 3)]
 
 
 CLOSED = "全县上下团结一心，各项任务稳步推进。"

@@ -66,13 +66,13 @@ from .._patterns import (
 )
 from .blocks import ANCHOR_ROLES, TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
 
-# Log-odds (against leaving the first piece unpaired) a pairing needs to be made: even
-# odds. A wrong join is worse than a missed one: on the held-out generated pages of seeds
-# 1, 5 and 7, the shipped weights make at 0 about as many right joins as the weights
-# fitted on 300 pages did at -0.5 (6,679 against 6,685) and 69 fewer wrong ones (743
-# against 812); at -0.5 they would make 81 more right joins and 154 more wrong ones
-# (see docs/accuracy.md).
-JOIN_THRESHOLD = 0.0
+# Log-odds (against leaving the first piece unpaired) a pairing needs to be made: odds of
+# 1.65 to 1 (a confidence of 0.622). A wrong join is worse than a missed one. At 0 (even
+# odds), the character statistics smoothed towards "no evidence" for rare characters
+# (`CharStats`) make 429 more right joins than before on the thirteen generated sets and
+# 636 more wrong ones; at 0.5, 212 more right ones and 23 more wrong ones (see
+# docs/accuracy.md, forty-second session).
+JOIN_THRESHOLD = 0.5
 # A hard-wrapped block whose last line is this many characters shorter than its other
 # lines ends a paragraph (on the generated training pages, 14 of 2,991 such blocks are cut
 # pieces; of the blocks whose last line is full, 481 of 668).
