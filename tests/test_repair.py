@@ -799,6 +799,30 @@ def test_a_name_cut_after_a_rare_surname_is_joined(first: str, second: str) -> N
     assert pairs(*HEAD, first, second) == [(2, 3)]
 
 
+def test_a_number_cut_before_its_unit_is_joined_to_the_unit() -> None:
+    """`…到2018年12` goes on with `月，…` two blocks down, not with the paragraph printed
+    right after it: a digit at the cut is weighed with the character across it (`2`+`月`
+    is common, `2`+`全` rare) instead of saying nothing."""
+    first = "青山县新能源产业起步早、发展快，一批重点项目陆续落地。到2018年12"
+    other = "全县还新建了三座污水处理厂，城乡环境明显改善。"
+    unit = "月，第一批风电项目全部建成投产，年发电量超过两亿千瓦时。"
+    assert pairs(*HEAD, first, other, unit) == [(2, 4)]
+
+
+def test_a_digit_opening_the_second_piece_is_weighed() -> None:
+    """`…观影人次达` + `12万，…`: the character before the cut and the digit after it
+    give a `pmi`, as two Chinese characters do."""
+    blocks = blocks_of(
+        *HEAD,
+        "今年春节假期，青山县文化市场人气旺盛，各类文化活动精彩纷呈。县城三家影院观影人次达",
+        "12万，比去年同期增长两成，票房收入再创新高。",
+    )
+    ((first, second, features),) = [c for c in repair.candidates(blocks) if c[0] == 2]
+    assert (first, second) == (2, 3)
+    assert features["pmi"] > 1.0
+    assert "pmi_missing" not in features
+
+
 CLOSED = "全县上下团结一心，各项任务稳步推进。"
 GOES_ON = "农村公路建设的投入力度，新改建道路三百公里。"
 

@@ -621,6 +621,19 @@ def _photo_soon(blocks: Sequence[Block], i: int) -> bool:
     )
 
 
+def _weighs_end(x: str) -> bool:
+    """Is the last character `x` of a first piece weighed with the character after the
+    cut (`pmi`)? A Chinese character, a mark of `_PMI_PUNCT`, or a digit: `…2018年12` +
+    `月，…` (the statistics count `2月` hundreds of times)."""
+    return is_han(x) or x in _PMI_PUNCT or (x.isascii() and x.isdigit())
+
+
+def _weighs_start(y: str) -> bool:
+    """Is the first character `y` of a second piece weighed with the character before the
+    cut? A Chinese character or a digit: `…春节期间共有` + `8部新片…`."""
+    return is_han(y) or (y.isascii() and y.isdigit())
+
+
 def _pmi_han(x: str, y: str, stats: CharStats) -> float:
     return stats.pmi(x, y) if is_han(x) and is_han(y) else -3.0
 
@@ -656,7 +669,7 @@ def pair_features(
     if _verse_lines(sa, sb) or (YEAR_LINE_RE.fullmatch(sa) and not sb.startswith("年")):
         return None
     x, y = sa[-1], sb[0]
-    if (is_han(x) or x in _PMI_PUNCT) and is_han(y):
+    if _weighs_end(x) and _weighs_start(y):
         pmi = stats.pmi(x, y)
         f["pmi"] = max(-3.0, min(7.0, pmi))
         f["cut_in_word"] = max(-6.0, min(6.0, pmi - max(a.inside_end, b.inside_start)))
@@ -972,7 +985,7 @@ class _Ceiling:
         self.starts = starts
         self.positions = [p.block.index for p in starts]
         self.first = [p.block.shadow[0] for p in starts]
-        self.first_han = [is_han(c) for c in self.first]
+        self.first_weighed = [_weighs_start(c) for c in self.first]
         self.zone = [p.zone for p in starts]
         self.closing = [p.closing_marks for p in starts]
         self.inside_start = [p.inside_start for p in starts]
@@ -1064,7 +1077,7 @@ class _Ceiling:
         at best, by [the corpus saw the two characters together][they meet inside a
         dictionary word] (indexed by the answers of the two look-ups)."""
         w, stats = self.w, self.stats
-        if not (is_han(x) or x in _PMI_PUNCT):
+        if not _weighs_end(x):
             bar = need - self.zone_best - w["pmi_missing"]
             return [[bar, bar], [bar, bar]]
         w_pmi, lex = w["pmi"], self.lex_best if is_han(x) else 0.0
@@ -1100,7 +1113,7 @@ class _Ceiling:
         with its PMI: the pieces whose bound reaches `need`."""
         w, stats = self.w, self.stats
         ai, x = a.block.index, a.block.shadow[-1]
-        pmi_at_cut = is_han(x) or x in _PMI_PUNCT
+        pmi_at_cut = _weighs_end(x)
         lex = self.lex_best if is_han(x) else 0.0
         first, pos, dist, pairs = self.first, self.positions, self.distance, lexicon().pairs
         adjacent = w["adjacent"] + (w["adjacent_bare"] if "end_bare" in a.end else 0.0)
@@ -1132,7 +1145,7 @@ class _Ceiling:
                 rest += w_zone
             if balance and a.open_marks & closing[j]:
                 rest += balance
-            if pmi_at_cut and self.first_han[j]:
+            if pmi_at_cut and self.first_weighed[j]:
                 pmi = stats.pmi(x, first[j])
                 rest += w_pmi * max(-3.0, min(7.0, pmi))
                 rest += w_cut * max(-6.0, min(6.0, pmi - max(a.inside_end, inside[j])))
