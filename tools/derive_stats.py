@@ -9,8 +9,12 @@ Reads the development corpus (人民日报 articles, one JSON per line, see
 * `unigram`: how often each character occurs;
 * `start` / `end`: how often each character opens / closes a paragraph;
 * `start2` / `end2`: how often each pair of characters opens / closes a paragraph;
-* `bigram`: how often each pair of adjacent characters occurs (pairs seen fewer than
-  `--min-count` times are dropped; smoothing covers them).
+* `bigram`: how often each pair of adjacent characters occurs.
+
+Every pair is kept by default. Pairs seen fewer than `--min-count` times (here and in
+`start2` / `end2`) can be dropped, and smoothing covers them, but a pair seen once
+already says much: with those dropped, as until the forty-second session, the thirteen
+generated sets of docs/accuracy.md scored 0.86169 instead of 0.86333.
 
 Only counts are written, never text. Whitespace is removed before counting, full-width
 forms are folded to half-width and Traditional characters to Simplified, the same shadow
@@ -36,7 +40,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/rmrb-2019-02.jsonl")
     ap.add_argument("--until", default="20190214", help="last date (YYYYMMDD) counted")
-    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--min-count", type=int, default=1)
     ap.add_argument("--out", type=Path, default=ROOT / "src/newspage/data/charstats.json.gz")
     args = ap.parse_args()
 
@@ -80,8 +84,12 @@ def main() -> int:
     }
     raw_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    # mtime=0 keeps the file byte-identical between runs.
-    with args.out.open("wb") as raw_out, gzip.GzipFile(fileobj=raw_out, mode="wb", mtime=0) as gz:
+    # mtime=0 and no file name in the header keep the file byte-identical between runs
+    # and output paths.
+    with (
+        args.out.open("wb") as raw_out,
+        gzip.GzipFile(filename="", fileobj=raw_out, mode="wb", mtime=0) as gz,
+    ):
         gz.write(raw_json)
     print(
         f"{articles} articles, {paragraphs} paragraphs, {len(unigram)} chars, "

@@ -63,6 +63,7 @@ from .._patterns import (
     ends_sentence,
     is_box_label,
     is_reporter_rubric,
+    section_number,
 )
 from .blocks import ANCHOR_ROLES, TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
 
@@ -381,8 +382,9 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
     previous = _previous_in_flow(blocks)
     above = _under_head(blocks)
     marks = {b.index: (open_marks(b.shadow), closing_marks(b.shadow)) for b in pieces}
-    # A title over a byline heads a story, and a reporter's column rubric (`■记者手记`)
-    # stands whole: no piece of a cut paragraph is printed so.
+    # A title over a byline heads a story, a reporter's column rubric (`■记者手记`) and
+    # the points of a report set as headings stand whole: no piece of a cut paragraph
+    # is printed so.
     whole = {
         b.index
         for b in pieces
@@ -392,7 +394,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             and blocks[b.index + 1].role is Role.BYLINE
         )
         or _label_line(b.shadow)
-    }
+    } | _point_series(pieces)
     ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
     # A paragraph cut over a jump line goes on on another page: no piece here continues it.
     jumped = {i for i, (end, _) in ends.items() if end and jumps_out(blocks, i)}
@@ -468,6 +470,19 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             opens_text=before is not None and blocks[before].role in _HEAD_LINES,
         )
     return out
+
+
+def _point_series(pieces: Sequence[Block]) -> set[int]:
+    """The title-shaped lines of one numbered series (`一是强化龙头带动`, `二是强化品牌建设`;
+    `一、…`, `二、…`), each a single phrase: a report's points printed as headings. Set
+    alike, they end their lines; no paragraph was cut after one of them."""
+    numbered: dict[str, dict[int, int]] = {}
+    for b in pieces:
+        if b.role is Role.TITLE and not CLAUSE_MARK_RE.search(b.shadow):
+            number = section_number(b.shadow)
+            if number is not None:
+                numbered.setdefault(number[0], {})[b.index] = number[1]
+    return {i for series in numbered.values() if len(set(series.values())) > 1 for i in series}
 
 
 def _label_line(s: str) -> bool:
@@ -671,6 +686,10 @@ def pair_features(
     x, y = sa[-1], sb[0]
     if _weighs_end(x) and _weighs_start(y):
         pmi = stats.pmi(x, y)
+        if a.block.role is Role.TITLE and stats.bigram.get(x + y, 0) < TITLE_PAIR_SEEN:
+            # A title line goes on only where the two characters surely meet: a pair seen
+            # once (`物`+`市` of `购物市场`) may stand across a word boundary.
+            pmi = min(pmi, stats.unseen_pmi(x))
         f["pmi"] = max(-3.0, min(7.0, pmi))
         f["cut_in_word"] = max(-6.0, min(6.0, pmi - max(a.inside_end, b.inside_start)))
     else:
@@ -684,6 +703,11 @@ def pair_features(
         f["adjacent_bare"] = 1.0
     _topic(f, topics.before(a.block.index), topics.after(b.block.index), stats)
     return f
+
+
+# How often the two characters at the cut must have been seen together for their `pmi`
+# to speak for a title-shaped first piece going on (`pair_features`).
+TITLE_PAIR_SEEN = 2
 
 
 # Longest line of verse `_verse_lines` knows, in characters with its mark.
