@@ -253,7 +253,7 @@ _MIN_PAIR_COUNT = 5
 
 # The occurrences at the average rate that `CharStats` adds to the counts of a character
 # before it says how often the character opens or closes a paragraph. Of the values 5, 10,
-# 20 and 50 tried on the thirteen generated sets, 20 made the most right joins per wrong
+# 20, 40 and 50 tried on the thirteen generated sets, 20 made the most right joins per wrong
 # one at the join threshold that keeps the wrong ones as few as before (see
 # docs/accuracy.md, forty-second session).
 EDGE_PRIOR_SEEN = 20.0

@@ -645,7 +645,7 @@ def _weighs_end(x: str) -> bool:
 
 def _weighs_start(y: str) -> bool:
     """Is the first character `y` of a second piece weighed with the character before the
-    cut? A Chinese character or a digit: `…春节期间共有` + `8部新片…`."""
+    cut? A Chinese character or a digit: `…全县共有` + `12家企业…`."""
     return is_han(y) or (y.isascii() and y.isdigit())
 
 
