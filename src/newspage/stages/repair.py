@@ -899,8 +899,8 @@ class _Pairings:
     """The pairings of one page that can reach `JOIN_THRESHOLD`, described in two rounds:
     those that can without the bonus of the second pass (`without_bonus`), then, once a
     first matching says which pieces get the bonus, those only the bonus lifts to the
-    threshold (`lifted`). On the generated pages of seed 1, about 65 pairings a page are
-    described in the first round and 2 in the second; bounding every pairing with the
+    threshold (`lifted`). On the generated pages of seed 1, about 79 pairings a page are
+    described in the first round and 2 or 3 in the second; bounding every pairing with the
     bonus instead would describe many that need it, and few pieces get it."""
 
     def __init__(
