@@ -28,9 +28,10 @@ depend on the weights file it replaces.
 The weight of `after_open_end` is set by hand (`FIXED`): on generated pages every story
 starts a new frame, so a title after a column break is nearly always a headline there;
 on real pages a column break often falls just before a subhead (both sample pages), so
-the fitted weight (about +1.3) would learn the generator, not the newspapers. At +0.8 a
-subhead of sample page 001 under a piece that stops mid-sentence opens a story; +0.2
-keeps it a subhead.
+the fitted weight (about +1.3) would learn the generator, not the newspapers. When it
+was set, at +0.8 a subhead of sample page 001 under a piece that stops mid-sentence
+opened a story (since the forty-second session's statistics it no longer does, even at
++1.3); +0.2 keeps it a subhead.
 
 numpy is needed here only; the library reads the weights from the JSON file.
 """
