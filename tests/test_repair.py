@@ -419,6 +419,40 @@ def test_max_pmi_bounds_every_pmi() -> None:
         assert stats.pmi(pair[0], pair[1]) <= stats.max_pmi(pair[0])
 
 
+def test_cross_gain_reads_two_characters_on_each_side() -> None:
+    """The trigram model reads on where the three characters meet in the statistics
+    (`总书` + `记`), and not where only the pair at the cut does (`书` + `法`, a word)."""
+    stats = char_stats()
+    assert len(stats.trigram) > 100_000
+    assert stats.pmi("书", "法") > 0
+    assert stats.cross_gain("习近平总书", "记强调") > 5
+    assert stats.cross_gain("习近平总书", "法作品") < 0
+
+
+def test_trigrams_find_the_pieces_printed_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without `skip_one`, the trigrams across the cuts (`村口`, `冷库`) still pair the
+    stretches of each story across the other's (`lm_cross`, pieces printed apart)."""
+    weights = {**repair.join_weights(), "skip_one": 0.0}
+    monkeypatch.setattr(repair, "join_weights", lambda: weights)
+    got = [(j.first, j.second) for j in find_breaks(blocks_of(*GRID))]
+    assert (5, 7) in got
+    assert (6, 8) in got
+
+
+def test_no_trigram_weight_for_a_pair_never_seen() -> None:
+    """`lm_cross` weighs only pieces printed apart whose two characters at the cut the
+    statistics saw together: an unseen pair is already at the floor of `pmi`."""
+    blocks = blocks_of(*GRID)
+    stats = char_stats()
+    features = {(a, b): f for a, b, f in repair.candidates(blocks, stats)}
+    assert "lm_cross" in features[5, 7]  # `村` + `口`, printed apart
+    assert "lm_cross" not in features[5, 6]  # the next piece
+    for (a, b), f in features.items():
+        pair = blocks[a].shadow[-1] + blocks[b].shadow[0]
+        if pair not in stats.bigram:
+            assert "lm_cross" not in f
+
+
 def test_far_pieces_pair_by_topic() -> None:
     """Two open ends and two far pieces that fit either (`扩`+`大…`): each end takes the
     piece that goes on with its own story, though the layout slightly prefers the other
@@ -472,8 +506,10 @@ def test_a_column_read_across_two_modules_skips_the_other_modules_stretch() -> N
 
 def test_without_skip_one_the_next_piece_wins(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same page with `skip_one` weighing nothing: the next pieces pair up across
-    the two stories (what the feature is for)."""
-    weights = {**repair.join_weights(), "skip_one": 0.0}
+    the two stories (what the feature is for). (The trigrams of `lm_cross` read `村口`
+    and `冷库` across the cuts and find the right pieces on their own: they weigh
+    nothing here too, as for a text the statistics know less well.)"""
+    weights = {**repair.join_weights(), "skip_one": 0.0, "lm_cross": 0.0}
     monkeypatch.setattr(repair, "join_weights", lambda: weights)
     got = [(j.first, j.second) for j in find_breaks(blocks_of(*GRID))]
     assert (6, 7) in got

@@ -9,7 +9,9 @@ Reads the development corpus (人民日报 articles, one JSON per line, see
 * `unigram`: how often each character occurs;
 * `start` / `end`: how often each character opens / closes a paragraph;
 * `start2` / `end2`: how often each pair of characters opens / closes a paragraph;
-* `bigram`: how often each pair of adjacent characters occurs.
+* `bigram`: how often each pair of adjacent characters occurs;
+* `trigram`: how often each run of three characters occurs, of those seen at least
+  `--trigram-min-count` times (2: those seen once would double the file for little).
 
 Every pair is kept by default. Pairs seen fewer than `--min-count` times (here and in
 `start2` / `end2`) can be dropped, and smoothing covers them, but a pair seen once
@@ -41,6 +43,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/rmrb-2019-02.jsonl")
     ap.add_argument("--until", default="20190214", help="last date (YYYYMMDD) counted")
     ap.add_argument("--min-count", type=int, default=1)
+    ap.add_argument("--trigram-min-count", type=int, default=2)
     ap.add_argument("--out", type=Path, default=ROOT / "src/newspage/data/charstats.json.gz")
     args = ap.parse_args()
 
@@ -50,6 +53,7 @@ def main() -> int:
     start2: Counter[str] = Counter()
     end2: Counter[str] = Counter()
     bigram: Counter[str] = Counter()
+    trigram: Counter[str] = Counter()
     articles = paragraphs = 0
     with args.corpus.open(encoding="utf-8") as f:
         for line in f:
@@ -68,8 +72,10 @@ def main() -> int:
                 start2[text[:2]] += 1
                 end2[text[-2:]] += 1
                 bigram.update(text[i : i + 2] for i in range(len(text) - 1))
+                trigram.update(text[i : i + 3] for i in range(len(text) - 2))
 
     kept = sorted((k, v) for k, v in bigram.items() if v >= args.min_count)
+    kept3 = sorted((k, v) for k, v in trigram.items() if v >= args.trigram_min_count)
     data = {
         "source": f"{args.corpus.name}, articles dated up to {args.until}",
         "articles": articles,
@@ -81,6 +87,8 @@ def main() -> int:
         "end2": {k: v for k, v in sorted(end2.items()) if v >= args.min_count},
         "bigram_keys": "".join(k for k, _ in kept),
         "bigram_counts": [v for _, v in kept],
+        "trigram_keys": "".join(k for k, _ in kept3),
+        "trigram_counts": [v for _, v in kept3],
     }
     raw_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -93,7 +101,8 @@ def main() -> int:
         gz.write(raw_json)
     print(
         f"{articles} articles, {paragraphs} paragraphs, {len(unigram)} chars, "
-        f"{len(kept)} bigrams -> {args.out} ({args.out.stat().st_size} bytes)"
+        f"{len(kept)} bigrams, {len(kept3)} trigrams -> {args.out} "
+        f"({args.out.stat().st_size} bytes)"
     )
     return 0
 

@@ -168,6 +168,8 @@ FEATURES = (
     "topic_rare",  # names and places (rare bigrams) on both sides of the cut, up to 3
     "a_line_full",  # hard-wrapped, the first piece's last line is full: a column ends there
     "a_line_short",  # ...it falls short by LINE_SLACK characters or more: a paragraph ends
+    "lm_cross",  # for pieces printed apart, the trigram model read across the cut:
+    # `…总书` + `记…` (`CharStats.cross_gain`)
     "skip_one",  # the piece after the next boundary of the flow (`_skips`): another
     # module's column printed between the two pieces
 )
@@ -699,10 +701,28 @@ def pair_features(
     if a.open_marks & b.closing_marks:
         f["quotes_balance"] = 1.0
     _layout(f, a, b, flow_next)
+    if (
+        "pmi" in f
+        and "adjacent" not in f
+        and len(sa) > 1
+        and len(sb) > 1
+        and stats.bigram.get(x + y, 0) > 0
+    ):
+        # Between pieces printed apart, where several open ends compete for one piece and
+        # the pair at the cut often fits more than one of them. (Next to each other, the
+        # layout says more, and the trigrams added wrong joins there. A pair never seen
+        # together has its `pmi` at the floor already: the trigrams would count the same
+        # evidence twice, and a coinage cut in a quotation, `“四` + `最”`, would stay apart.)
+        f["lm_cross"] = max(-CROSS_CLIP, min(CROSS_CLIP, stats.cross_gain(sa, sb)))
     if "adjacent" in f and "end_bare" in f:
         f["adjacent_bare"] = 1.0
     _topic(f, topics.before(a.block.index), topics.after(b.block.index), stats)
     return f
+
+
+# `lm_cross` is clipped to this many nats either way: a character never seen makes
+# the ratio as wild as the counts are thin.
+CROSS_CLIP = 10.0
 
 
 # How often the two characters at the cut must have been seen together for their `pmi`
@@ -1047,6 +1067,7 @@ class _Ceiling:
             weights["lex_boundary"],
         )
         self.cut_best = max(-6.0 * weights["cut_in_word"], 6.0 * weights["cut_in_word"])
+        self.cross_best = abs(weights["lm_cross"]) * CROSS_CLIP
         self.confirmed = max(0.0, weights["frame_top_confirmed"])  # the second pass's bonus
         # The topic features, at their best whatever the layout.
         self.topic_best = max(
@@ -1114,7 +1135,7 @@ class _Ceiling:
             for in_word in (False, True):
                 pmi = pmi_seen if seen else pmi_unseen
                 words = lex if in_word else self.lex_plain
-                language = max(w["pmi_missing"], pmi + self.cut_best + words)
+                language = max(w["pmi_missing"], pmi + self.cut_best + self.cross_best + words)
                 bars[seen][in_word] = need - self.zone_best - language
         return bars
 
@@ -1140,6 +1161,7 @@ class _Ceiling:
         pmi_at_cut = _weighs_end(x)
         lex = self.lex_best if is_han(x) else 0.0
         first, pos, dist, pairs = self.first, self.positions, self.distance, lexicon().pairs
+        bigram = stats.bigram
         adjacent = w["adjacent"] + (w["adjacent_bare"] if "end_bare" in a.end else 0.0)
         balance = w["quotes_balance"] if a.open_marks else 0.0
         w_pmi, w_cut, w_missing, w_zone = (
@@ -1173,6 +1195,15 @@ class _Ceiling:
                 pmi = stats.pmi(x, first[j])
                 rest += w_pmi * max(-3.0, min(7.0, pmi))
                 rest += w_cut * max(-6.0, min(6.0, pmi - max(a.inside_end, inside[j])))
+                sb = self.starts[j].block.shadow
+                if (
+                    bi != flow_next
+                    and len(a.block.shadow) > 1
+                    and len(sb) > 1
+                    and x + first[j] in bigram
+                ):
+                    gain = stats.cross_gain(a.block.shadow, sb)
+                    rest += w["lm_cross"] * max(-CROSS_CLIP, min(CROSS_CLIP, gain))
                 # The words at the cut, only when they can matter (`lex` bounds them);
                 # no word runs across where the two characters never meet in one.
                 if lex and rest + lex >= need:
