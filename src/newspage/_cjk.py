@@ -344,6 +344,7 @@ class CharStats:
         return math.log((self.total + 1 + k) / (self.unigram.get(a, 0) + k))
 
     def _p1(self, y: str) -> float:
+        """P(y) anywhere, add-one smoothed."""
         return (self.unigram.get(y, 0) + 1) / (self.total + 1)
 
     def _p2(self, y: str, x: str) -> float:
@@ -374,7 +375,7 @@ class CharStats:
         P(b|a) is shrunk towards P(b) (`PMI_PRIOR_SEEN` occurrences of `a`), so rare
         characters with few observations give values near zero instead of wild guesses.
         """
-        pb = (self.unigram.get(b, 0) + 1) / (self.total + 1)
+        pb = self._p1(b)
         ca = self.unigram.get(a, 0)
         k = PMI_PRIOR_SEEN
         p_b_given_a = (self.bigram.get(a + b, 0) + k * pb) / (ca + k)

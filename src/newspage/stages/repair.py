@@ -701,19 +701,8 @@ def pair_features(
     if a.open_marks & b.closing_marks:
         f["quotes_balance"] = 1.0
     _layout(f, a, b, flow_next)
-    if (
-        "pmi" in f
-        and "adjacent" not in f
-        and len(sa) > 1
-        and len(sb) > 1
-        and stats.bigram.get(x + y, 0) > 0
-    ):
-        # Between pieces printed apart, where several open ends compete for one piece and
-        # the pair at the cut often fits more than one of them. (Next to each other, the
-        # layout says more, and the trigrams added wrong joins there. A pair never seen
-        # together has its `pmi` at the floor already: the trigrams would count the same
-        # evidence twice, and a coinage cut in a quotation, `“四` + `最”`, would stay apart.)
-        f["lm_cross"] = max(-CROSS_CLIP, min(CROSS_CLIP, stats.cross_gain(sa, sb)))
+    if "pmi" in f and "adjacent" not in f and (cross := _lm_cross(sa, sb, stats)) is not None:
+        f["lm_cross"] = cross
     if "adjacent" in f and "end_bare" in f:
         f["adjacent_bare"] = 1.0
     _topic(f, topics.before(a.block.index), topics.after(b.block.index), stats)
@@ -723,6 +712,21 @@ def pair_features(
 # `lm_cross` is clipped to this many nats either way: a character never seen makes
 # the ratio as wild as the counts are thin.
 CROSS_CLIP = 10.0
+
+
+def _lm_cross(sa: str, sb: str, stats: CharStats) -> float | None:
+    """`lm_cross` of a pairing of pieces printed apart (both weighed by `pmi`), or None
+    when the trigrams do not weigh it.
+
+    Only between pieces printed apart, where several open ends compete for one piece and
+    the pair at the cut often fits more than one of them (next to each other, the layout
+    says more, and the trigrams added wrong joins there); and only where the statistics
+    saw the pair at the cut together: an unseen pair has its `pmi` at the floor already,
+    the trigrams would count the same evidence twice, and a coinage cut in a quotation,
+    `“四` + `最”`, would stay apart."""
+    if len(sa) < 2 or len(sb) < 2 or sa[-1] + sb[0] not in stats.bigram:
+        return None
+    return max(-CROSS_CLIP, min(CROSS_CLIP, stats.cross_gain(sa, sb)))
 
 
 # How often the two characters at the cut must have been seen together for their `pmi`
@@ -919,8 +923,9 @@ class _Pairings:
     """The pairings of one page that can reach `JOIN_THRESHOLD`, described in two rounds:
     those that can without the bonus of the second pass (`without_bonus`), then, once a
     first matching says which pieces get the bonus, those only the bonus lifts to the
-    threshold (`lifted`). On the generated pages of seed 1, about 79 pairings a page are
-    described in the first round and 2 or 3 in the second; bounding every pairing with the
+    threshold (`lifted`). On the generated pages of seed 1, about 68 pairings a page are
+    described in the first round (79 before the trigrams of `lm_cross`, which bound many
+    far pairings lower) and 3 in the second; bounding every pairing with the
     bonus instead would describe many that need it, and few pieces get it."""
 
     def __init__(
@@ -1157,18 +1162,19 @@ class _Ceiling:
         """2. The bound of each pairing of `a` with `starts[j]`, j in `near` (ascending),
         with its PMI: the pieces whose bound reaches `need`."""
         w, stats = self.w, self.stats
-        ai, x = a.block.index, a.block.shadow[-1]
+        ai, sa = a.block.index, a.block.shadow
+        x = sa[-1]
         pmi_at_cut = _weighs_end(x)
         lex = self.lex_best if is_han(x) else 0.0
         first, pos, dist, pairs = self.first, self.positions, self.distance, lexicon().pairs
-        bigram = stats.bigram
         adjacent = w["adjacent"] + (w["adjacent_bare"] if "end_bare" in a.end else 0.0)
         balance = w["quotes_balance"] if a.open_marks else 0.0
-        w_pmi, w_cut, w_missing, w_zone = (
+        w_pmi, w_cut, w_missing, w_zone, w_cross = (
             w["pmi"],
             w["cut_in_word"],
             w["pmi_missing"],
             w["other_zone"],
+            w["lm_cross"],
         )
         before, after = self.apart[False, False], self.apart[True, False]
         zone, closing, inside = self.zone, self.closing, self.inside_start
@@ -1195,15 +1201,11 @@ class _Ceiling:
                 pmi = stats.pmi(x, first[j])
                 rest += w_pmi * max(-3.0, min(7.0, pmi))
                 rest += w_cut * max(-6.0, min(6.0, pmi - max(a.inside_end, inside[j])))
-                sb = self.starts[j].block.shadow
                 if (
                     bi != flow_next
-                    and len(a.block.shadow) > 1
-                    and len(sb) > 1
-                    and x + first[j] in bigram
+                    and (cross := _lm_cross(sa, self.starts[j].block.shadow, stats)) is not None
                 ):
-                    gain = stats.cross_gain(a.block.shadow, sb)
-                    rest += w["lm_cross"] * max(-CROSS_CLIP, min(CROSS_CLIP, gain))
+                    rest += w_cross * cross
                 # The words at the cut, only when they can matter (`lex` bounds them);
                 # no word runs across where the two characters never meet in one.
                 if lex and rest + lex >= need:
