@@ -1054,6 +1054,35 @@ def test_text_after_a_picture_story_goes_to_the_story_of_its_words() -> None:
     assert (picture.kind, picture.paragraphs) == ("photo", (PICTURE[2],))
 
 
+WATER_WORKS = (
+    "青山县冬季农田水利建设全面铺开",
+    "本报讯 入冬以来，青山县组织群众兴修水利，清淤沟渠两百多公里，加固堤坝四十多处，"
+    "新建泵站十二座。",
+    "在岭下村，村民们冒着严寒平整土地，疏浚灌渠，村道两旁堆满了新挖的泥土。"
+    "县水利局的技术员驻村指导，帮助村里规划高标准农田。",
+    "据介绍，全县今年计划改造中低产田三万亩，配套建设滴灌设施，推广节水灌溉技术，"
+    "让旱地变成水浇地，粮食亩产可望提高一成以上。",
+    "水利设施完善以后，乡村旅游也带火了，游客多了，果农和菜农建起了采摘园。",
+    "青山县还整合涉农资金，采取以奖代补的办法，鼓励合作社和种粮大户参与工程建设与管护，"
+    "确保工程建得成、管得好、长受益。",
+)
+
+
+@pytest.mark.parametrize("long_first", [True, False])
+def test_text_after_a_picture_story_weighs_the_words_it_shares_by_the_storys(
+    long_first: bool,
+) -> None:
+    """The frame shares six topic words with a long story (of some 150) and three with a
+    short one (of 20): it goes to the short story, whose words it repeats (`村道`,
+    `果园`); a long story shares a few words with any text by chance."""
+    frame = "果园采摘点建起来以后，村道上的游客多了，果农的果子不愁卖了。"
+    stories = (*WATER_WORKS, *ROADS) if long_first else (*ROADS, *WATER_WORKS)
+    page = newspage.parse(page_text(*stories, *PICTURE, frame))
+    by_headline = {a.headline: a.paragraphs for a in page.articles}
+    assert by_headline[ROADS[0]] == (ROADS[1], frame)
+    assert by_headline[WATER_WORKS[0]] == WATER_WORKS[1:]
+
+
 def test_a_title_after_a_picture_story_heads_a_story() -> None:
     """A picture story has no subheads: a title under its text opens a story."""
     page = newspage.parse(

@@ -389,8 +389,8 @@ def _assign_owners(
     else the story of the run before it, unless the run's words are clearly another
     story's (`_topic_moves`, resolved again), or those of a stretch of it after a full
     stop are (`_topic_splits`: the run is cut there, and resolved again); runs before any
-    story, and runs that would read on from a picture story, go to the most cohesive
-    story."""
+    story, and runs that would read on from a picture story, go to the story whose topic
+    words they share most, as a share of the story's."""
 
     # A head group followed at once by text continued from another story has its own
     # text printed further on: the first run after it that opens with a dateline.
@@ -551,14 +551,17 @@ def _assign_owners(
         text = [blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY]
         has_text = any(text)
         best: int | None = None
-        best_shared = -1
+        best_share = -1.0
         after = following_topics(text, block_topics.bigrams)
         weighed = topics if has_text and not own_story else []
         for s, before in enumerate(weighed):
             if same_story_of(before, after):
-                shared = cohesion_of(before, after)[0]
-                if shared > best_shared:
-                    best, best_shared = s, shared
+                # The topic bigrams shared over the square root of the story's (the
+                # cosine of the two sets, the run's size being the same for every story):
+                # a long story shares a few words with any text by chance.
+                share = cohesion_of(before, after)[0] / math.sqrt(max(1, len(before)))
+                if share > best_share:
+                    best, best_share = s, share
         if best is None and not has_text and stories:
             best = 0  # photos above the first headline belong to the first story
         if best is None:
