@@ -390,7 +390,8 @@ def _assign_owners(
     story's (`_topic_moves`, resolved again), or those of a stretch of it after a full
     stop are (`_topic_splits`: the run is cut there, and resolved again); runs before any
     story, and runs that would read on from a picture story, go to the story whose topic
-    words they share most, as a share of the story's."""
+    words they share most, as a share of the story's (a run that continues a piece of
+    such a run goes with it)."""
 
     # A head group followed at once by text continued from another story has its own
     # text printed further on: the first run after it that opens with a dateline.
@@ -547,6 +548,11 @@ def _assign_owners(
         own_story = bool(DATELINE_RE.match(blocks[first].shadow))
         if r > 0 and r - 1 in orphan_set and first not in pred and not own_story:
             runs[r].owner = runs[r - 1].owner  # reads on from the orphan before it
+            continue
+        if first in pred and runs[run_of[pred[first].first]].owner is not None:
+            # It continues a piece of an orphan placed before it: one paragraph, one story
+            # (placed by its own words, its pieces could go to two).
+            runs[r].owner = runs[run_of[pred[first].first]].owner
             continue
         text = [blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY]
         has_text = any(text)
