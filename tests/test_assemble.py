@@ -1083,14 +1083,17 @@ def test_text_after_a_picture_story_weighs_the_words_it_shares_by_the_storys(
     assert by_headline[WATER_WORKS[0]] == WATER_WORKS[1:]
 
 
-def test_a_paragraph_of_two_placed_pieces_stays_in_one_story() -> None:
+@pytest.mark.parametrize("first_on_top", [True, False])
+def test_a_paragraph_of_two_placed_pieces_stays_in_one_story(first_on_top: bool) -> None:
     """Text before the first head and text after a picture story are both placed by their
-    words; when the second continues the first (`…加快推进信` + `息化建设…`), it goes
-    where the first went, though its own words are another story's (`水利局`, `灌溉`):
-    the paragraph is never split between two articles, and its join is kept."""
+    words; when one continues the other (`…加快推进信` + `息化建设…`), printed after it or
+    before it, the two go to one story, though the second piece's own words are another
+    story's (`水利局`, `灌溉`): the paragraph is never split between two articles, and its
+    join is kept."""
     first = "山里的村道修通以后，果园的果子有了销路，果农们商量着办合作社，还要加快推进信"
     second = "息化建设，在县水利局技术员指导下给果园配上节水灌溉设施，沟渠清淤，泵站也建起来了。"
-    page = newspage.parse(page_text(first, *ROADS, *WATER_WORKS, *PICTURE, second))
+    top, bottom = (first, second) if first_on_top else (second, first)
+    page = newspage.parse(page_text(top, *ROADS, *WATER_WORKS, *PICTURE, bottom))
     by_headline = {a.headline: a for a in page.articles}
     roads = by_headline[ROADS[0]]
     assert roads.paragraphs == (ROADS[1], first + second)

@@ -142,13 +142,27 @@ def mutate(text: str, rnd: random.Random) -> str:
     return joined
 
 
+def assert_joins_kept(text: str, page: Page) -> None:
+    """Every join the repair chose is in an article: the two pieces of a paragraph never
+    go to two articles (the join would be in neither)."""
+    from newspage.stages.blocks import split_blocks
+    from newspage.stages.repair import find_breaks
+    from newspage.stages.roles import classify, line_kind
+
+    clean = newspage.stages.normalize.normalize(text)[0]
+    breaks = find_breaks(classify(split_blocks(clean, line_kind=line_kind)))
+    assert sum(len(a.joins) for a in page.articles) == len(breaks)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(min_value=0, max_value=2**32 - 1), st.sampled_from(GOLDEN))
 def test_mutated_sample_pages(seed: int, path: Path) -> None:
-    """Sample pages shuffled, cut, converted, re-encoded still parse with nothing lost."""
+    """Sample pages shuffled, cut, converted, re-encoded still parse with nothing lost,
+    and every column-break join the repair chose is kept."""
     text = mutate(path.read_text("utf-8"), random.Random(seed))
     page = newspage.parse(text)
     assert_conserved(text, page)
+    assert_joins_kept(text, page)
 
 
 def test_same_json_across_processes() -> None:

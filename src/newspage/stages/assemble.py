@@ -391,7 +391,7 @@ def _assign_owners(
     stop are (`_topic_splits`: the run is cut there, and resolved again); runs before any
     story, and runs that would read on from a picture story, go to the story whose topic
     words they share most, as a share of the story's (a run that continues a piece of
-    such a run goes with it)."""
+    such a run, wherever printed, goes with it)."""
 
     # A head group followed at once by text continued from another story has its own
     # text printed further on: the first run after it that opens with a dateline.
@@ -542,18 +542,12 @@ def _assign_owners(
             parts[run.owner].extend(blocks[i].shadow for i in run.blocks)
     topics = [story_topics(p, block_topics.bigrams) for p in parts]
     orphan_set = set(orphans)
-    for r in orphans:
+
+    def place_by_words(r: int) -> int:
+        """The story of orphan `r` by the topic words its text shares with each story."""
         first = _first_text(runs[r], blocks)
         # A run opening with a dateline that no story took is a story of its own.
         own_story = bool(DATELINE_RE.match(blocks[first].shadow))
-        if r > 0 and r - 1 in orphan_set and first not in pred and not own_story:
-            runs[r].owner = runs[r - 1].owner  # reads on from the orphan before it
-            continue
-        if first in pred and runs[run_of[pred[first].first]].owner is not None:
-            # It continues a piece of an orphan placed before it: one paragraph, one story
-            # (placed by its own words, its pieces could go to two).
-            runs[r].owner = runs[run_of[pred[first].first]].owner
-            continue
         text = [blocks[i].shadow for i in runs[r].blocks if blocks[i].role is Role.BODY]
         has_text = any(text)
         best: int | None = None
@@ -574,7 +568,33 @@ def _assign_owners(
             stories.append(_Story(kind="article", column=None))
             topics.append(story_topics(text, block_topics.bigrams))
             best = len(stories) - 1
-        runs[r].owner = best
+        return best
+
+    # The orphan an orphan takes its story from: the orphan holding the piece it
+    # continues (one paragraph, one story: placed by their own words, the two pieces could
+    # go to two), or the orphan before it, which it reads on from. The others, and one
+    # orphan of each cycle, are placed by their words.
+    source: dict[int, int] = {}
+    for r in orphans:
+        first = _first_text(runs[r], blocks)
+        if first in pred:
+            if (q := run_of[pred[first].first]) in orphan_set and q != r:
+                source[r] = q
+        elif r > 0 and r - 1 in orphan_set and not DATELINE_RE.match(blocks[first].shadow):
+            source[r] = r - 1
+    for r in orphans:
+        chain: list[int] = []
+        on_chain: set[int] = set()
+        q = r
+        while runs[q].owner is None and q in source and q not in on_chain:
+            chain.append(q)
+            on_chain.add(q)
+            q = source[q]
+        story = runs[q].owner
+        if story is None:
+            story = runs[q].owner = place_by_words(q)
+        for c in chain:
+            runs[c].owner = story
 
 
 def _stacked_heads(runs: Sequence[_Run], blocks: Sequence[Block]) -> dict[int, int]:
