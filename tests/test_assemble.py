@@ -1180,6 +1180,21 @@ def test_bulleted_lines_in_a_row_are_items_of_a_list() -> None:
     assert a.lead == items
 
 
+def test_summary_points_under_the_head_are_the_lead_box() -> None:
+    """Bulleted points of clauses that open a story's text are its lead box, with no
+    label; such a point further down is a paragraph of the text."""
+    points = ("■岭下村果园扩种三百亩，全村果农人均增收", "■河东镇修通产业路，果品三天运到省城")
+    page = newspage.parse(page_text("果园迎来采摘季", "本报记者 林知夏", *points, ORCHARD))
+    (a,) = page.articles
+    assert a.lead_label is None
+    assert a.lead == points
+    assert [s.paragraphs for s in a.sections] == [(ORCHARD,)]
+    page = newspage.parse(page_text("果园迎来采摘季", "本报记者 林知夏", ORCHARD, *points))
+    (a,) = page.articles
+    assert a.lead == ()
+    assert a.paragraphs == (ORCHARD, *points)
+
+
 ORCHARD = "入冬以来，岭下村果园的苹果有了销路，岭下村果农忙着采摘，岭下村果园采摘点游客络绎不绝。"
 COLD_STORE = "岭下村果园建起冷库以后，岭下村的苹果可以存到春节再卖，岭下村果农收入年年增加。"
 

@@ -228,6 +228,24 @@ def test_a_long_title_line_of_clauses_inside_a_story_is_a_subhead() -> None:
     assert [s.heading for s in article.sections] == [None, line]
 
 
+def test_a_title_over_summary_points_heads_a_story() -> None:
+    """Bulleted points of clauses under a title line sum up a story (a lead box printed
+    without its label): the line is its headline, even over words the story before
+    shares, which keep the same line without the bullets a subhead."""
+    head = ("抚远市推进乡村振兴", "本报记者 王大海", STORY * 2)
+    points = ("■抚远市大力发展稻米产业，稻米远销各地。", "■黑龙江沿岸的稻田连成一片，农民增收。")
+    text = SAME.split("。")[0] + "。"
+    (merged,) = newspage.parse(
+        page_text(*head, "稻米产业走出新路子", *(p[1:] for p in points), text)
+    ).articles
+    assert [s.heading for s in merged.sections] == [None, "稻米产业走出新路子"]
+    first, second = newspage.parse(page_text(*head, "稻米产业走出新路子", *points, text)).articles
+    assert first.headline == "抚远市推进乡村振兴"
+    assert second.headline == "稻米产业走出新路子"
+    assert second.lead == points
+    assert second.paragraphs == (*points, text)  # the lead box first
+
+
 def test_an_indented_dash_line_is_no_kicker() -> None:
     """A line ending in dashes over a title line is a kicker when it is body only for
     its length (`_long_kicker`); indented, on a page that indents its paragraphs, it is a

@@ -243,6 +243,22 @@ def test_document_date(text: str, dates: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("■岭下村果园扩种三百亩,全村果农人均增收两千元", True),
+        ("●河东镇修通产业路。", True),
+        ("●增长7.2%,全县果品销往各地", True),  # a decimal, then a clause mark
+        ("◆选桩 粗细匀称有力量", False),  # an item without a clause: a subhead-like line
+        ("●城市居民收入同比增长7.2%", False),  # a figure, not a sentence
+        ("岭下村果园扩种三百亩,全村增收", False),  # no bullet
+    ],
+)
+def test_summary_point(text: str, point: bool) -> None:
+    """A summary point is a bullet and a sentence of clauses (matched on the shadow)."""
+    assert bool(_patterns.SUMMARY_POINT_RE.match(text)) is point
+
+
+@pytest.mark.parametrize(
     ("text", "opens"),
     [
         ("(中央社台北2日电)台北市政府今天宣布", True),

@@ -39,6 +39,7 @@ from .._patterns import (
     LEAD_LABEL_RE,
     PHOTO_RUBRIC_RE,
     RUBRIC_PINYIN_RE,
+    SUMMARY_POINT_RE,
     TRAILING_AUTHOR_RE,
     TRAILING_CREDIT_RE,
     ends_sentence,
@@ -1145,6 +1146,8 @@ def _build_article(
 
     mine = set(order)
     lead_blocks = _lead_box(order, blocks)
+    points = _summary_points(order, blocks)
+    lead_blocks |= points
     placed: set[int] = set()
     for i in order:
         if i in placed or (i in pred and pred[i].first in mine):
@@ -1217,6 +1220,8 @@ def _build_article(
                 )
             if in_lead and i not in lead_blocks:
                 in_lead = False
+            if i in points and not body_seen and lead_label is None:
+                in_lead = True  # a lead box printed without its label
             if in_lead:
                 lead.append(text)
             else:
@@ -1316,6 +1321,21 @@ def _lead_box(order: Sequence[int], blocks: Sequence[Block]) -> set[int]:
             out.update(body)
         elif body:
             out.add(body[0])
+    return out
+
+
+def _summary_points(order: Sequence[int], blocks: Sequence[Block]) -> set[int]:
+    """The bulleted summary points (`SUMMARY_POINT_RE`) a story's text opens with, in
+    reading order: a lead box printed without its label (`■…，…` under the head)."""
+    out: set[int] = set()
+    for i in order:
+        b = blocks[i]
+        if b.role is Role.BODY:
+            if not SUMMARY_POINT_RE.match(b.shadow):
+                break
+            out.add(i)
+        elif b.role in (Role.SUBHEAD, Role.LEAD_LABEL):
+            break
     return out
 
 

@@ -13,6 +13,8 @@ A short title-shaped line means different things by what surrounds it:
   line (`江南小镇——`) is weighed as the second line alone, and leads into it when
   that is a subhead; a summary line between a headline and its byline is a
   副题 (deck); three or more short lines with no byline under them are a list;
+* a title over bulleted summary points (`■…，…`, a lead box printed without its label)
+  heads a story;
 * a title followed by text continued from elsewhere heads a story whose text is
   printed elsewhere; a title after a note that closes a story (`（作者为…）`,
   `（新华社北京2月20日电）`, `（张三）`) heads the next one, and a body line ending in
@@ -47,6 +49,7 @@ from .._patterns import (
     SPEAKER_LABEL_RE,
     STORY_RUBRIC_RE,
     SUBTITLE_LINE_RE,
+    SUMMARY_POINT_RE,
     TRAILING_AUTHOR_RE,
     ends_open,
     ends_sentence,
@@ -355,6 +358,10 @@ def resolve_titles(
             new_story = False  # `从卖茶叶到卖风景` over `记者：…` inside an interview
         elif len(titles) >= 2 and not lead_in:
             new_story = True  # kicker + headline: a subhead is printed on one line
+        elif after is not None and after.role is Role.BODY and SUMMARY_POINT_RE.match(after.shadow):
+            # `■岭下村果园扩种三百亩，…` under it: the points that sum up a story, a lead
+            # box printed without its label; a section opens with its text.
+            new_story = True
         elif decide is not None and (verdict := decide(out[titles[-1]])) is not None:
             new_story = verdict
         else:
