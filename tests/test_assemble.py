@@ -1183,7 +1183,7 @@ def test_bulleted_lines_in_a_row_are_items_of_a_list() -> None:
 def test_summary_points_under_the_head_are_the_lead_box() -> None:
     """Bulleted points of clauses that open a story's text are its lead box, with no
     label; such a point further down is a paragraph of the text."""
-    points = ("■岭下村果园扩种三百亩，全村果农人均增收", "■河东镇修通产业路，果品三天运到省城")
+    points = ("■岭下村果园扩种三百亩，全村果农增收。", "■河东镇修通产业路，果品运到省城。")
     page = newspage.parse(page_text("果园迎来采摘季", "本报记者 林知夏", *points, ORCHARD))
     (a,) = page.articles
     assert a.lead_label is None
