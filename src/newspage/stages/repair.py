@@ -170,6 +170,8 @@ FEATURES = (
     "a_line_short",  # ...it falls short by LINE_SLACK characters or more: a paragraph ends
     "lm_cross",  # for pieces printed apart, the trigram model read across the cut:
     # `…总书` + `记…` (`CharStats.cross_gain`)
+    "a_title_series",  # a title-shaped first piece set like another title line of the page
+    # (`_title_series`): one of a story's subheads, not a cut line
     "skip_one",  # the piece after the next boundary of the flow (`_skips`): another
     # module's column printed between the two pieces
 )
@@ -398,6 +400,7 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
         or _label_line(b.shadow)
     } | _point_series(pieces)
     ends = {b.index: _end_features(b, marks[b.index][0]) for b in pieces}
+    series = _title_series(pieces)
     # A paragraph cut over a jump line goes on on another page: no piece here continues it.
     jumped = {i for i, (end, _) in ends.items() if end and jumps_out(blocks, i)}
     whole |= _pull_quotes(blocks, [i for i, (end, _) in ends.items() if end])
@@ -452,6 +455,8 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
         before_end = ends.get(before) if before is not None else None
         if end and b.role is Role.TITLE and before_end is not None and before_end[0]:
             end["a_title_after_open"] = 1.0
+        if end and b.index in series:
+            end["a_title_series"] = 1.0
         out[b.index] = Piece(
             block=b,
             end=end,
@@ -471,6 +476,34 @@ def describe(blocks: Sequence[Block], stats: CharStats | None = None) -> dict[in
             text_top=tops.get(b.index, b.index),
             opens_text=before is not None and blocks[before].role in _HEAD_LINES,
         )
+    return out
+
+
+# Title lines of one series differ in length by this many characters at most.
+SERIES_SLACK = 3
+
+
+def _title_series(pieces: Sequence[Block]) -> set[int]:
+    """The title-shaped pieces set like another title line of the page: both with a
+    comma or neither, both with a space or neither, both opening with a quotation mark
+    or a book title or neither, and their lengths within `SERIES_SLACK`. A story's
+    subheads are printed as a series (`守住水土，带富乡亲` and `抓好产业，富了农民`); a
+    paragraph cut after a short line is not (`看待风险挑战，需要辩证` + `思维。…`). Of the
+    pairings of a title-shaped piece with the block under it on the generated pages of
+    seeds 1 and 5, 12% of those in a series are joins, 37% of the others. (Sorted by
+    length within each shape: linear after the sort.)"""
+    shapes: dict[tuple[bool, bool, bool], list[tuple[int, int]]] = {}
+    for b in pieces:
+        if b.role is Role.TITLE:
+            s = b.shadow
+            shape = ("," in s, " " in s, s.startswith(("“", "《")))
+            shapes.setdefault(shape, []).append((len(s), b.index))
+    out: set[int] = set()
+    for group in shapes.values():
+        group.sort()
+        for (n, i), (m, j) in itertools.pairwise(group):
+            if m - n <= SERIES_SLACK:
+                out.update((i, j))
     return out
 
 
