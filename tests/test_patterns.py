@@ -248,7 +248,7 @@ def test_document_date(text: str, dates: bool) -> None:
         ("■岭下村果园扩种三百亩,全村果农人均增收两千元", True),
         ("●河东镇修通产业路。", True),
         ("●增长7.2%,全县果品销往各地", True),  # a decimal, then a clause mark
-        ("◆选桩 粗细匀称有力量", False),  # an item without a clause: a subhead-like line
+        ("◆选苗 粗壮均匀无病虫", False),  # an item without a clause: a subhead-like line
         ("●城市居民收入同比增长7.2%", False),  # a figure, not a sentence
         ("岭下村果园扩种三百亩,全村增收", False),  # no bullet
     ],

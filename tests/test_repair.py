@@ -889,11 +889,11 @@ def test_a_title_line_of_two_phrases_is_not_a_cut_piece() -> None:
 
 
 def test_a_title_shaped_piece_set_like_another_title_line_is_a_subhead() -> None:
-    """`看待风险挑战，需要加大` printed like another title line of the page (a comma in
+    """`河东镇修路架桥，还要加大` printed like another title line of the page (a comma in
     both, lengths close) is likelier one of a story's series of subheads than a cut
     line: alone it is joined to the text under it, in a series it is not. The series
     is read by shape, not by words."""
-    line = "看待风险挑战，需要加大"
+    line = "河东镇修路架桥，还要加大"
     alone = blocks_of(*HEAD, CLOSED, CLOSED, line, GOES_ON)
     in_series = blocks_of(*HEAD, "抓好特色产业，富了农民", CLOSED, line, GOES_ON)
     assert "a_title_series" not in repair.describe(alone)[4].end
@@ -902,7 +902,7 @@ def test_a_title_shaped_piece_set_like_another_title_line_is_a_subhead() -> None
     assert find_breaks(in_series) == ()
     unlike = blocks_of(*HEAD, "抓好特色产业 富了农民", CLOSED, line, GOES_ON)  # a space
     assert "a_title_series" not in repair.describe(unlike)[4].end
-    longer = blocks_of(*HEAD, "抓好特色产业，富了农民增收致富", CLOSED, line, GOES_ON)
+    longer = blocks_of(*HEAD, "抓好特色产业，富了农民增收致富路", CLOSED, line, GOES_ON)
     assert "a_title_series" not in repair.describe(longer)[4].end  # 4 characters more
 
 

@@ -551,7 +551,7 @@ BULLETS = ("■", "●", "◆", "▲", "★", "•", "·")
 # A summary point: a bullet, then a sentence of clauses (`■岭下村果园扩种三百亩，全村果农
 # 人均增收两千元`). Printed right under a headline, two or three of them are a lead box
 # without a label (commentaries and foreign news print one so); a bulleted item without a
-# clause mark (`◆选桩 粗细匀称`) is no such point, nor is one of a figure (`●增长7.2%`).
+# clause mark (`◆选苗 粗壮均匀`) is no such point, nor is one of a figure (`●增长7.2%`).
 SUMMARY_POINT_RE = regex.compile(r"^[■●◆▲★•·](?:[^,;:。.]|\.(?=\d))*+[,;:。.]")
 
 # Where a sentence stops inside a text, for the pull-quote test of the column-break

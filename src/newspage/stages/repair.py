@@ -488,7 +488,7 @@ def _title_series(pieces: Sequence[Block]) -> set[int]:
     comma or neither, both with a space or neither, both opening with a quotation mark
     or a book title or neither, and their lengths within `SERIES_SLACK`. A story's
     subheads are printed as a series (`守住水土，带富乡亲` and `抓好产业，富了农民`); a
-    paragraph cut after a short line is not (`看待风险挑战，需要辩证` + `思维。…`). Of the
+    paragraph cut after a short line is not (`河东镇修路架桥，还要加` + `大投入…`). Of the
     pairings of a title-shaped piece with the block under it on the generated pages of
     seeds 1 and 5, 12% of those in a series are joins, 37% of the others. (Sorted by
     length within each shape: linear after the sort.)"""
