@@ -39,14 +39,13 @@ from .._patterns import (
     LEAD_LABEL_RE,
     PHOTO_RUBRIC_RE,
     RUBRIC_PINYIN_RE,
-    SUMMARY_POINT_RE,
     TRAILING_AUTHOR_RE,
     TRAILING_CREDIT_RE,
     ends_sentence,
     section_number,
 )
 from ..model import Article, ArticleKind, Author, Caption, Diagnostic, Join, Page, Section
-from .blocks import TRANSPARENT, Block, Role, is_dateline_paragraph
+from .blocks import TRANSPARENT, Block, Role, is_dateline_paragraph, is_summary_point
 from .heads import closes_story, cohesion_of, following_topics, same_story_of, story_topics
 from .people import (
     byline_people,
@@ -1147,7 +1146,6 @@ def _build_article(
     mine = set(order)
     lead_blocks = _lead_box(order, blocks)
     points = _summary_points(order, blocks)
-    lead_blocks |= points
     placed: set[int] = set()
     for i in order:
         if i in placed or (i in pred and pred[i].first in mine):
@@ -1220,7 +1218,7 @@ def _build_article(
                 )
             if in_lead and i not in lead_blocks:
                 in_lead = False
-            if i in points and not body_seen and lead_label is None:
+            if i in points and not body_seen:
                 in_lead = True  # a lead box printed without its label
             if in_lead:
                 lead.append(text)
@@ -1325,13 +1323,13 @@ def _lead_box(order: Sequence[int], blocks: Sequence[Block]) -> set[int]:
 
 
 def _summary_points(order: Sequence[int], blocks: Sequence[Block]) -> set[int]:
-    """The bulleted summary points (`SUMMARY_POINT_RE`) a story's text opens with, in
+    """The bulleted summary points (`is_summary_point`) a story's text opens with, in
     reading order: a lead box printed without its label (`■…，…` under the head)."""
     out: set[int] = set()
     for i in order:
         b = blocks[i]
         if b.role is Role.BODY:
-            if not SUMMARY_POINT_RE.match(b.shadow):
+            if not is_summary_point(b):
                 break
             out.add(i)
         elif b.role in (Role.SUBHEAD, Role.LEAD_LABEL):

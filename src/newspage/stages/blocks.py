@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from .._cjk import shadows, space_at_line_break
-from .._patterns import DATELINE_RE, SENTENCE_END_RE, SPEAKER_AFTER_QUOTE_RE
+from .._patterns import DATELINE_RE, SENTENCE_END_RE, SPEAKER_AFTER_QUOTE_RE, SUMMARY_POINT_RE
 
 # Runs of space-like characters, collapsed to one space. No line break among them, so the
 # whole page is collapsed at once and then split into lines. (The `re` module searches a
@@ -65,6 +65,12 @@ def is_dateline_paragraph(block: Block) -> bool:
     """A body block opening with a dateline (`本报讯…`, `新华社北京2月1日电…`): the start of
     a story's text."""
     return block.role is Role.BODY and bool(DATELINE_RE.match(block.shadow))
+
+
+def is_summary_point(block: Block) -> bool:
+    """A body block that is a bulleted summary point (`■岭下村果园扩种三百亩，…`,
+    `SUMMARY_POINT_RE`): under a headline, a lead box printed without its label."""
+    return block.role is Role.BODY and bool(SUMMARY_POINT_RE.match(block.shadow))
 
 
 # The lines of a head group under its title lines: byline, 副题, lead label.

@@ -49,14 +49,20 @@ from .._patterns import (
     SPEAKER_LABEL_RE,
     STORY_RUBRIC_RE,
     SUBTITLE_LINE_RE,
-    SUMMARY_POINT_RE,
     TRAILING_AUTHOR_RE,
     ends_open,
     ends_sentence,
     is_box_label,
     section_number,
 )
-from .blocks import TRANSPARENT, Block, Role, is_anchor, is_dateline_paragraph
+from .blocks import (
+    TRANSPARENT,
+    Block,
+    Role,
+    is_anchor,
+    is_dateline_paragraph,
+    is_summary_point,
+)
 from .people import byline_people, signed_name
 from .repair import BRIEF_MAX_CHARS, ColumnBreak, end_features
 
@@ -358,7 +364,7 @@ def resolve_titles(
             new_story = False  # `从卖茶叶到卖风景` over `记者：…` inside an interview
         elif len(titles) >= 2 and not lead_in:
             new_story = True  # kicker + headline: a subhead is printed on one line
-        elif after is not None and after.role is Role.BODY and SUMMARY_POINT_RE.match(after.shadow):
+        elif after is not None and is_summary_point(after):
             # `■岭下村果园扩种三百亩，…` under it: the points that sum up a story, a lead
             # box printed without its label; a section opens with its text.
             new_story = True
