@@ -868,9 +868,9 @@ def join_scores(*texts: str) -> dict[tuple[int, int], float]:
 
 
 def test_a_title_shaped_piece_ending_with_a_function_word_is_a_cut_clause() -> None:
-    """`据介绍，今年全市将继续加大对`: a line short enough for a title, but a title does
-    not end with `对`; the piece is the start of a paragraph cut at a column's foot."""
-    cut = "据介绍，今年全市将继续加大对"
+    """`今年，全市将继续加大对`: a line short enough for a title, but a title does not
+    end with `对`; the piece is the start of a paragraph cut at a column's foot."""
+    cut = "今年，全市将继续加大对"
     end = repair.describe(blocks_of(*HEAD, CLOSED, cut, GOES_ON))[3].end
     assert {"end_bare_title", "a_title_function", "a_title_clause"} <= end.keys()
     with_function = join_scores(*HEAD, CLOSED, cut, GOES_ON)
@@ -932,12 +932,12 @@ def test_a_numbered_heading_opens_as_its_words_do(heading: str) -> None:
 def test_a_title_shaped_piece_after_an_open_end_stands_at_a_frame_top() -> None:
     """A title line printed right after a piece that stops mid-sentence stands at the top
     of a column: most such lines are heads or subheads, few are cut pieces."""
-    blocks = blocks_of(*HEAD, "项目能够如期完工，靠的是各方面通力协", "据介绍，今年全市将继续加大")
+    blocks = blocks_of(*HEAD, "项目能够如期完工，靠的是各方面通力协", "今年，全市将继续加大")
     pieces = repair.describe(blocks)
     assert "a_title_after_open" in pieces[3].end
     assert (
         "a_title_after_open"
-        not in repair.describe(blocks_of(*HEAD, CLOSED, "据介绍，今年全市将继续加大"))[3].end
+        not in repair.describe(blocks_of(*HEAD, CLOSED, "今年，全市将继续加大"))[3].end
     )
 
 
@@ -983,3 +983,16 @@ def test_a_columns_rubric_continues_no_paragraph() -> None:
     blocks = blocks_of(*HEAD, cut, "财经快讯", "青山港集装箱吞吐量增长9.6%", GOES_ON)
     assert not repair.describe(blocks)[3].can_continue
     assert (2, 3) not in [(j.first, j.second) for j in find_breaks(blocks)]
+
+
+def test_a_piece_with_the_grammar_of_a_sentence_is_no_title() -> None:
+    """`据介绍，今年全市将继续加大` at a column's foot: short enough for a title, but a
+    verb of saying and its comma make it a sentence, so it is weighed as a cut paragraph
+    (and joined to the text that goes on under it), never as a title line."""
+    cut = "据介绍，今年全市将继续加大"
+    pieces = repair.describe(blocks_of(*HEAD, CLOSED, cut, GOES_ON))
+    assert "end_bare" in pieces[3].end
+    assert "end_bare_title" not in pieces[3].end
+    assert pairs(*HEAD, CLOSED, cut, GOES_ON) == [(3, 4)]
+    # The same line without its first clause is a title line, and stays unjoined.
+    assert pairs(*HEAD, CLOSED, "今年全市将继续加大", GOES_ON) == []

@@ -146,6 +146,18 @@ def role_of(text: str) -> Role:
         ("气温将升至38℃", Role.TITLE),
         # ...but an editor's reply on a letters page is text
         ("编辑：读者反映的问题，县里已派人核实，我们将继续关注。", Role.BODY),
+        # A line with the grammar of a sentence is text cut at a column's foot...
+        ("据介绍，今年岭下村计划新建", Role.BODY),
+        ("青山县县长王大海表示，全县果品", Role.BODY),
+        ("数据显示，河东镇果品销量", Role.BODY),
+        ("此外，南湖区还将", Role.BODY),
+        # ...not a title that quotes with a colon or names a novel
+        ("王大海：果品产业要走品牌路", Role.TITLE),
+        ("乡土小说，写活新山乡", Role.TITLE),
+        # A title opens and closes its marks; a line that leaves one open is a piece.
+        ("（作者为青山县", Role.BODY),
+        ("《关于进一步加强", Role.BODY),
+        ("《青山县志》出版", Role.TITLE),
     ],
 )
 def test_context_free_roles(text: str, role: Role) -> None:
@@ -166,6 +178,7 @@ def test_context_free_roles(text: str, role: Role) -> None:
         ("A6 生活新聞 2024年3月2日／星期六", Role.FURNITURE),
         ("相關新聞見A3", Role.BODY),
         ("新華社發（李小川攝）", Role.CREDIT),
+        ("據了解，今年嶺下村計劃新建", Role.BODY),
     ],
 )
 def test_traditional_characters(text: str, role: Role) -> None:

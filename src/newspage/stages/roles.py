@@ -43,6 +43,7 @@ from .._patterns import (
     NAMELESS_BYLINE_RE,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
+    SENTENCE_CLAUSE_RE,
     SIGNER_DATE_LINE_RE,
     SPEAKER_LABEL_RE,
     TRAILING_CREDIT_HINT_RE,
@@ -192,6 +193,10 @@ def picture_text_credit(block: Block) -> Role | None:
     return Role.BODY if PICTURE_TEXT_CREDIT_RE.fullmatch(s) else None
 
 
+# The marks a title line opens and closes within itself.
+_TITLE_PAIRS = (("“", "”"), ("(", ")"), ("《", "》"))
+
+
 def title_shape(block: Block) -> Role | None:
     """A short line that does not end a sentence: a headline, kicker or subhead.
 
@@ -209,8 +214,10 @@ def title_shape(block: Block) -> Role | None:
         return None
     if ends_open(s) and not s.endswith(("—", ":")):
         return None  # a kicker may end `…与会专家认为——` or `…：`
-    if s.count("“") != s.count("”"):
-        return None  # titles quote whole words; an unbalanced quote is a cut piece
+    if any(s.count(a) != s.count(b) for a, b in _TITLE_PAIRS):
+        # Titles quote, bracket and name books whole: an unbalanced mark is a cut piece
+        # (`（作者为青山县`, `《关于进一步加强`).
+        return None
     if s.startswith("(") and s.endswith(")"):
         return None  # `（作者为…）`, `（综合本报和新华社电）`: a note closing a story
     if s.endswith(("?", "!")) and ("," in s or "、" in s):
@@ -226,6 +233,8 @@ def title_shape(block: Block) -> Role | None:
         return None
     if SPEAKER_LABEL_RE.match(s):
         return None  # `问：施肥有什么讲究？`: a turn of an interview
+    if SENTENCE_CLAUSE_RE.search(s):
+        return None  # `据介绍，今年将组织开展`: a sentence (cut by a column break)
     if LISTING_LINE_RE.search(s):
         return None  # `19:35 青山新闻联播`, `晴 5℃~16℃`: a listing's or a forecast's line
     if CROSS_REFERENCE_RE.match(s):
