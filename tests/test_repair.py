@@ -787,17 +787,17 @@ def test_a_short_last_line_ends_a_paragraph() -> None:
     assert find_breaks(blocks) == ()
 
 
-def test_a_semicolon_end_is_likelier_a_paragraph_end_than_a_comma_end() -> None:
-    """The end statistics speak for punctuation too: a list item printed as a paragraph
-    ends with `；`, a paragraph almost never ends with `，`."""
+def test_a_colon_end_is_likelier_a_paragraph_end_than_a_comma_end() -> None:
+    """The end statistics speak for punctuation too: a paragraph that leads into a list
+    ends with `：`, a paragraph almost never ends with `，`."""
     blocks = blocks_of(
         *HEAD,
-        "杭州城西，创新企业聚集，不远处的湿地上白鹭成群；",
+        "杭州城西，创新企业聚集，不远处的湿地上白鹭成群：",
         "杭州城西，创新企业聚集，不远处的湿地上白鹭成群，",
     )
     pieces = repair.describe(blocks)
-    semicolon, comma = pieces[2].end["a_end_ratio"], pieces[3].end["a_end_ratio"]
-    assert semicolon > 0 > comma
+    colon, comma = pieces[2].end["a_end_ratio"], pieces[3].end["a_end_ratio"]
+    assert colon > 0 > comma
 
 
 def test_a_character_never_counted_says_nothing_of_paragraph_edges() -> None:
@@ -996,3 +996,22 @@ def test_a_piece_with_the_grammar_of_a_sentence_is_no_title() -> None:
     assert pairs(*HEAD, CLOSED, cut, GOES_ON) == [(3, 4)]
     # The same line without its first clause is a title line, and stays unjoined.
     assert pairs(*HEAD, CLOSED, "今年全市将继续加大", GOES_ON) == []
+
+
+def test_an_item_ending_with_a_semicolon_is_whole() -> None:
+    """`——加快果园改造，推广节水灌溉；`: the items of a list end with semicolons, each a
+    paragraph of its own. Such a block is no piece cut mid-sentence: nothing is joined to
+    it, and the page reports no unresolved break for it."""
+    items = (
+        "全县今年将从三个方面推进果品产业升级：",
+        "——加快果园改造，推广节水灌溉；",
+        "——完善冷链物流，新建冷库十座；",
+        "——培育区域品牌，拓宽线上销售渠道。",
+    )
+    blocks = blocks_of(*HEAD, *items)
+    pieces = repair.describe(blocks)
+    assert pieces[3].end == {}
+    assert pieces[4].end == {}
+    assert find_breaks(blocks) == ()
+    page = newspage.parse("\n\n".join((*HEAD, *items)) + "\n")
+    assert not [w for w in page.warnings if w.code == "unresolved-break"]

@@ -310,6 +310,12 @@ def _end_features(block: Block, marks: int) -> tuple[dict[str, float], bool]:
         return {}, False
     if CROSS_REFERENCE_RE.match(s):
         return {}, False  # `相关新闻见A3`: a pointer that ends the story above
+    if s.endswith(";") and not quote_open:
+        # `——加快果园改造，推广节水灌溉；`: an item of a list ends with a semicolon, and
+        # the next item opens a paragraph of its own (200 of the corpus's 25,055
+        # paragraphs end so). A column break rarely falls right after one: of 429 blocks
+        # ending so on four generated sets, 5 are cut pieces.
+        return {}, False
     if EMAIL_LINE_RE.fullmatch(s):
         return {}, False  # `wangdahai@example.com`: the author's address, a whole line
     if s.endswith(".") and NOTE_ENTRY_RE.match(s):
