@@ -740,3 +740,32 @@ def test_a_column_of_short_commentaries() -> None:
     assert [(a.kind, a.column, a.headline, a.paragraphs) for a in page.articles] == [
         ("brief", "南湖微评", title, (text,)) for title, text in items
     ]
+
+
+LETTERS = (
+    "小区路灯该修了",
+    "我家住在青山县南湖镇，小区里的路灯坏了两个多月，晚上出门很不方便。希望有关部门尽快派人维修。",
+    "物业说已经报修，可至今没有人来。老人孩子晚上出门，只能打着手电筒。",
+    "青山县南湖镇 王大海",
+    "乡村公交班次要加密",
+    "河东镇到县城的公交车一天只有三班，村民进城办事常常要等上半天。建议增加班次，方便群众出行。",
+    "河东镇 林知夏",
+)
+
+
+def test_a_letter_signed_with_place_and_name_ends_there() -> None:
+    """`青山县南湖镇 王大海` under a letter's last sentence: the writer's signature, the
+    letter's last paragraph; the title line under it heads the next letter, with no
+    kicker over it."""
+    first, second = newspage.parse(page_text(*LETTERS)).articles
+    assert (first.headline, second.headline) == (LETTERS[0], LETTERS[4])
+    assert second.kicker is None
+    assert first.sections[-1].paragraphs[-1] == LETTERS[3]
+    assert second.sections[-1].paragraphs[-1] == LETTERS[6]
+
+
+def test_a_place_and_a_word_is_no_signature() -> None:
+    """`青山县 果品飘香` is a place and a phrase, not a name: no signature."""
+    assert not heads._place_signature("青山县 果品飘香")
+    assert heads._place_signature("青山县南湖镇 王大海")
+    assert heads._place_signature("河东市 林 夏")

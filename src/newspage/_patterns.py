@@ -623,6 +623,14 @@ NOTICE_TITLE_RE = regex.compile(r"\p{Han}{0,6}(?:讣告|更正|启事|声明|公
 # `嘉宾：…`, `Q：…`.
 SPEAKER_LABEL_RE = regex.compile(r"^(?:问|答|记者|本报记者|主持人|嘉宾|Q|A)\ ?:")
 
+# A reader's letter signed with the writer's place and name on a line of its own under
+# its text (`青山县南湖镇 王大海`, `河东市 林 夏`): the place ends with the word of its
+# level, one space sets the name apart (the name is checked by `people.signed_name`).
+# On the generated pages all 83 such lines are the last paragraph of a letter.
+PLACE_SIGNATURE_RE = regex.compile(
+    r"^\p{Han}{1,10}(?:省|市|县|区|州|旗|盟|镇|乡|村)\ (?P<name>\p{Han}(?:\ ?\p{Han}){1,3})$"
+)
+
 # The grammar of a sentence, which a title line does not have: a verb of saying or
 # reporting with the comma after it and text following (`据介绍，今年将…`, `王大海表示，
 # 我们…`, `数据显示，…`; not `小说，`, `传说，`), or a connective opening a clause with

@@ -44,6 +44,7 @@ from .._patterns import (
     NOTICE_TITLE_RE,
     NUMBERED_HEADING_RE,
     PHOTO_RUBRIC_RE,
+    PLACE_SIGNATURE_RE,
     RUBRIC_WORD_RE,
     SENTENCE_END_RE,
     SPEAKER_LABEL_RE,
@@ -181,6 +182,16 @@ def resolve_titles(
         titles = sig[p:q]
         after = out[sig[q]] if q < len(sig) else None
         previous = out[sig[p - 1]] if p > 0 else None
+        if (
+            previous is not None
+            and previous.role is Role.BODY
+            and ends_sentence(previous.shadow)
+            and _place_signature(out[titles[0]].shadow)
+        ):
+            # `青山县南湖镇 王大海` under a letter's last sentence: the writer signs the
+            # letter with place and name, its last paragraph; the letter ends there.
+            out[titles[0]] = out[titles[0]].with_role(Role.BODY, "place_signature")
+            continue
         if (
             len(titles) >= 2
             and out[titles[-1]].shadow.endswith(":")
@@ -457,6 +468,13 @@ def _interview_goes_on(after: Block | None, story_text: Sequence[str]) -> bool:
 MAX_BRIEF_PARAGRAPHS = 3
 
 
+def _place_signature(s: str) -> bool:
+    """Is the title-shaped line `s` a letter's signature, place and name
+    (`PLACE_SIGNATURE_RE`, the name one as `signed_name` reads it)?"""
+    m = PLACE_SIGNATURE_RE.match(s)
+    return m is not None and signed_name(m["name"], m["name"]) is not None
+
+
 def _later_section(s: str) -> bool:
     """A numbered heading of a section after the first (`二、…`, `（三）…`, `第四部分`):
     the text of its story is printed already."""
@@ -517,8 +535,9 @@ def closes_story(blocks: Sequence[Block], i: int, first_of: dict[int, int]) -> b
     """Does block `i` end the paragraph of a note that closes a story?"""
     if blocks[i].role not in (Role.BODY, Role.BYLINE):
         return False
-    if blocks[i].reason == "picture_text_credit":
-        return True  # `王小明图 李大华文` under a cartoon and its words
+    if blocks[i].reason in ("picture_text_credit", "place_signature"):
+        # `王小明图 李大华文` under a cartoon and its words; a letter's writer
+        return True
     pieces = [blocks[i].shadow]
     while i in first_of and len(pieces) < 4:
         i = first_of[i]
