@@ -769,3 +769,21 @@ def test_a_place_and_a_word_is_no_signature() -> None:
     assert not heads._place_signature("青山县 果品飘香")
     assert heads._place_signature("青山县南湖镇 王大海")
     assert heads._place_signature("河东市 林 夏")
+
+
+def test_a_name_over_the_closing_note_is_no_head() -> None:
+    """`王大海` between a story's last sentence and `（作者为青山大学教授）`: part of the
+    story's close, the author's name, never the headline of a story whose text would be
+    that note."""
+    blocks = (
+        "果园里的新变化",
+        "今年，岭下村的梨园又是一个丰收年。村里建起了冷库，果子不愁卖了，村民的日子越过越红火。",
+        "果品产业要走得远，还得在品牌上下功夫。",
+        "王大海",
+        "（作者为青山大学教授）",
+        "河东镇新建十座冷库",
+        "本报讯 河东镇今年新建冷库十座，果品储存能力翻了一番。",
+    )
+    articles = newspage.parse(page_text(*blocks)).articles
+    assert [a.headline for a in articles] == [blocks[0], blocks[5]]
+    assert articles[0].sections[-1].paragraphs[-2:] == blocks[3:5]

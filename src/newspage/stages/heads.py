@@ -193,6 +193,20 @@ def resolve_titles(
             out[titles[0]] = out[titles[0]].with_role(Role.BODY, "place_signature")
             continue
         if (
+            len(titles) == 1
+            and previous is not None
+            and previous.role is Role.BODY
+            and ends_sentence(previous.shadow)
+            and after is not None
+            and closes_story(out, after.index, first_of)
+            and not _is_document_date(after, joined)
+        ):
+            # `王大海` over `（作者为青山大学教授）`: a line between a story's last sentence
+            # and the note that closes it is part of that close (the author's name), never
+            # a head, whose text would follow it.
+            out[titles[0]] = out[titles[0]].with_role(Role.BODY, "over_closing_note")
+            continue
+        if (
             len(titles) >= 2
             and out[titles[-1]].shadow.endswith(":")
             and after is not None
