@@ -151,6 +151,11 @@ def role_of(text: str) -> Role:
         ("青山县县长王大海表示，全县果品", Role.BODY),
         ("数据显示，河东镇果品销量", Role.BODY),
         ("此外，南湖区还将", Role.BODY),
+        ("24日上午，河东镇的果农们", Role.BODY),
+        ("2017年7月1日，在青山县", Role.BODY),
+        ("第八条 县级以上人民政府应当", Role.BODY),  # an article of a regulation
+        ("2018年，全县果品产量增长12%", Role.TITLE),  # a data box's title
+        ("第一章 总则", Role.TITLE),
         # ...not a title that quotes with a colon or names a novel
         ("王大海：果品产业要走品牌路", Role.TITLE),
         ("乡土小说，写活新山乡", Role.TITLE),

@@ -36,6 +36,7 @@ from .._patterns import (
     FIGURE_LINE_RE,
     FURNITURE_HINT_RE,
     FURNITURE_RE,
+    LAW_ARTICLE_RE,
     LEAD_LABEL_OPENERS,
     LEAD_LABEL_RE,
     LEAD_LABELS,
@@ -233,6 +234,8 @@ def title_shape(block: Block) -> Role | None:
         return None
     if SPEAKER_LABEL_RE.match(s):
         return None  # `问：施肥有什么讲究？`: a turn of an interview
+    if LAW_ARTICLE_RE.match(s):
+        return None  # `第八条 县级以上人民政府应当`: an article of a regulation, its text
     if SENTENCE_CLAUSE_RE.search(s):
         return None  # `据介绍，今年将组织开展`: a sentence (cut by a column break)
     if LISTING_LINE_RE.search(s):
