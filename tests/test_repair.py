@@ -570,7 +570,7 @@ def test_open_and_closing_marks(text: str, opened: str, closed: str) -> None:
     """The paired marks a block leaves open, and those it closes before opening (each
     kind named by its opening mark)."""
     (block,) = blocks_of(text)
-    kinds = [open_ for open_, _ in repair.MARKS]
+    kinds = [open_ for open_, _ in repair.PAIRED_MARKS]
     assert repair.open_marks(block.shadow) == sum(1 << kinds.index(m) for m in opened)
     assert repair.closing_marks(block.shadow) == sum(1 << kinds.index(m) for m in closed)
 

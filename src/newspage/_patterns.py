@@ -623,6 +623,11 @@ NOTICE_TITLE_RE = regex.compile(r"\p{Han}{0,6}(?:讣告|更正|启事|声明|公
 # `嘉宾：…`, `Q：…`.
 SPEAKER_LABEL_RE = regex.compile(r"^(?:问|答|记者|本报记者|主持人|嘉宾|Q|A)\ ?:")
 
+# The paired marks a piece of text opens and closes: quotation marks, parentheses, book
+# titles. A title line closes all it opens (`（作者为青山县` is a cut piece); the repair
+# weighs a piece that leaves one open with the piece that closes it (`quotes_balance`).
+PAIRED_MARKS = (("“", "”"), ("(", ")"), ("《", "》"))
+
 # A reader's letter signed with the writer's place and name on a line of its own under
 # its text (`青山县南湖镇 王大海`, `河东市 林 夏`): the place ends with the word of its
 # level, one space sets the name apart (the name is checked by `people.signed_name`).

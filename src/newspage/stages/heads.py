@@ -182,21 +182,17 @@ def resolve_titles(
         titles = sig[p:q]
         after = out[sig[q]] if q < len(sig) else None
         previous = out[sig[p - 1]] if p > 0 else None
-        if (
-            previous is not None
-            and previous.role is Role.BODY
-            and ends_sentence(previous.shadow)
-            and _place_signature(out[titles[0]].shadow)
-        ):
+        after_sentence = (
+            previous is not None and previous.role is Role.BODY and ends_sentence(previous.shadow)
+        )
+        if after_sentence and _place_signature(out[titles[0]].shadow):
             # `青山县南湖镇 王大海` under a letter's last sentence: the writer signs the
             # letter with place and name, its last paragraph; the letter ends there.
             out[titles[0]] = out[titles[0]].with_role(Role.BODY, "place_signature")
             continue
         if (
-            len(titles) == 1
-            and previous is not None
-            and previous.role is Role.BODY
-            and ends_sentence(previous.shadow)
+            after_sentence
+            and len(titles) == 1
             and after is not None
             and closes_story(out, after.index, first_of)
             and not _is_document_date(after, joined)

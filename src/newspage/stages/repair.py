@@ -53,6 +53,7 @@ from .._patterns import (
     MEETING_HEADLINE_RE,
     NOTE_ENTRY_RE,
     NUMBERED_HEADING_RE,
+    PAIRED_MARKS,
     PHOTO_RUBRIC_RE,
     RUBRIC_WORD_RE,
     SECTION_NUMBER_RE,
@@ -211,7 +212,7 @@ class Piece:
     can_continue: bool
     attribution: bool
     open_marks: int
-    """The kinds of paired marks (`MARKS`, one bit each) the block leaves open."""
+    """The kinds of paired marks (`PAIRED_MARKS`, one bit each) the block leaves open."""
     closing_marks: int
     """The kinds of paired marks the block closes before it opens them."""
     zone: int
@@ -242,11 +243,11 @@ def join_weights() -> dict[str, float]:
     return load_weights("join_weights.json", FEATURES)
 
 
-# Paired marks, one bit per kind, as they stand in the shadow (brackets width-folded,
-# corner quotes `「」` read as `“”`). A cut inside a quotation, a bracket or a book title
-# leaves it open in the first piece and closes it in the second: `…（记者张` + `三）…`,
-# `…《关于` + `…的意见》…`.
-MARKS = (("“", "”"), ("(", ")"), ("《", "》"))
+# The paired marks (`PAIRED_MARKS`) are weighed one bit per kind, as they stand in the
+# shadow (brackets width-folded, corner quotes `「」` read as `“”`). A cut inside a
+# quotation, a bracket or a book title leaves it open in the first piece and closes it in
+# the second: `…（记者张` + `三）…`, `…《关于` + `…的意见》…`.
+
 # Closing quotation marks, which a cut after a quoted phrase leaves at the end of a piece.
 CLOSING_QUOTES = "”’」』"
 # The bit of quotation marks, which some features weigh on their own.
@@ -254,18 +255,18 @@ QUOTES = 1
 
 
 def open_marks(s: str) -> int:
-    """The kinds of `MARKS` opened in `s` more often than closed (a bit per kind)."""
+    """The kinds of `PAIRED_MARKS` opened in `s` more often than closed (a bit per kind)."""
     out = 0
-    for bit, (open_, close) in enumerate(MARKS):
+    for bit, (open_, close) in enumerate(PAIRED_MARKS):
         if open_ in s and s.count(open_) > s.count(close):
             out |= 1 << bit
     return out
 
 
 def closing_marks(s: str) -> int:
-    """The kinds of `MARKS` that `s` closes before it opens any of them."""
+    """The kinds of `PAIRED_MARKS` that `s` closes before it opens any of them."""
     out = 0
-    for bit, (open_, close) in enumerate(MARKS):
+    for bit, (open_, close) in enumerate(PAIRED_MARKS):
         c = s.find(close)
         if c >= 0 and not 0 <= s.find(open_) < c:
             out |= 1 << bit

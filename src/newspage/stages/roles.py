@@ -42,6 +42,7 @@ from .._patterns import (
     LEAD_LABELS,
     LISTING_LINE_RE,
     NAMELESS_BYLINE_RE,
+    PAIRED_MARKS,
     PICTURE_TEXT_CREDIT_RE,
     RUBRIC_PINYIN_RE,
     SENTENCE_CLAUSE_RE,
@@ -194,10 +195,6 @@ def picture_text_credit(block: Block) -> Role | None:
     return Role.BODY if PICTURE_TEXT_CREDIT_RE.fullmatch(s) else None
 
 
-# The marks a title line opens and closes within itself.
-_TITLE_PAIRS = (("“", "”"), ("(", ")"), ("《", "》"))
-
-
 def title_shape(block: Block) -> Role | None:
     """A short line that does not end a sentence: a headline, kicker or subhead.
 
@@ -215,7 +212,7 @@ def title_shape(block: Block) -> Role | None:
         return None
     if ends_open(s) and not s.endswith(("—", ":")):
         return None  # a kicker may end `…与会专家认为——` or `…：`
-    if any(s.count(a) != s.count(b) for a, b in _TITLE_PAIRS):
+    if any(s.count(a) != s.count(b) for a, b in PAIRED_MARKS):
         # Titles quote, bracket and name books whole: an unbalanced mark is a cut piece
         # (`（作者为青山县`, `《关于进一步加强`).
         return None
